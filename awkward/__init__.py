@@ -1,0 +1,8 @@
+"""Awkward Array core with virtual buffers (API-compatible with awkward 2.14)."""
+
+from awkward._version import __version__
+from awkward._cpp_check import require_matching_awkward_cpp
+
+require_matching_awkward_cpp()
+
+__all__ = ["__version__"]
