@@ -1,7 +1,7 @@
 """Awkward Array core with virtual buffers (API-compatible with awkward 2.14)."""
 
-from awkward._version import __version__
 from awkward._cpp_check import require_matching_awkward_cpp
+from awkward._version import __version__
 
 require_matching_awkward_cpp()
 
