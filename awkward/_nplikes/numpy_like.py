@@ -1,0 +1,314 @@
+"""The NumpyLike protocol: everything layouts and operations need from an array library.
+
+``NumpyLike`` implements it once on top of an array module (``self._module``: numpy or cupy);
+``Numpy`` and ``Cupy`` only choose the module and patch the few places where they differ.
+
+Choke point for virtual buffers: every method that reads values passes its array arguments
+through ``maybe_materialize`` first. Methods that only need metadata (``*_like`` constructors,
+``is_c_contiguous``) and lazy-safe ones (``asarray`` without a conversion, ``ascontiguousarray``
+of a contiguous virtual array, ``reshape`` of a contiguous known shape) keep virtual arrays lazy.
+The protocol is deliberately narrow: add a method when a caller needs it.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy
+
+from awkward._nplikes.array_like import MaterializableArray, maybe_materialize
+from awkward._nplikes.placeholder import PlaceholderArray
+from awkward._nplikes.virtual import VirtualNDArray
+
+__all__ = ["NumpyLike", "NumpyMetadata"]
+
+_INSTANCE_LOCK = threading.Lock()
+_NUMPY_HAS_COPY_KEYWORD = numpy.lib.NumpyVersion(numpy.__version__) >= "2.0.0"
+
+
+def _m(x):
+    return x.materialize() if isinstance(x, MaterializableArray) else x
+
+
+class NumpyMetadata:
+    """numpy's non-array names (dtypes, ufunc types) without going through an nplike."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name):
+        return getattr(numpy, name)
+
+    @classmethod
+    def instance(cls):
+        return _NUMPY_METADATA
+
+
+_NUMPY_METADATA = NumpyMetadata()
+
+
+class NumpyLike:
+    """Base of the concrete nplikes; subclasses provide ``_module`` (the array module)."""
+
+    __slots__ = ()
+
+    _module = numpy
+    known_data: bool = True
+    is_eager: bool = True
+    supports_structured_dtypes: bool = True
+    supports_virtual_arrays: bool = True
+
+    _instance = None
+
+    @classmethod
+    def instance(cls):
+        """The shared instance of this nplike (created on first use)."""
+        inst = cls.__dict__.get("_instance")
+        if inst is None:
+            with _INSTANCE_LOCK:
+                inst = cls.__dict__.get("_instance")
+                if inst is None:
+                    inst = cls()
+                    cls._instance = inst
+        return inst
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}()"
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __hash__(self):
+        return hash(type(self))
+
+    def __reduce__(self):
+        return (_nplike_instance, (type(self),))
+
+    @property
+    def ndarray(self):
+        return self._module.ndarray
+
+    @classmethod
+    def is_own_array_type(cls, type_: type) -> bool:
+        raise NotImplementedError
+
+    @classmethod
+    def is_own_array(cls, obj) -> bool:
+        """True for this library's arrays and for virtual/placeholder arrays belonging to it."""
+        if isinstance(obj, (VirtualNDArray, PlaceholderArray)):
+            return isinstance(obj.nplike, cls)
+        return cls.is_own_array_type(type(obj))
+
+    # ------------------------------------------------------------------ creation
+    def asarray(self, obj, *, dtype=None, copy=None):
+        """Convert to an array of this library. A virtual array stays virtual unless a copy or
+        a different dtype is asked for."""
+        if isinstance(obj, (VirtualNDArray, PlaceholderArray)):
+            if obj.nplike is not self and type(obj.nplike) is not type(self):
+                raise TypeError(
+                    f"{obj!r} belongs to {obj.nplike!r}, not {self!r}; move arrays between "
+                    "backends with ak.to_backend"
+                )
+            if copy is not True and (dtype is None or numpy.dtype(dtype) == obj.dtype):
+                return obj
+            if copy is False:
+                raise ValueError("asarray(copy=False) cannot change the dtype of a virtual array")
+            obj = obj.materialize()
+        return self._asarray(obj, dtype, copy)
+
+    def _asarray(self, obj, dtype, copy):
+        module = self._module
+        if copy:
+            return module.array(obj, dtype=dtype, copy=True)
+        if copy is False:
+            if _NUMPY_HAS_COPY_KEYWORD or module is not numpy:
+                return module.asarray(obj, dtype=dtype, copy=False)
+            out = module.asarray(obj, dtype=dtype)
+            if out is not obj and not (isinstance(obj, module.ndarray) and out.base is obj):
+                raise ValueError("asarray(copy=False) would need a copy")
+            return out
+        return module.asarray(obj, dtype=dtype)
+
+    def ascontiguousarray(self, x):
+        if isinstance(x, PlaceholderArray):
+            return x
+        if isinstance(x, VirtualNDArray):
+            if x.is_c_contiguous:
+                return x
+            x = x.materialize()
+        return self._module.ascontiguousarray(x)
+
+    def frombuffer(self, buffer, *, dtype=None, count=-1):
+        return self._module.frombuffer(
+            _m(buffer), dtype=numpy.float64 if dtype is None else dtype, count=count
+        )
+
+    def empty(self, shape, *, dtype=None):
+        return self._module.empty(shape, dtype=dtype)
+
+    def zeros(self, shape, *, dtype=None):
+        return self._module.zeros(shape, dtype=dtype)
+
+    def ones(self, shape, *, dtype=None):
+        return self._module.ones(shape, dtype=dtype)
+
+    def full(self, shape, fill_value, *, dtype=None):
+        return self._module.full(shape, _m(fill_value), dtype=dtype)
+
+    # the *_like constructors read only shape and dtype: virtual arrays stay lazy
+    def empty_like(self, x, *, dtype=None):
+        return self._module.empty(x.shape, dtype=x.dtype if dtype is None else dtype)
+
+    def zeros_like(self, x, *, dtype=None):
+        return self._module.zeros(x.shape, dtype=x.dtype if dtype is None else dtype)
+
+    def ones_like(self, x, *, dtype=None):
+        return self._module.ones(x.shape, dtype=x.dtype if dtype is None else dtype)
+
+    def full_like(self, x, fill_value, *, dtype=None):
+        return self._module.full(x.shape, _m(fill_value), dtype=x.dtype if dtype is None else dtype)
+
+    def arange(self, start, stop=None, step=1, *, dtype=None):
+        if stop is None:
+            return self._module.arange(start, dtype=dtype)
+        return self._module.arange(start, stop, step, dtype=dtype)
+
+    # ------------------------------------------------------------------ shape manipulation
+    def reshape(self, x, shape, *, copy=None):
+        if isinstance(x, VirtualNDArray) and copy is not True:
+            lazy = x.reshape_lazily(shape)
+            if lazy is not None:
+                return lazy
+        x = _m(x)
+        if copy:
+            return self._module.reshape(x, shape).copy()
+        out = self._module.reshape(x, shape)
+        if copy is False and not self._shares_memory_view(out, x):
+            raise ValueError("reshape(copy=False) would need a copy")
+        return out
+
+    @staticmethod
+    def _shares_memory_view(out, x):
+        return out is x or out.base is x or (x.base is not None and out.base is x.base)
+
+    def broadcast_to(self, x, shape):
+        return self._module.broadcast_to(_m(x), shape)
+
+    def broadcast_arrays(self, *arrays):
+        return list(self._module.broadcast_arrays(*maybe_materialize(*arrays)))
+
+    def concat(self, arrays, *, axis=0):
+        return self._module.concatenate(maybe_materialize(*arrays), axis=axis)
+
+    def stack(self, arrays, *, axis=0):
+        return self._module.stack(maybe_materialize(*arrays), axis=axis)
+
+    def repeat(self, x, repeats, *, axis=None):
+        x, repeats = maybe_materialize(x, repeats)
+        return self._module.repeat(x, repeats, axis=axis)
+
+    # ------------------------------------------------------------------ value-dependent
+    def searchsorted(self, x, values, *, side="left", sorter=None):
+        x, values, sorter = maybe_materialize(x, values, sorter)
+        return self._module.searchsorted(x, values, side=side, sorter=sorter)
+
+    def cumsum(self, x, *, axis=None, maybe_out=None):
+        return self._module.cumsum(_m(x), axis=axis, out=_m(maybe_out))
+
+    def nonzero(self, x):
+        return self._module.nonzero(_m(x))
+
+    def unique_values(self, x):
+        return self._module.unique(_m(x))
+
+    def sort(self, x, *, axis=-1, descending=False, stable=True):
+        out = self._module.sort(_m(x), axis=axis, kind="stable" if stable else None)
+        return self._module.flip(out, axis=axis) if descending else out
+
+    def argsort(self, x, *, axis=-1, descending=False, stable=True):
+        x = _m(x)
+        if descending:
+            # stable descending order: sort the reversed array, then map indices back
+            flipped = self._module.flip(x, axis=axis)
+            out = self._module.argsort(flipped, axis=axis, kind="stable" if stable else None)
+            out = self._module.flip(out, axis=axis)
+            return (x.shape[axis] - 1) - out
+        return self._module.argsort(x, axis=axis, kind="stable" if stable else None)
+
+    def where(self, condition, x1, x2):
+        return self._module.where(*maybe_materialize(condition, x1, x2))
+
+    def logical_and(self, x1, x2, maybe_out=None):
+        return self._module.logical_and(*maybe_materialize(x1, x2), out=_m(maybe_out))
+
+    def logical_or(self, x1, x2, maybe_out=None):
+        return self._module.logical_or(*maybe_materialize(x1, x2), out=_m(maybe_out))
+
+    def logical_not(self, x, maybe_out=None):
+        return self._module.logical_not(_m(x), out=_m(maybe_out))
+
+    def min(self, x, *, axis=None, keepdims=False, maybe_out=None):
+        return self._module.min(_m(x), axis=axis, keepdims=keepdims, out=_m(maybe_out))
+
+    def max(self, x, *, axis=None, keepdims=False, maybe_out=None):
+        return self._module.max(_m(x), axis=axis, keepdims=keepdims, out=_m(maybe_out))
+
+    def all(self, x, *, axis=None, keepdims=False, maybe_out=None):
+        return self._module.all(_m(x), axis=axis, keepdims=keepdims, out=_m(maybe_out))
+
+    def any(self, x, *, axis=None, keepdims=False, maybe_out=None):
+        return self._module.any(_m(x), axis=axis, keepdims=keepdims, out=_m(maybe_out))
+
+    def sum(self, x, *, axis=None, keepdims=False, maybe_out=None, dtype=None):
+        return self._module.sum(_m(x), axis=axis, keepdims=keepdims, out=_m(maybe_out), dtype=dtype)
+
+    def count_nonzero(self, x, *, axis=None):
+        return self._module.count_nonzero(_m(x), axis=axis)
+
+    def isclose(self, x1, x2, *, rtol=1e-05, atol=1e-08, equal_nan=False):
+        x1, x2 = maybe_materialize(x1, x2)
+        return self._module.isclose(x1, x2, rtol=rtol, atol=atol, equal_nan=equal_nan)
+
+    def array_equal(self, x1, x2, *, equal_nan=False) -> bool:
+        x1, x2 = maybe_materialize(x1, x2)
+        return bool(self._module.array_equal(x1, x2, equal_nan=equal_nan))
+
+    def astype(self, x, dtype, *, copy=True):
+        if isinstance(x, VirtualNDArray) and not copy and numpy.dtype(dtype) == x.dtype:
+            return x
+        return _m(x).astype(dtype, copy=copy)
+
+    def apply_ufunc(self, ufunc, method, args, kwargs=None):
+        """Call ``ufunc.method(*args, **kwargs)`` on materialized arguments."""
+        args = maybe_materialize(*args)
+        if kwargs:
+            kwargs = dict(kwargs)
+            out = kwargs.get("out")
+            if out is not None:
+                kwargs["out"] = maybe_materialize(*out) if isinstance(out, tuple) else _m(out)
+        else:
+            kwargs = {}
+        return getattr(ufunc, method)(*args, **kwargs)
+
+    def packbits(self, x, *, axis=None, bitorder="big"):
+        return self._module.packbits(_m(x), axis=axis, bitorder=bitorder)
+
+    def unpackbits(self, x, *, axis=None, count=None, bitorder="big"):
+        return self._module.unpackbits(_m(x), axis=axis, count=count, bitorder=bitorder)
+
+    def byteswap(self, x):
+        return _m(x).byteswap(inplace=False)
+
+    # ------------------------------------------------------------------ memory (metadata)
+    def is_c_contiguous(self, x) -> bool:
+        if isinstance(x, VirtualNDArray):
+            return x.is_c_contiguous
+        if isinstance(x, PlaceholderArray):
+            return True
+        return bool(x.flags["C_CONTIGUOUS"])
+
+    def memory_ptr(self, x) -> int:
+        return int(_m(x).ctypes.data)
+
+
+def _nplike_instance(cls):
+    return cls.instance()
