@@ -1,0 +1,1 @@
+"""Kernel generator: kernel-specification/*.yaml -> header, bindings, registry, tests."""
