@@ -7,6 +7,7 @@ basic axis-0 slices work; anything that needs values raises RuntimeError naming 
 from __future__ import annotations
 
 import numpy
+from numpy.lib.mixins import NDArrayOperatorsMixin
 
 from awkward._nplikes.array_like import MaterializableArray
 from awkward._nplikes.shape import unknown_length
@@ -14,7 +15,7 @@ from awkward._nplikes.shape import unknown_length
 __all__ = ["PlaceholderArray"]
 
 
-class PlaceholderArray(MaterializableArray):
+class PlaceholderArray(NDArrayOperatorsMixin, MaterializableArray):
     __slots__ = ("_nplike", "_shape", "_dtype", "_buffer_key")
 
     def __init__(self, nplike, shape, dtype, buffer_key=None):
