@@ -4,8 +4,6 @@
 ``from_datashape`` parses it back.
 """
 
-from __future__ import annotations
-
 from awkward.types import (
     arraytype,
     listtype,

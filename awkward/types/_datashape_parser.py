@@ -97,7 +97,7 @@ class _Parser:
     def skip_ws(self) -> None:
         self.pos = _WHITESPACE.match(self.text, self.pos).end()
 
-    def fail(self, expected: str, pos: int | None = None):
+    def fail(self, expected: str, pos: int | None = None, problem: str | None = None):
         pos = self.pos if pos is None else pos
         text = self.text
         if pos >= len(text):
@@ -110,9 +110,11 @@ class _Parser:
         line_end = text.find("\n", pos)
         line_text = text[line_start : len(text) if line_end < 0 else line_end]
         column = pos - line_start
+        if problem is None:
+            problem = f"expected {expected}, found {found}"
         raise ValueError(
             f"malformed datashape at position {pos} (line {line}, column {column + 1}): "
-            f"expected {expected}, found {found}\n    {line_text}\n    {' ' * column}^"
+            f"{problem}\n    {line_text}\n    {' ' * column}^"
         )
 
     def peek(self, literal: str) -> bool:
@@ -236,7 +238,7 @@ class _Parser:
         try:
             return make(*args, **kwargs)
         except (TypeError, ValueError) as err:
-            self.fail(f"a valid type ({err})", start)
+            self.fail("a valid type", start, problem=f"invalid type: {err}")
 
     # ---- types --------------------------------------------------------------------
 
@@ -318,6 +320,9 @@ class _Parser:
 
     def parse_named(self, name: str, start: int) -> Type:
         bracket = self.peek("[")
+        if bracket and self.lookahead("[", "KEY", ":"):
+            # "NAME[field: ...": a named record, whatever the name (even "option").
+            return self.parse_named_record(name, start)
         if name == "var":
             self.expect("*")
             return ListType(self.parse_type())
@@ -359,15 +364,18 @@ class _Parser:
             if name == "tuple" and self.lookahead("[", "["):
                 return self.parse_wrapped_record(start, "[", "]", fields=False)
         if is_primitive(name) or name in ("datetime64", "timedelta64"):
-            return self.parse_primitive(name, start)
+            primitive = self.parse_primitive(name, start)
+            if primitive is not None:
+                return primitive
         if bracket:
-            self.expect("[")
-            contents, fields, parameters = self.parse_items(
-                "]", fields=None, allow_parameters=True
-            )
-            parameters = {"__record__": name, **(parameters or {})}
-            return self.build(start, RecordType, contents, fields, parameters=parameters)
+            return self.parse_named_record(name, start)
         self.fail(f"a type ({name!r} is not a known type name or primitive)", start)
+
+    def parse_named_record(self, name: str, start: int) -> Type:
+        self.expect("[")
+        contents, fields, parameters = self.parse_items("]", fields=None, allow_parameters=True)
+        parameters = {"__record__": name, **(parameters or {})}
+        return self.build(start, RecordType, contents, fields, parameters=parameters)
 
     def parse_wrapped_record(self, start: int, open_: str, close: str, *, fields: bool) -> Type:
         self.expect("[")
@@ -377,7 +385,9 @@ class _Parser:
         self.expect("]")
         return self.build(start, RecordType, contents, keys, parameters=parameters)
 
-    def parse_primitive(self, name: str, start: int) -> Type:
+    def parse_primitive(self, name: str, start: int) -> Type | None:
+        """A primitive with its optional unit and options; None if what follows the
+        name is a bracket that belongs to a record named like a primitive."""
         primitive = name
         if name in ("datetime64", "timedelta64") and self.peek("["):
             saved = self.pos
@@ -386,7 +396,7 @@ class _Parser:
             match = _UNIT.match(self.text, self.pos)
             if match is not None and match.group() not in ("parameters", "unit"):
                 self.pos = match.end()
-                self.expect("]", "']' after the time unit")
+            if match is not None and self.pos == match.end() and self.accept("]"):
                 primitive = f"{name}[{match.group()}]"
             else:
                 self.pos = saved
@@ -405,4 +415,6 @@ class _Parser:
             else:
                 parameters.update(self.parse_parameters())
             self.expect("]")
+        elif primitive == name and self.peek("["):
+            return None
         return self.build(start, NumpyType, primitive, parameters=parameters)
