@@ -220,3 +220,45 @@ def test_asarray_rejects_other_nplike_virtual():
     v = VirtualNDArray(other, (1,), np.int64, lambda: np.zeros(1, np.int64))
     with pytest.raises(TypeError, match="to_backend"):
         nplike.asarray(v)
+
+
+# ---------------------------------------------------------------- Cupy without a GPU (fake module)
+class _FakeRuntime:
+    def __init__(self, count=None, error=None):
+        self.count = count
+        self.error = error
+
+    def getDeviceCount(self):
+        if self.error is not None:
+            raise self.error
+        return self.count
+
+
+def _fake_cupy(count=None, error=None):
+    import types
+
+    fake = types.ModuleType("cupy")
+    for name in ("ndarray", "asarray", "ascontiguousarray", "uint8", "cumsum", "packbits"):
+        setattr(fake, name, getattr(np, name))
+    fake.cuda = types.SimpleNamespace(runtime=_FakeRuntime(count, error))
+    return fake
+
+
+@pytest.mark.parametrize(
+    "fake", [lambda: _fake_cupy(count=0), lambda: _fake_cupy(error=OSError("driver missing"))]
+)
+def test_cupy_without_device_is_a_clear_error(monkeypatch, fake):
+    monkeypatch.setitem(__import__("sys").modules, "cupy", fake())
+    with pytest.raises(RuntimeError, match="no CUDA device"):
+        Cupy()
+
+
+def test_cupy_shared_methods_run_on_its_module(monkeypatch):
+    monkeypatch.setitem(__import__("sys").modules, "cupy", _fake_cupy(count=1))
+    cp = Cupy()
+    x = np.array([1, 256, 65536], dtype=np.int32)
+    np.testing.assert_array_equal(cp.byteswap(x), x.byteswap())
+    np.testing.assert_array_equal(cp.frombuffer(x.tobytes(), dtype=np.int32), x)
+    v = VirtualNDArray(cp, (3,), np.int32, lambda: x)
+    np.testing.assert_array_equal(cp.cumsum(v), np.cumsum(x))
+    assert cp.is_c_contiguous(v)

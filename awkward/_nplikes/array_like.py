@@ -49,6 +49,10 @@ class MaterializableArray:
     def materialize(self):
         raise NotImplementedError
 
+    @property
+    def is_materialized(self) -> bool:
+        return False
+
 
 def maybe_materialize(*arrays: Any, type_=MaterializableArray) -> tuple[Any, ...]:
     """Return ``arrays`` with each instance of ``type_`` replaced by its materialized data."""

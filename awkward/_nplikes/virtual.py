@@ -291,7 +291,7 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
 
     @property
     def inner_shape(self):
-        return self._shape[1:]
+        return self.shape[1:]
 
     @property
     def size(self):
@@ -397,6 +397,8 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
         if not self.is_c_contiguous:
             return None
         shape = tuple(shape)
+        if any(dim is unknown_length or not isinstance(dim, (int, numpy.integer)) for dim in shape):
+            return None
         total = self.size
         unknown = [i for i, dim in enumerate(shape) if dim == -1]
         if len(unknown) > 1:
