@@ -1,8 +1,15 @@
 """Layout nodes (one module per class); Content is the base class (see content.py)."""
 
 from awkward.contents.content import Content
+from awkward.contents.emptyarray import EmptyArray
+from awkward.contents.listarray import ListArray
+from awkward.contents.listoffsetarray import ListOffsetArray
+from awkward.contents.numpyarray import NumpyArray
+from awkward.contents.recordarray import RecordArray
+from awkward.contents.regulararray import RegularArray
 
-# Each layout class adds one import line here as its module lands.
+# Option, indexed and union nodes: one import line each (and an __all__ entry), added by
+# their modules' author.
 
 __all__ = [
     "Content",
@@ -12,10 +19,4 @@ __all__ = [
     "ListArray",
     "ListOffsetArray",
     "RecordArray",
-    "IndexedArray",
-    "IndexedOptionArray",
-    "ByteMaskedArray",
-    "BitMaskedArray",
-    "UnmaskedArray",
-    "UnionArray",
 ]

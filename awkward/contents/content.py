@@ -121,6 +121,37 @@ def _no_form_key(layout):
     return None
 
 
+class FormClass:
+    """Class attribute resolving to a Form class by name on first use (forms load lazily)."""
+
+    __slots__ = ("_name", "_cls")
+
+    def __init__(self, name: str):
+        self._name = name
+        self._cls = None
+
+    def __get__(self, instance, owner):
+        cls = self._cls
+        if cls is None:
+            import awkward.forms
+
+            cls = self._cls = getattr(awkward.forms, self._name)
+        return cls
+
+
+def concrete(*arrays):
+    """Materialize the given buffers explicitly (for code that needs their values)."""
+    from awkward._nplikes.array_like import maybe_materialize
+
+    return maybe_materialize(*arrays)
+
+
+def index_int(index, at: int) -> int:
+    """One value of an Index as a Python int (reads the buffer)."""
+    (data,) = concrete(index.data)
+    return int(data[at])
+
+
 class Content:
     """Base class of all layout nodes. See the module docstring for the subclass contract."""
 
