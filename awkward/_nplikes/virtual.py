@@ -12,7 +12,16 @@ Design (see DESIGN.md, "The virtual buffer"):
 * Materialization of a caching root runs under a per-root lock: with N threads touching it at
   once the generator runs once. Once materialized, reads are lock-free.
 * A generator that raises is reported as ``ValueError("...buffer 'key'...") from original``;
-  nothing is cached, and the next touch runs the generator again.
+  nothing is cached, and the next touch runs the generator again (threads waiting on the lock
+  each retry in turn and each get their own chained error).
+* The generator must return an array of the nplike (converted with ``nplike.asarray``); lists
+  and other objects are a TypeError unless ``__wrap_generator_asarray__=True``. dtype and every
+  known dimension are checked (ValueError naming buffer_key, declared and actual dtype/shape).
+* With ``__enable_caching__=False`` every touch regenerates and nothing is retained;
+  ``__setitem__`` then raises ValueError (the write would be lost).
+* ``pickle`` stores the materialized data (unpickles as a plain array); ``copy.deepcopy`` and
+  ``.copy()`` stay lazy and materialize to an independent copy of the data; ``copy.copy``
+  shares the root and its cache.
 """
 
 from __future__ import annotations
