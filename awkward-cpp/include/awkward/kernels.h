@@ -22,6 +22,16 @@ struct Error {
 inline Error awkward_success() { return Error{nullptr, -1}; }
 inline Error awkward_failure(const char* str, int64_t index) { return Error{str, index}; }
 
+// ---- awkward_BitMaskedArray_to_bytemask: Unpacks a BitMaskedArray's bits into one byte per element, 1 = valid and 0 = missing (a ByteMaskedArray mask with valid_when=True); element 8*i + j is bit j of byte i, counted from the least significant bit when lsb_order, else from the most significant.
+extern "C" {
+Error awkward_BitMaskedArray_to_bytemask_64(int8_t* tobytemask, const uint8_t* frombitmask, int64_t bitmasklength, bool validwhen, bool lsb_order);
+}
+
+// ---- awkward_ByteMaskedArray_to_index: IndexedOptionArray index of a ByteMaskedArray, toindex[i] = i where valid, else -1.
+extern "C" {
+Error awkward_ByteMaskedArray_to_index_64(int64_t* toindex, const int8_t* frommask, int64_t length, bool validwhen);
+}
+
 // ---- awkward_Index_carry: Take (gather) an index, toarray[i] = fromarray[carry[i]].
 #define AWKWARD_INDEX_CARRY_ERR_OUT_OF_RANGE "carry[i] is outside [0, lenfrom)"
 extern "C" {
@@ -32,6 +42,62 @@ Error awkward_Index_carry_U32(uint32_t* toarray, const uint32_t* fromarray, cons
 Error awkward_Index_carry_64(int64_t* toarray, const int64_t* fromarray, const int64_t* carry, int64_t lenfrom, int64_t lencarry);
 }
 
+// ---- awkward_Index_to_int32: Narrows an index to int32, refusing values outside the int32 range.
+#define AWKWARD_INDEX_TO_INT32_ERR_OUT_OF_RANGE "index[i] does not fit in int32"
+extern "C" {
+Error awkward_Index_to_int32_U32(int32_t* toindex, const uint32_t* fromindex, int64_t length);
+Error awkward_Index_to_int32_64(int32_t* toindex, const int64_t* fromindex, int64_t length);
+}
+
+// ---- awkward_Index_to_int64: Widens an index to int64.
+extern "C" {
+Error awkward_Index_to_int64_8(int64_t* toindex, const int8_t* fromindex, int64_t length);
+Error awkward_Index_to_int64_U8(int64_t* toindex, const uint8_t* fromindex, int64_t length);
+Error awkward_Index_to_int64_32(int64_t* toindex, const int32_t* fromindex, int64_t length);
+Error awkward_Index_to_int64_U32(int64_t* toindex, const uint32_t* fromindex, int64_t length);
+Error awkward_Index_to_int64_64(int64_t* toindex, const int64_t* fromindex, int64_t length);
+}
+
+// ---- awkward_IndexedArray_numnull: Number of missing values (negative index entries) of an IndexedOptionArray.
+extern "C" {
+Error awkward_IndexedArray_numnull_32(int64_t* numnull, const int32_t* fromindex, int64_t length);
+Error awkward_IndexedArray_numnull_U32(int64_t* numnull, const uint32_t* fromindex, int64_t length);
+Error awkward_IndexedArray_numnull_64(int64_t* numnull, const int64_t* fromindex, int64_t length);
+}
+
+// ---- awkward_IndexedArray_validity: Checks an IndexedArray's index against its content (negative means missing only when isoption).
+#define AWKWARD_INDEXEDARRAY_VALIDITY_ERR_NEGATIVE "index[i] < 0 in an IndexedArray that is not an option type"
+#define AWKWARD_INDEXEDARRAY_VALIDITY_ERR_BEYOND_CONTENT "index[i] >= len(content)"
+extern "C" {
+Error awkward_IndexedArray_validity_32(const int32_t* fromindex, int64_t length, int64_t lencontent, bool isoption);
+Error awkward_IndexedArray_validity_U32(const uint32_t* fromindex, int64_t length, int64_t lencontent, bool isoption);
+Error awkward_IndexedArray_validity_64(const int64_t* fromindex, int64_t length, int64_t lencontent, bool isoption);
+}
+
+// ---- awkward_Lengths_to_offsets: Offsets from list lengths (a running sum starting at 0).
+#define AWKWARD_LENGTHS_TO_OFFSETS_ERR_NEGATIVE_LENGTH "lengths[i] < 0"
+extern "C" {
+Error awkward_Lengths_to_offsets_32(int64_t* tooffsets, const int32_t* fromlengths, int64_t length);
+Error awkward_Lengths_to_offsets_64(int64_t* tooffsets, const int64_t* fromlengths, int64_t length);
+}
+
+// ---- awkward_ListArray_compact_offsets: Offsets of the lists of a ListArray once packed, tooffsets[i + 1] = tooffsets[i] + stops[i] - starts[i].
+#define AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
+extern "C" {
+Error awkward_ListArray_compact_offsets_32(int64_t* tooffsets, const int32_t* fromstarts, const int32_t* fromstops, int64_t length);
+Error awkward_ListArray_compact_offsets_U32(int64_t* tooffsets, const uint32_t* fromstarts, const uint32_t* fromstops, int64_t length);
+Error awkward_ListArray_compact_offsets_64(int64_t* tooffsets, const int64_t* fromstarts, const int64_t* fromstops, int64_t length);
+}
+
+// ---- awkward_ListArray_expand_carry: Concatenates the ranges [starts[i], stops[i]) into a carry of content positions (the take that packs a ListArray's content); lentocarry is the room in tocarry.
+#define AWKWARD_LISTARRAY_EXPAND_CARRY_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
+#define AWKWARD_LISTARRAY_EXPAND_CARRY_ERR_TOCARRY_TOO_SHORT "the lists up to i hold more items than lentocarry"
+extern "C" {
+Error awkward_ListArray_expand_carry_32(int64_t* tocarry, const int32_t* fromstarts, const int32_t* fromstops, int64_t length, int64_t lentocarry);
+Error awkward_ListArray_expand_carry_U32(int64_t* tocarry, const uint32_t* fromstarts, const uint32_t* fromstops, int64_t length, int64_t lentocarry);
+Error awkward_ListArray_expand_carry_64(int64_t* tocarry, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t lentocarry);
+}
+
 // ---- awkward_ListArray_num: Length of every list of a ListArray, stops[i] - starts[i].
 #define AWKWARD_LISTARRAY_NUM_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
 extern "C" {
@@ -40,12 +106,39 @@ Error awkward_ListArray_num_U32(int64_t* tonum, const uint32_t* fromstarts, cons
 Error awkward_ListArray_num_64(int64_t* tonum, const int64_t* fromstarts, const int64_t* fromstops, int64_t length);
 }
 
+// ---- awkward_ListArray_validity: Checks that every non-empty list [starts[i], stops[i]) lies inside the content.
+#define AWKWARD_LISTARRAY_VALIDITY_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
+#define AWKWARD_LISTARRAY_VALIDITY_ERR_START_NEGATIVE "starts[i] < 0"
+#define AWKWARD_LISTARRAY_VALIDITY_ERR_STOP_BEYOND_CONTENT "stops[i] > len(content)"
+extern "C" {
+Error awkward_ListArray_validity_32(const int32_t* fromstarts, const int32_t* fromstops, int64_t length, int64_t lencontent);
+Error awkward_ListArray_validity_U32(const uint32_t* fromstarts, const uint32_t* fromstops, int64_t length, int64_t lencontent);
+Error awkward_ListArray_validity_64(const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t lencontent);
+}
+
 // ---- awkward_Offsets_to_lengths: List lengths from offsets, tolengths[i] = offsets[i + 1] - offsets[i].
 #define AWKWARD_OFFSETS_TO_LENGTHS_ERR_DECREASING "offsets[i + 1] < offsets[i]"
 extern "C" {
 Error awkward_Offsets_to_lengths_32(int64_t* tolengths, const int32_t* fromoffsets, int64_t length);
 Error awkward_Offsets_to_lengths_U32(int64_t* tolengths, const uint32_t* fromoffsets, int64_t length);
 Error awkward_Offsets_to_lengths_64(int64_t* tolengths, const int64_t* fromoffsets, int64_t length);
+}
+
+// ---- awkward_UnionArray_regular_index: The regular UnionArray index of some tags: toindex[i] counts the earlier occurrences of tags[i]; current (numcontents long) ends with each tag's count.
+#define AWKWARD_UNIONARRAY_REGULAR_INDEX_ERR_BAD_TAG "tags[i] is outside [0, number of contents)"
+extern "C" {
+Error awkward_UnionArray_regular_index_64(int64_t* toindex, int64_t* current, const int8_t* fromtags, int64_t length, int64_t numcontents);
+}
+
+// ---- awkward_UnionArray_validity: Checks a UnionArray's tags and index against its contents.
+#define AWKWARD_UNIONARRAY_VALIDITY_ERR_TAG_NEGATIVE "tags[i] < 0"
+#define AWKWARD_UNIONARRAY_VALIDITY_ERR_TAG_TOO_LARGE "tags[i] >= number of contents"
+#define AWKWARD_UNIONARRAY_VALIDITY_ERR_INDEX_NEGATIVE "index[i] < 0"
+#define AWKWARD_UNIONARRAY_VALIDITY_ERR_INDEX_BEYOND_CONTENT "index[i] >= len(contents[tags[i]])"
+extern "C" {
+Error awkward_UnionArray_validity_32(const int8_t* fromtags, const int32_t* fromindex, int64_t length, int64_t numcontents, const int64_t* lencontents);
+Error awkward_UnionArray_validity_U32(const int8_t* fromtags, const uint32_t* fromindex, int64_t length, int64_t numcontents, const int64_t* lencontents);
+Error awkward_UnionArray_validity_64(const int8_t* fromtags, const int64_t* fromindex, int64_t length, int64_t numcontents, const int64_t* lencontents);
 }
 
 #endif  // AWKWARD_KERNELS_H_

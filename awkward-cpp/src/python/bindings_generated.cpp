@@ -5,6 +5,54 @@
 #include "binding_support.h"
 #include "awkward/kernels.h"
 
+static PyObject* bind_awkward_BitMaskedArray_to_bytemask_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_BitMaskedArray_to_bytemask_64";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t bitmasklength;
+  if (!akbind::scalar_int64(symbol, "bitmasklength", args[2], &bitmasklength)) return nullptr;
+  bool validwhen;
+  if (!akbind::scalar_bool(symbol, "validwhen", args[3], &validwhen)) return nullptr;
+  bool lsb_order;
+  if (!akbind::scalar_bool(symbol, "lsb_order", args[4], &lsb_order)) return nullptr;
+  akbind::Buffer buf_tobytemask, buf_frombitmask;
+  __int128 work = 0;
+  const __int128 need_tobytemask = ((__int128)8 * (__int128)bitmasklength);
+  if (!buf_tobytemask.acquire(symbol, "tobytemask", args[0], akbind::DType{'i', 1, "int8"}, true, need_tobytemask, "8 * bitmasklength")) return nullptr;
+  if (need_tobytemask > work) work = need_tobytemask;
+  const __int128 need_frombitmask = (__int128)bitmasklength;
+  if (!buf_frombitmask.acquire(symbol, "frombitmask", args[1], akbind::DType{'u', 1, "uint8"}, false, need_frombitmask, "bitmasklength")) return nullptr;
+  if (need_frombitmask > work) work = need_frombitmask;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_BitMaskedArray_to_bytemask_64(static_cast<int8_t*>(buf_tobytemask.data()), static_cast<const uint8_t*>(buf_frombitmask.data()), bitmasklength, validwhen, lsb_order);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ByteMaskedArray_to_index_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ByteMaskedArray_to_index_64";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  bool validwhen;
+  if (!akbind::scalar_bool(symbol, "validwhen", args[3], &validwhen)) return nullptr;
+  akbind::Buffer buf_toindex, buf_frommask;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_frommask = (__int128)length;
+  if (!buf_frommask.acquire(symbol, "frommask", args[1], akbind::DType{'i', 1, "int8"}, false, need_frommask, "length")) return nullptr;
+  if (need_frommask > work) work = need_frommask;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ByteMaskedArray_to_index_64(static_cast<int64_t*>(buf_toindex.data()), static_cast<const int8_t*>(buf_frommask.data()), length, validwhen);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_Index_carry_8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_Index_carry_8";
   if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
@@ -135,6 +183,474 @@ static PyObject* bind_awkward_Index_carry_64(PyObject*, PyObject* const* args, P
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_Index_to_int32_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Index_to_int32_U32";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 4, "int32"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Index_to_int32_U32(static_cast<int32_t*>(buf_toindex.data()), static_cast<const uint32_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_Index_to_int32_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Index_to_int32_64";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 4, "int32"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Index_to_int32_64(static_cast<int32_t*>(buf_toindex.data()), static_cast<const int64_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_Index_to_int64_8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Index_to_int64_8";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Index_to_int64_8(static_cast<int64_t*>(buf_toindex.data()), static_cast<const int8_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_Index_to_int64_U8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Index_to_int64_U8";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Index_to_int64_U8(static_cast<int64_t*>(buf_toindex.data()), static_cast<const uint8_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_Index_to_int64_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Index_to_int64_32";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Index_to_int64_32(static_cast<int64_t*>(buf_toindex.data()), static_cast<const int32_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_Index_to_int64_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Index_to_int64_U32";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Index_to_int64_U32(static_cast<int64_t*>(buf_toindex.data()), static_cast<const uint32_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_Index_to_int64_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Index_to_int64_64";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Index_to_int64_64(static_cast<int64_t*>(buf_toindex.data()), static_cast<const int64_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_IndexedArray_numnull_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_IndexedArray_numnull_32";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_numnull, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_numnull = (__int128)1;
+  if (!buf_numnull.acquire(symbol, "numnull", args[0], akbind::DType{'i', 8, "int64"}, true, need_numnull, "1")) return nullptr;
+  if (need_numnull > work) work = need_numnull;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_IndexedArray_numnull_32(static_cast<int64_t*>(buf_numnull.data()), static_cast<const int32_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_IndexedArray_numnull_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_IndexedArray_numnull_U32";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_numnull, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_numnull = (__int128)1;
+  if (!buf_numnull.acquire(symbol, "numnull", args[0], akbind::DType{'i', 8, "int64"}, true, need_numnull, "1")) return nullptr;
+  if (need_numnull > work) work = need_numnull;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_IndexedArray_numnull_U32(static_cast<int64_t*>(buf_numnull.data()), static_cast<const uint32_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_IndexedArray_numnull_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_IndexedArray_numnull_64";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_numnull, buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_numnull = (__int128)1;
+  if (!buf_numnull.acquire(symbol, "numnull", args[0], akbind::DType{'i', 8, "int64"}, true, need_numnull, "1")) return nullptr;
+  if (need_numnull > work) work = need_numnull;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_IndexedArray_numnull_64(static_cast<int64_t*>(buf_numnull.data()), static_cast<const int64_t*>(buf_fromindex.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_IndexedArray_validity_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_IndexedArray_validity_32";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[1], &length)) return nullptr;
+  int64_t lencontent;
+  if (!akbind::scalar_int64(symbol, "lencontent", args[2], &lencontent)) return nullptr;
+  bool isoption;
+  if (!akbind::scalar_bool(symbol, "isoption", args[3], &isoption)) return nullptr;
+  akbind::Buffer buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[0], akbind::DType{'i', 4, "int32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_IndexedArray_validity_32(static_cast<const int32_t*>(buf_fromindex.data()), length, lencontent, isoption);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_IndexedArray_validity_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_IndexedArray_validity_U32";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[1], &length)) return nullptr;
+  int64_t lencontent;
+  if (!akbind::scalar_int64(symbol, "lencontent", args[2], &lencontent)) return nullptr;
+  bool isoption;
+  if (!akbind::scalar_bool(symbol, "isoption", args[3], &isoption)) return nullptr;
+  akbind::Buffer buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[0], akbind::DType{'u', 4, "uint32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_IndexedArray_validity_U32(static_cast<const uint32_t*>(buf_fromindex.data()), length, lencontent, isoption);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_IndexedArray_validity_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_IndexedArray_validity_64";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[1], &length)) return nullptr;
+  int64_t lencontent;
+  if (!akbind::scalar_int64(symbol, "lencontent", args[2], &lencontent)) return nullptr;
+  bool isoption;
+  if (!akbind::scalar_bool(symbol, "isoption", args[3], &isoption)) return nullptr;
+  akbind::Buffer buf_fromindex;
+  __int128 work = 0;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[0], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_IndexedArray_validity_64(static_cast<const int64_t*>(buf_fromindex.data()), length, lencontent, isoption);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_Lengths_to_offsets_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Lengths_to_offsets_32";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_tooffsets, buf_fromlengths;
+  __int128 work = 0;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[0], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_fromlengths = (__int128)length;
+  if (!buf_fromlengths.acquire(symbol, "fromlengths", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromlengths, "length")) return nullptr;
+  if (need_fromlengths > work) work = need_fromlengths;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Lengths_to_offsets_32(static_cast<int64_t*>(buf_tooffsets.data()), static_cast<const int32_t*>(buf_fromlengths.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_Lengths_to_offsets_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_Lengths_to_offsets_64";
+  if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  akbind::Buffer buf_tooffsets, buf_fromlengths;
+  __int128 work = 0;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[0], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_fromlengths = (__int128)length;
+  if (!buf_fromlengths.acquire(symbol, "fromlengths", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromlengths, "length")) return nullptr;
+  if (need_fromlengths > work) work = need_fromlengths;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_Lengths_to_offsets_64(static_cast<int64_t*>(buf_tooffsets.data()), static_cast<const int64_t*>(buf_fromlengths.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_compact_offsets_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_compact_offsets_32";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  akbind::Buffer buf_tooffsets, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[0], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'i', 4, "int32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_compact_offsets_32(static_cast<int64_t*>(buf_tooffsets.data()), static_cast<const int32_t*>(buf_fromstarts.data()), static_cast<const int32_t*>(buf_fromstops.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_compact_offsets_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_compact_offsets_U32";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  akbind::Buffer buf_tooffsets, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[0], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'u', 4, "uint32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_compact_offsets_U32(static_cast<int64_t*>(buf_tooffsets.data()), static_cast<const uint32_t*>(buf_fromstarts.data()), static_cast<const uint32_t*>(buf_fromstops.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_compact_offsets_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_compact_offsets_64";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  akbind::Buffer buf_tooffsets, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[0], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_compact_offsets_64(static_cast<int64_t*>(buf_tooffsets.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_expand_carry_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_expand_carry_32";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  int64_t lentocarry;
+  if (!akbind::scalar_int64(symbol, "lentocarry", args[4], &lentocarry)) return nullptr;
+  akbind::Buffer buf_tocarry, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tocarry = (__int128)lentocarry;
+  if (!buf_tocarry.acquire(symbol, "tocarry", args[0], akbind::DType{'i', 8, "int64"}, true, need_tocarry, "lentocarry")) return nullptr;
+  if (need_tocarry > work) work = need_tocarry;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'i', 4, "int32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_expand_carry_32(static_cast<int64_t*>(buf_tocarry.data()), static_cast<const int32_t*>(buf_fromstarts.data()), static_cast<const int32_t*>(buf_fromstops.data()), length, lentocarry);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_expand_carry_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_expand_carry_U32";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  int64_t lentocarry;
+  if (!akbind::scalar_int64(symbol, "lentocarry", args[4], &lentocarry)) return nullptr;
+  akbind::Buffer buf_tocarry, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tocarry = (__int128)lentocarry;
+  if (!buf_tocarry.acquire(symbol, "tocarry", args[0], akbind::DType{'i', 8, "int64"}, true, need_tocarry, "lentocarry")) return nullptr;
+  if (need_tocarry > work) work = need_tocarry;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'u', 4, "uint32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_expand_carry_U32(static_cast<int64_t*>(buf_tocarry.data()), static_cast<const uint32_t*>(buf_fromstarts.data()), static_cast<const uint32_t*>(buf_fromstops.data()), length, lentocarry);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_expand_carry_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_expand_carry_64";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  int64_t lentocarry;
+  if (!akbind::scalar_int64(symbol, "lentocarry", args[4], &lentocarry)) return nullptr;
+  akbind::Buffer buf_tocarry, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tocarry = (__int128)lentocarry;
+  if (!buf_tocarry.acquire(symbol, "tocarry", args[0], akbind::DType{'i', 8, "int64"}, true, need_tocarry, "lentocarry")) return nullptr;
+  if (need_tocarry > work) work = need_tocarry;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_expand_carry_64(static_cast<int64_t*>(buf_tocarry.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, lentocarry);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_ListArray_num_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_ListArray_num_32";
   if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
@@ -207,6 +723,75 @@ static PyObject* bind_awkward_ListArray_num_64(PyObject*, PyObject* const* args,
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_ListArray_validity_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_validity_32";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t lencontent;
+  if (!akbind::scalar_int64(symbol, "lencontent", args[3], &lencontent)) return nullptr;
+  akbind::Buffer buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[0], akbind::DType{'i', 4, "int32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_validity_32(static_cast<const int32_t*>(buf_fromstarts.data()), static_cast<const int32_t*>(buf_fromstops.data()), length, lencontent);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_validity_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_validity_U32";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t lencontent;
+  if (!akbind::scalar_int64(symbol, "lencontent", args[3], &lencontent)) return nullptr;
+  akbind::Buffer buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[0], akbind::DType{'u', 4, "uint32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_validity_U32(static_cast<const uint32_t*>(buf_fromstarts.data()), static_cast<const uint32_t*>(buf_fromstops.data()), length, lencontent);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_validity_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_validity_64";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t lencontent;
+  if (!akbind::scalar_int64(symbol, "lencontent", args[3], &lencontent)) return nullptr;
+  akbind::Buffer buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[0], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_validity_64(static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, lencontent);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_Offsets_to_lengths_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_Offsets_to_lengths_32";
   if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
@@ -270,19 +855,153 @@ static PyObject* bind_awkward_Offsets_to_lengths_64(PyObject*, PyObject* const* 
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_UnionArray_regular_index_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_UnionArray_regular_index_64";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  int64_t numcontents;
+  if (!akbind::scalar_int64(symbol, "numcontents", args[4], &numcontents)) return nullptr;
+  akbind::Buffer buf_toindex, buf_current, buf_fromtags;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_current = (__int128)numcontents;
+  if (!buf_current.acquire(symbol, "current", args[1], akbind::DType{'i', 8, "int64"}, true, need_current, "numcontents")) return nullptr;
+  if (need_current > work) work = need_current;
+  const __int128 need_fromtags = (__int128)length;
+  if (!buf_fromtags.acquire(symbol, "fromtags", args[2], akbind::DType{'i', 1, "int8"}, false, need_fromtags, "length")) return nullptr;
+  if (need_fromtags > work) work = need_fromtags;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_UnionArray_regular_index_64(static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_current.data()), static_cast<const int8_t*>(buf_fromtags.data()), length, numcontents);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_UnionArray_validity_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_UnionArray_validity_32";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t numcontents;
+  if (!akbind::scalar_int64(symbol, "numcontents", args[3], &numcontents)) return nullptr;
+  akbind::Buffer buf_fromtags, buf_fromindex, buf_lencontents;
+  __int128 work = 0;
+  const __int128 need_fromtags = (__int128)length;
+  if (!buf_fromtags.acquire(symbol, "fromtags", args[0], akbind::DType{'i', 1, "int8"}, false, need_fromtags, "length")) return nullptr;
+  if (need_fromtags > work) work = need_fromtags;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_lencontents = (__int128)numcontents;
+  if (!buf_lencontents.acquire(symbol, "lencontents", args[4], akbind::DType{'i', 8, "int64"}, false, need_lencontents, "numcontents")) return nullptr;
+  if (need_lencontents > work) work = need_lencontents;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_UnionArray_validity_32(static_cast<const int8_t*>(buf_fromtags.data()), static_cast<const int32_t*>(buf_fromindex.data()), length, numcontents, static_cast<const int64_t*>(buf_lencontents.data()));
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_UnionArray_validity_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_UnionArray_validity_U32";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t numcontents;
+  if (!akbind::scalar_int64(symbol, "numcontents", args[3], &numcontents)) return nullptr;
+  akbind::Buffer buf_fromtags, buf_fromindex, buf_lencontents;
+  __int128 work = 0;
+  const __int128 need_fromtags = (__int128)length;
+  if (!buf_fromtags.acquire(symbol, "fromtags", args[0], akbind::DType{'i', 1, "int8"}, false, need_fromtags, "length")) return nullptr;
+  if (need_fromtags > work) work = need_fromtags;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_lencontents = (__int128)numcontents;
+  if (!buf_lencontents.acquire(symbol, "lencontents", args[4], akbind::DType{'i', 8, "int64"}, false, need_lencontents, "numcontents")) return nullptr;
+  if (need_lencontents > work) work = need_lencontents;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_UnionArray_validity_U32(static_cast<const int8_t*>(buf_fromtags.data()), static_cast<const uint32_t*>(buf_fromindex.data()), length, numcontents, static_cast<const int64_t*>(buf_lencontents.data()));
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_UnionArray_validity_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_UnionArray_validity_64";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t numcontents;
+  if (!akbind::scalar_int64(symbol, "numcontents", args[3], &numcontents)) return nullptr;
+  akbind::Buffer buf_fromtags, buf_fromindex, buf_lencontents;
+  __int128 work = 0;
+  const __int128 need_fromtags = (__int128)length;
+  if (!buf_fromtags.acquire(symbol, "fromtags", args[0], akbind::DType{'i', 1, "int8"}, false, need_fromtags, "length")) return nullptr;
+  if (need_fromtags > work) work = need_fromtags;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_lencontents = (__int128)numcontents;
+  if (!buf_lencontents.acquire(symbol, "lencontents", args[4], akbind::DType{'i', 8, "int64"}, false, need_lencontents, "numcontents")) return nullptr;
+  if (need_lencontents > work) work = need_lencontents;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_UnionArray_validity_64(static_cast<const int8_t*>(buf_fromtags.data()), static_cast<const int64_t*>(buf_fromindex.data()), length, numcontents, static_cast<const int64_t*>(buf_lencontents.data()));
+  }
+  return akbind::result(err);
+}
+
 static PyMethodDef generated_kernel_methods[] = {
+  {"awkward_BitMaskedArray_to_bytemask_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_BitMaskedArray_to_bytemask_64)), METH_FASTCALL, "awkward_BitMaskedArray_to_bytemask_64(tobytemask, frombitmask, bitmasklength, validwhen, lsb_order) -> None or (message, index)"},
+  {"awkward_ByteMaskedArray_to_index_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ByteMaskedArray_to_index_64)), METH_FASTCALL, "awkward_ByteMaskedArray_to_index_64(toindex, frommask, length, validwhen) -> None or (message, index)"},
   {"awkward_Index_carry_8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_carry_8)), METH_FASTCALL, "awkward_Index_carry_8(toarray, fromarray, carry, lenfrom, lencarry) -> None or (message, index)"},
   {"awkward_Index_carry_U8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_carry_U8)), METH_FASTCALL, "awkward_Index_carry_U8(toarray, fromarray, carry, lenfrom, lencarry) -> None or (message, index)"},
   {"awkward_Index_carry_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_carry_32)), METH_FASTCALL, "awkward_Index_carry_32(toarray, fromarray, carry, lenfrom, lencarry) -> None or (message, index)"},
   {"awkward_Index_carry_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_carry_U32)), METH_FASTCALL, "awkward_Index_carry_U32(toarray, fromarray, carry, lenfrom, lencarry) -> None or (message, index)"},
   {"awkward_Index_carry_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_carry_64)), METH_FASTCALL, "awkward_Index_carry_64(toarray, fromarray, carry, lenfrom, lencarry) -> None or (message, index)"},
+  {"awkward_Index_to_int32_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_to_int32_U32)), METH_FASTCALL, "awkward_Index_to_int32_U32(toindex, fromindex, length) -> None or (message, index)"},
+  {"awkward_Index_to_int32_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_to_int32_64)), METH_FASTCALL, "awkward_Index_to_int32_64(toindex, fromindex, length) -> None or (message, index)"},
+  {"awkward_Index_to_int64_8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_to_int64_8)), METH_FASTCALL, "awkward_Index_to_int64_8(toindex, fromindex, length) -> None or (message, index)"},
+  {"awkward_Index_to_int64_U8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_to_int64_U8)), METH_FASTCALL, "awkward_Index_to_int64_U8(toindex, fromindex, length) -> None or (message, index)"},
+  {"awkward_Index_to_int64_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_to_int64_32)), METH_FASTCALL, "awkward_Index_to_int64_32(toindex, fromindex, length) -> None or (message, index)"},
+  {"awkward_Index_to_int64_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_to_int64_U32)), METH_FASTCALL, "awkward_Index_to_int64_U32(toindex, fromindex, length) -> None or (message, index)"},
+  {"awkward_Index_to_int64_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Index_to_int64_64)), METH_FASTCALL, "awkward_Index_to_int64_64(toindex, fromindex, length) -> None or (message, index)"},
+  {"awkward_IndexedArray_numnull_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_IndexedArray_numnull_32)), METH_FASTCALL, "awkward_IndexedArray_numnull_32(numnull, fromindex, length) -> None or (message, index)"},
+  {"awkward_IndexedArray_numnull_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_IndexedArray_numnull_U32)), METH_FASTCALL, "awkward_IndexedArray_numnull_U32(numnull, fromindex, length) -> None or (message, index)"},
+  {"awkward_IndexedArray_numnull_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_IndexedArray_numnull_64)), METH_FASTCALL, "awkward_IndexedArray_numnull_64(numnull, fromindex, length) -> None or (message, index)"},
+  {"awkward_IndexedArray_validity_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_IndexedArray_validity_32)), METH_FASTCALL, "awkward_IndexedArray_validity_32(fromindex, length, lencontent, isoption) -> None or (message, index)"},
+  {"awkward_IndexedArray_validity_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_IndexedArray_validity_U32)), METH_FASTCALL, "awkward_IndexedArray_validity_U32(fromindex, length, lencontent, isoption) -> None or (message, index)"},
+  {"awkward_IndexedArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_IndexedArray_validity_64)), METH_FASTCALL, "awkward_IndexedArray_validity_64(fromindex, length, lencontent, isoption) -> None or (message, index)"},
+  {"awkward_Lengths_to_offsets_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Lengths_to_offsets_32)), METH_FASTCALL, "awkward_Lengths_to_offsets_32(tooffsets, fromlengths, length) -> None or (message, index)"},
+  {"awkward_Lengths_to_offsets_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Lengths_to_offsets_64)), METH_FASTCALL, "awkward_Lengths_to_offsets_64(tooffsets, fromlengths, length) -> None or (message, index)"},
+  {"awkward_ListArray_compact_offsets_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_32)), METH_FASTCALL, "awkward_ListArray_compact_offsets_32(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
+  {"awkward_ListArray_compact_offsets_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_U32)), METH_FASTCALL, "awkward_ListArray_compact_offsets_U32(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
+  {"awkward_ListArray_compact_offsets_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_64)), METH_FASTCALL, "awkward_ListArray_compact_offsets_64(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
+  {"awkward_ListArray_expand_carry_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_32)), METH_FASTCALL, "awkward_ListArray_expand_carry_32(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
+  {"awkward_ListArray_expand_carry_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_U32)), METH_FASTCALL, "awkward_ListArray_expand_carry_U32(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
+  {"awkward_ListArray_expand_carry_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_64)), METH_FASTCALL, "awkward_ListArray_expand_carry_64(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
   {"awkward_ListArray_num_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_32)), METH_FASTCALL, "awkward_ListArray_num_32(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_num_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_U32)), METH_FASTCALL, "awkward_ListArray_num_U32(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_num_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_64)), METH_FASTCALL, "awkward_ListArray_num_64(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
+  {"awkward_ListArray_validity_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_32)), METH_FASTCALL, "awkward_ListArray_validity_32(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
+  {"awkward_ListArray_validity_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_U32)), METH_FASTCALL, "awkward_ListArray_validity_U32(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
+  {"awkward_ListArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_64)), METH_FASTCALL, "awkward_ListArray_validity_64(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_32)), METH_FASTCALL, "awkward_Offsets_to_lengths_32(tolengths, fromoffsets, length) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_U32)), METH_FASTCALL, "awkward_Offsets_to_lengths_U32(tolengths, fromoffsets, length) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_64)), METH_FASTCALL, "awkward_Offsets_to_lengths_64(tolengths, fromoffsets, length) -> None or (message, index)"},
+  {"awkward_UnionArray_regular_index_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_regular_index_64)), METH_FASTCALL, "awkward_UnionArray_regular_index_64(toindex, current, fromtags, length, numcontents) -> None or (message, index)"},
+  {"awkward_UnionArray_validity_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_32)), METH_FASTCALL, "awkward_UnionArray_validity_32(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
+  {"awkward_UnionArray_validity_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_U32)), METH_FASTCALL, "awkward_UnionArray_validity_U32(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
+  {"awkward_UnionArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_64)), METH_FASTCALL, "awkward_UnionArray_validity_64(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 11;
+static const int generated_kernel_count = 41;

@@ -52,10 +52,41 @@ __device__ inline int64_t awkward_cuda_stride() {
 // awkward_Index_carry
 #define AWKWARD_INDEX_CARRY_ERRCODE_OUT_OF_RANGE 1  // carry[i] is outside [0, lenfrom)
 
+// awkward_Index_to_int32
+#define AWKWARD_INDEX_TO_INT32_ERRCODE_OUT_OF_RANGE 1  // index[i] does not fit in int32
+
+// awkward_IndexedArray_validity
+#define AWKWARD_INDEXEDARRAY_VALIDITY_ERRCODE_NEGATIVE 1  // index[i] < 0 in an IndexedArray that is not an option type
+#define AWKWARD_INDEXEDARRAY_VALIDITY_ERRCODE_BEYOND_CONTENT 2  // index[i] >= len(content)
+
+// awkward_Lengths_to_offsets
+#define AWKWARD_LENGTHS_TO_OFFSETS_ERRCODE_NEGATIVE_LENGTH 1  // lengths[i] < 0
+
+// awkward_ListArray_compact_offsets
+#define AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
+
+// awkward_ListArray_expand_carry
+#define AWKWARD_LISTARRAY_EXPAND_CARRY_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
+#define AWKWARD_LISTARRAY_EXPAND_CARRY_ERRCODE_TOCARRY_TOO_SHORT 2  // the lists up to i hold more items than lentocarry
+
 // awkward_ListArray_num
 #define AWKWARD_LISTARRAY_NUM_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
 
+// awkward_ListArray_validity
+#define AWKWARD_LISTARRAY_VALIDITY_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
+#define AWKWARD_LISTARRAY_VALIDITY_ERRCODE_START_NEGATIVE 2  // starts[i] < 0
+#define AWKWARD_LISTARRAY_VALIDITY_ERRCODE_STOP_BEYOND_CONTENT 3  // stops[i] > len(content)
+
 // awkward_Offsets_to_lengths
 #define AWKWARD_OFFSETS_TO_LENGTHS_ERRCODE_DECREASING 1  // offsets[i + 1] < offsets[i]
+
+// awkward_UnionArray_regular_index
+#define AWKWARD_UNIONARRAY_REGULAR_INDEX_ERRCODE_BAD_TAG 1  // tags[i] is outside [0, number of contents)
+
+// awkward_UnionArray_validity
+#define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_TAG_NEGATIVE 1  // tags[i] < 0
+#define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_TAG_TOO_LARGE 2  // tags[i] >= number of contents
+#define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_INDEX_NEGATIVE 3  // index[i] < 0
+#define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_INDEX_BEYOND_CONTENT 4  // index[i] >= len(contents[tags[i]])
 
 #endif  // AWKWARD_CUDA_H_

@@ -1,0 +1,24 @@
+// awkward_ListArray_compact_offsets: packed offsets from starts and stops
+#include "awkward/kernels.h"
+
+template <typename C>
+static Error impl(int64_t* tooffsets, const C* fromstarts, const C* fromstops, int64_t length) {
+  tooffsets[0] = 0;
+  for (int64_t i = 0; i < length; i++) {
+    if (fromstops[i] < fromstarts[i]) return awkward_failure(AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERR_STOP_BEFORE_START, i);
+    tooffsets[i + 1] = tooffsets[i] + (static_cast<int64_t>(fromstops[i]) - static_cast<int64_t>(fromstarts[i]));
+  }
+  return awkward_success();
+}
+
+extern "C" {
+Error awkward_ListArray_compact_offsets_32(int64_t* tooffsets, const int32_t* fromstarts, const int32_t* fromstops, int64_t length) {
+  return impl<int32_t>(tooffsets, fromstarts, fromstops, length);
+}
+Error awkward_ListArray_compact_offsets_U32(int64_t* tooffsets, const uint32_t* fromstarts, const uint32_t* fromstops, int64_t length) {
+  return impl<uint32_t>(tooffsets, fromstarts, fromstops, length);
+}
+Error awkward_ListArray_compact_offsets_64(int64_t* tooffsets, const int64_t* fromstarts, const int64_t* fromstops, int64_t length) {
+  return impl<int64_t>(tooffsets, fromstarts, fromstops, length);
+}
+}

@@ -1,0 +1,26 @@
+// awkward_ListArray_compact_offsets: packed offsets from starts and stops (CUDA twin of the C++ kernel)
+#include "awkward_cuda.h"
+
+// A running sum: sequential in thread 0.
+template <typename C>
+__device__ void impl(int64_t* tooffsets, const C* fromstarts, const C* fromstops, int64_t length, int64_t* err) {
+  if (awkward_cuda_thread() != 0) return;
+  tooffsets[0] = 0;
+  for (int64_t i = 0; i < length; i++) {
+    if (fromstops[i] < fromstarts[i]) {
+      awkward_cuda_fail(err, AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERRCODE_STOP_BEFORE_START, i);
+      return;
+    }
+    tooffsets[i + 1] = tooffsets[i] + ((int64_t)fromstops[i] - (int64_t)fromstarts[i]);
+  }
+}
+
+extern "C" __global__ void awkward_ListArray_compact_offsets_32(int64_t* tooffsets, const int32_t* fromstarts, const int32_t* fromstops, int64_t length, int64_t* err) {
+  impl<int32_t>(tooffsets, fromstarts, fromstops, length, err);
+}
+extern "C" __global__ void awkward_ListArray_compact_offsets_U32(int64_t* tooffsets, const uint32_t* fromstarts, const uint32_t* fromstops, int64_t length, int64_t* err) {
+  impl<uint32_t>(tooffsets, fromstarts, fromstops, length, err);
+}
+extern "C" __global__ void awkward_ListArray_compact_offsets_64(int64_t* tooffsets, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t* err) {
+  impl<int64_t>(tooffsets, fromstarts, fromstops, length, err);
+}
