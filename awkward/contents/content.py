@@ -146,6 +146,19 @@ def concrete(*arrays):
     return maybe_materialize(*arrays)
 
 
+def declared_shape(array) -> tuple:
+    """A buffer's shape WITHOUT resolving unknown dimensions of a virtual buffer (its
+    ``.shape`` would run the shape generator or materialize)."""
+    if isinstance(array, MaterializableArray) and not getattr(array, "_shape_known", True):
+        return array._shape  # TODO: a public VirtualNDArray accessor for the declared shape
+    return array.shape
+
+
+def buffer_length(array):
+    """First dimension of a buffer, or unknown_length if a virtual buffer has not learnt it."""
+    return declared_shape(array)[0]
+
+
 def index_int(index, at: int) -> int:
     """One value of an Index as a Python int (reads the buffer)."""
     (data,) = concrete(index.data)
@@ -597,7 +610,7 @@ class Content:
 
     @classmethod
     def _repr_index(cls, index, indent: str, tag: str) -> str:
-        length = index.length
+        length = buffer_length(index.data)
         shown = "??" if length is unknown_length else str(length)
         return (
             f"{indent}<{tag}><Index dtype={str(index.dtype)!r} len={shown!r}>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
-from awkward.contents.content import Content, FormClass, concrete
+from awkward.contents.content import Content, FormClass, buffer_length, concrete
 from awkward.contents.listoffsetarray import _offsets_classes
 from awkward.contents.strings import ranges_to_python
 
@@ -27,7 +27,7 @@ class ListArray(Content):
                 f"{starts.dtype} (starts) and {stops.dtype} (stops)"
             )
         self._check_content(content, "ListArray")
-        nstarts, nstops = starts.length, stops.length
+        nstarts, nstops = buffer_length(starts.data), buffer_length(stops.data)
         if nstarts is not unknown_length and nstops is not unknown_length and nstops < nstarts:
             raise ValueError(
                 f"ListArray len(starts) ({nstarts}) must be <= len(stops) ({nstops})"
@@ -83,7 +83,7 @@ class ListArray(Content):
 
     @property
     def length(self):
-        return self._starts.length
+        return buffer_length(self._starts.data)
 
     def _resolve_length(self) -> int:
         return len(self._starts.data)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
-from awkward.contents.content import Content, FormClass, concrete, index_int
+from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
 from awkward.contents.strings import list_items_to_python
 
 
@@ -25,7 +25,7 @@ class ListOffsetArray(Content):
     def __init__(self, offsets, content, *, parameters=None):
         self._check_index(offsets, "ListOffsetArray", "offsets", _offsets_classes())
         self._check_content(content, "ListOffsetArray")
-        length = offsets.length
+        length = buffer_length(offsets.data)
         if length is not unknown_length and length == 0:
             raise ValueError("ListOffsetArray len(offsets) must be >= 1, got an empty offsets Index")
         if offsets.nplike is not content.backend.index_nplike:
@@ -81,7 +81,7 @@ class ListOffsetArray(Content):
 
     @property
     def length(self):
-        length = self._offsets.length
+        length = buffer_length(self._offsets.data)
         return unknown_length if length is unknown_length else length - 1
 
     def _resolve_length(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
-from awkward.contents.content import Content, FormClass, concrete
+from awkward.contents.content import Content, FormClass, concrete, declared_shape
 
 
 def _backend_for_data(data, backend):
@@ -45,7 +45,7 @@ class NumpyArray(Content):
         from awkward._nplikes.virtual import virtualize_for_tests
 
         data, backend = _backend_for_data(data, backend)
-        if len(data.shape) == 0:
+        if len(declared_shape(data)) == 0:
             raise TypeError(f"NumpyArray 'data' must be an array, not a scalar (0-d): {data!r:.80}")
         try:
             dtype_to_primitive(data.dtype)
@@ -85,11 +85,11 @@ class NumpyArray(Content):
 
     @property
     def shape(self) -> tuple:
-        return self._data.shape
+        return declared_shape(self._data)
 
     @property
     def inner_shape(self) -> tuple:
-        return self._data.shape[1:]
+        return declared_shape(self._data)[1:]
 
     @property
     def strides(self) -> tuple:
@@ -97,7 +97,7 @@ class NumpyArray(Content):
 
     @property
     def length(self):
-        return self._data.shape[0]
+        return declared_shape(self._data)[0]
 
     def _resolve_length(self) -> int:
         return len(self._data)
@@ -130,7 +130,7 @@ class NumpyArray(Content):
 
     def to_RegularArray(self):
         """Nested RegularArrays for each inner dimension, over a 1-d NumpyArray."""
-        shape = self._data.shape
+        shape = self._data.shape  # resolves unknown dimensions
         if len(shape) == 1:
             return self
         from awkward.contents.regulararray import RegularArray
@@ -182,7 +182,7 @@ class NumpyArray(Content):
         return self.to_contiguous()
 
     def _repr(self, indent: str, pre: str, post: str) -> str:
-        shape = self._data.shape
+        shape = self.shape
         if len(shape) == 1:
             length = self._repr_length()
             size = f"len={length!r}"
