@@ -338,8 +338,11 @@ class _Parser:
                 return ListType(content, parameters=parameters)
         if name in ("char", "byte") and not bracket:
             return NumpyType("uint8", parameters=_CHAR if name == "char" else _BYTE)
-        if name == "unknown" and not bracket:
-            return UnknownType()
+        if name == "unknown":
+            if bracket and self.lookahead("[", "parameters", "="):
+                self.fail("", problem="'unknown' cannot have parameters")
+            if not bracket:
+                return UnknownType()
         if bracket and not self.lookahead("[", "KEY", ":"):
             if name == "option":
                 self.expect("[")
