@@ -33,3 +33,20 @@ def test_import_layers_are_kept():
         [_tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+LOWER_LAYERS = ["_nplikes", "_backends", "_kernels.py", "index.py", "contents", "forms", "types", "record.py"]
+
+
+def test_lower_layers_do_not_import_the_top_level_package():
+    # `import awkward` / `import awkward as ak` from a lower layer would reach every higher layer.
+    offenders = []
+    for name in LOWER_LAYERS:
+        path = ROOT / "awkward" / name
+        files = [path] if path.is_file() else sorted(path.rglob("*.py"))
+        for file in files:
+            for number, line in enumerate(file.read_text().splitlines(), 1):
+                stripped = line.strip()
+                if stripped == "import awkward" or stripped.startswith("import awkward as "):
+                    offenders.append(f"{file.relative_to(ROOT)}:{number}: {stripped}")
+    assert not offenders, "\n".join(offenders)
