@@ -23,6 +23,8 @@ __all__ = ["Index", "Index8", "IndexU8", "Index32", "IndexU32", "Index64"]
 
 # VirtualNDArray and PlaceholderArray: buffers whose values are not (necessarily) there
 _LAZY_TYPES = MaterializableArray
+_NUMPY = Numpy.instance()
+_NUMPY_NDARRAY = _NUMPY.ndarray
 _ALLOWED_NAMES = "int8, uint8, int32, uint32, int64"
 # how many values a repr shows at each end of a long index
 _REPR_EDGE = 8
@@ -54,6 +56,18 @@ class Index:
     def __init__(self, data, *, metadata: dict | None = None, nplike=None):
         if metadata is not None and not isinstance(metadata, dict):
             raise TypeError("Index metadata must be None or a dict")
+        # fast path: a contiguous 1-D numpy array of exactly our dtype (the common case)
+        if (
+            type(data) is _NUMPY_NDARRAY
+            and (nplike is None or nplike is _NUMPY)
+            and data.dtype is self._expected_dtype
+            and data.ndim == 1
+            and data.flags.c_contiguous
+        ):
+            self._data = virtualize_for_tests(data, _NUMPY)
+            self._metadata = metadata
+            self._nplike = _NUMPY
+            return
         if isinstance(data, Index):
             if nplike is None:
                 nplike = data._nplike
@@ -130,7 +144,9 @@ class Index:
 
     @property
     def length(self):
-        return self._data.shape[0]
+        """Axis-0 length; unknown_length while a virtual buffer has not learnt it (lazy).
+        ``len(index)`` resolves it instead (shape_generator, else the generator)."""
+        return _length_without_resolving(self._data)
 
     def __len__(self) -> int:
         return len(self._data)
@@ -174,6 +190,12 @@ class Index:
         return type(self)._unchecked(data, self._metadata, self._nplike)
 
     def __getitem__(self, where):
+        if type(where) is slice:  # basic slice: stays 1-D, same dtype, lazy for virtual data
+            out = object.__new__(type(self))
+            out._data = self._data[where]
+            out._metadata = self._metadata
+            out._nplike = self._nplike
+            return out
         if isinstance(where, Index):
             where = where._data
         if isinstance(where, _LAZY_TYPES):
@@ -289,10 +311,8 @@ class Index:
 def _length_without_resolving(data):
     """Axis-0 length, or unknown_length for a lazy buffer whose shape is not resolved yet
     (asking a VirtualNDArray for ``shape`` would run its shape_generator or generator)."""
-    if isinstance(data, MaterializableArray) and not data.is_materialized:
-        declared = getattr(data, "_shape", None)  # no public lazy accessor yet
-        if declared is not None:
-            return declared[0]
+    if isinstance(data, MaterializableArray) and not getattr(data, "_shape_known", True):
+        return data._shape[0]  # TODO: a public VirtualNDArray accessor for the declared shape
     return data.shape[0]
 
 

@@ -238,9 +238,22 @@ def test_unknown_length_virtual():
     index = Index64(data)
     assert "len='??'" in repr(index)
     assert index.form == "i64"
+    assert index.length is unknown_length
     assert gen.calls == 0
-    assert index.length == 3  # resolving an unknown length reads the buffer (no shape_generator)
+    assert len(index) == 3  # len() resolves it: reads the buffer (no shape_generator)
     assert gen.calls == 1
+    assert index.length == 3
+
+
+def test_unknown_length_resolved_by_shape_generator():
+    array = np.arange(5, dtype=np.int64)
+    gen = Counter(array)
+    data = VirtualNDArray(NUMPY, (unknown_length,), np.int64, gen, shape_generator=lambda: (5,))
+    index = Index64(data)
+    assert index.length is unknown_length
+    assert len(index) == 5
+    assert index.length == 5
+    assert gen.calls == 0
 
 
 def test_repr_of_concrete_index_shows_values():
