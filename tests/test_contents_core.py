@@ -197,7 +197,6 @@ def test_getitem_basic():
     assert record[["y"]].to_list() == [{"y": i} for i in range(4)]
     with pytest.raises(IndexError):
         record["z"]
-    assert lists["x"] if False else True  # noqa: SIM210 - placeholder for readability
 
 
 def test_carry_each_node():

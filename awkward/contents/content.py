@@ -274,6 +274,16 @@ class Content:
     def _buffers_by_attribute(self) -> dict[str, Any]:
         return {}
 
+    @property
+    def nbytes(self) -> int:
+        """Bytes held by this node's buffers and its children's (metadata only)."""
+        total = sum(buffer.nbytes for buffer in self._buffers_by_attribute().values())
+        return total + sum(child.nbytes for child in self.contents)
+
+    def maybe_to_NumpyArray(self):
+        """This node as a NumpyArray when that is possible without copying; else None."""
+        return None
+
     # ------------------------------------------------------------------ forms
     @property
     def form(self):
@@ -407,13 +417,13 @@ class Content:
         backend = regularize_backend(backend)
         if backend is self._backend:
             return self
-        nplike = backend.nplike
+        nplike, index_nplike = backend.nplike, backend.index_nplike
 
         def convert_raw(raw):
-            return _convert_buffer(raw, nplike)
+            return _move_buffer(raw, nplike)
 
         def convert_index(index):
-            return type(index)(convert_raw(index.data))
+            return index.to_nplike(index_nplike)
 
         out = self._map_slots(convert_index, convert_raw, lambda child: child.to_backend(backend))
         object.__setattr__(out, _BACKEND_SLOT, backend)
@@ -421,6 +431,7 @@ class Content:
 
     # ------------------------------------------------------------------ pickling
     def __reduce__(self):
+        # materialize first; Index and numpy arrays pickle themselves, backends by name
         done = self.materialize()
         state = {}
         derived = done._derived_slots
@@ -433,8 +444,6 @@ class Content:
                 continue
             if name == _BACKEND_SLOT:
                 value = None if value is None else value.name
-            elif _is_index(value):
-                value = _PickledIndex(type(value), value.data)
             state[name] = value
         return (_unpickle_layout, (type(done), state))
 
@@ -608,27 +617,9 @@ class Content:
         tail = array[length - limit // 2 :].tolist()
         return "[" + " ".join(repr(x) for x in head) + " ... " + " ".join(repr(x) for x in tail) + "]"
 
-    @classmethod
-    def _repr_index(cls, index, indent: str, tag: str) -> str:
-        length = buffer_length(index.data)
-        shown = "??" if length is unknown_length else str(length)
-        return (
-            f"{indent}<{tag}><Index dtype={str(index.dtype)!r} len={shown!r}>"
-            f"{cls._repr_buffer(index.data)}</Index></{tag}>"
-        )
-
-
-class _PickledIndex:
-    """Pickled form of an Index: its class and concrete data (rebuilt on unpickle)."""
-
-    __slots__ = ("cls", "data")
-
-    def __init__(self, cls, data):
-        self.cls = cls
-        self.data = data
-
-    def __reduce__(self):
-        return (_PickledIndex, (self.cls, self.data))
+    @staticmethod
+    def _repr_index(index, indent: str, tag: str) -> str:
+        return index._repr(indent, f"<{tag}>", f"</{tag}>")
 
 
 def _unpickle_layout(cls, state):
@@ -636,9 +627,7 @@ def _unpickle_layout(cls, state):
     for name in _all_slots(cls):
         if name in state:
             value = state[name]
-            if isinstance(value, _PickledIndex):
-                value = value.cls(value.data)
-            elif name == _BACKEND_SLOT and value is not None:
+            if name == _BACKEND_SLOT and value is not None:
                 from awkward._backends import regularize_backend
 
                 value = regularize_backend(value)
@@ -649,19 +638,38 @@ def _unpickle_layout(cls, state):
 
 
 def _buffers_equal(left, right) -> bool:
-    from awkward._nplikes.array_like import maybe_materialize
-
-    left, right = maybe_materialize(left, right)
+    left, right = concrete(left, right)
     if left.shape != right.shape:
         return False
-    return left.tolist() == right.tolist()
+    from awkward._backends import backend_of_obj
+
+    return backend_of_obj(left).nplike.array_equal(left, right)
 
 
-def _convert_buffer(raw, nplike):
-    from awkward._nplikes.array_like import maybe_materialize
+def _host_or_device(array, nplike):
+    if not nplike.is_own_array(array):
+        get = getattr(array, "get", None)  # cupy -> numpy goes through .get()
+        if callable(get):
+            array = get()
+    return nplike.asarray(array)
 
-    (raw,) = maybe_materialize(raw)
-    return nplike.asarray(raw)
+
+def _move_buffer(raw, nplike):
+    """The buffer on another nplike; an untouched virtual buffer stays virtual."""
+    if nplike.is_own_array(raw):
+        return raw
+    from awkward._nplikes.virtual import VirtualNDArray
+
+    if isinstance(raw, VirtualNDArray) and not raw.is_materialized:
+        return VirtualNDArray(
+            nplike,
+            declared_shape(raw),
+            raw.dtype,
+            lambda: _host_or_device(raw.materialize(), nplike),
+            buffer_key=raw.buffer_key,
+        )
+    (raw,) = concrete(raw)
+    return _host_or_device(raw, nplike)
 
 
 def _range_carry(layout: Content, where: slice):

@@ -108,13 +108,16 @@ class RegularArray(Content):
 
     @property
     def offsets(self):
+        """Index64 offsets equivalent to this array's lists (0, size, 2*size, ...)."""
         from awkward._nplikes.dtypes import int64
         from awkward.index import Index64
 
         nplike = self._backend.index_nplike
         length = len(self)
-        return Index64(nplike.arange(0, (length + 1) * self._size, self._size or 1, dtype=int64)
-                       if self._size else nplike.zeros(length + 1, dtype=int64))
+        if self._size == 0:
+            return Index64(nplike.zeros(length + 1, dtype=int64), nplike=nplike)
+        stop = (length + 1) * self._size
+        return Index64(nplike.arange(0, stop, self._size, dtype=int64), nplike=nplike)
 
     @property
     def starts(self):
