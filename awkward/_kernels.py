@@ -97,7 +97,10 @@ class KernelSpec:
         parts = []
         dtype_iter = iter(self.dtypes)
         for name, ctype, _ in self.args:
-            parts.append(f"{name}: {next(dtype_iter)}[]" if "*" in ctype else f"{name}: int")
+            if "*" in ctype:
+                parts.append(f"{name}: {next(dtype_iter)}[]")
+            else:
+                parts.append(f"{name}: {'bool' if ctype.strip() == 'bool' else 'int'}")
         return f"{self.family}({', '.join(parts)})"
 
     def is_output(self, position: int) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import awkward_cpp
 import numpy as np
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from awkward._backends.backend import KernelNotFoundError, kernel_specs
 from awkward._backends.numpy import NumpyBackend
 from awkward._connect.cuda import loader
-from awkward._kernels import KernelError, KernelSpec, NumpyKernel
+from awkward._kernels import CudaComputeKernel, KernelError, KernelSpec, NumpyKernel
 from awkward._nplikes.numpy import Numpy
 from awkward._nplikes.placeholder import PlaceholderArray
 from awkward._nplikes.virtual import VirtualNDArray
@@ -274,3 +276,47 @@ def test_cuda_error_word_decoding_and_launch_shape():
     assert loader.launch_shape(0) == (1, 256)
     assert loader.launch_shape(257) == (2, 256)
     assert loader.launch_shape(10**9) == (1024, 256)
+
+
+def test_cuda_launcher_threads_and_sources():
+    for specs in kernel_specs().values():
+        for spec in specs:
+            if spec.has_cuda:
+                assert os.path.exists(loader.source_path(spec.family)), spec.family
+    spec = BACKEND[LIST_NUM].spec
+    assert loader.Launcher(spec).threads((None, None, None, 7)) == 7
+
+
+class RecordingImpl:
+    """Stands in for a CUDA launcher: records what it is called with, returns a result."""
+
+    def __init__(self, result=None):
+        self.result = result
+        self.calls = []
+
+    def __call__(self, *args):
+        self.calls.append(args)
+        return self.result
+
+
+def test_cuda_kernel_checks_buffers_in_python():
+    # The device path has no binding that checks buffers, so CudaComputeKernel does; numpy
+    # arrays stand in for device arrays here (the checks only use dtype, flags and size).
+    spec = BACKEND[LIST_NUM].spec
+    impl = RecordingImpl()
+    kernel = CudaComputeKernel(spec, impl, NUMPY, "cuda")
+    vstarts, gen = virtual(np.array([0, 1], dtype=np.int64))
+    kernel(np.empty(2, np.int64), vstarts, np.array([1, 2]), 2)
+    assert gen.calls == 1
+    assert not any(isinstance(a, VirtualNDArray) for a in impl.calls[0])
+    with pytest.raises(ValueError, match=r"fromstops.*needs at least length = 3"):
+        kernel(np.empty(3, np.int64), np.array([0, 1, 2]), np.array([1, 2]), 3)
+    with pytest.raises(ValueError, match="contiguous"):
+        kernel(np.empty(2, np.int64), np.arange(4)[::2], np.array([1, 2]), 2)
+    with pytest.raises(ValueError, match="negative"):
+        kernel(np.empty(2, np.int64), np.array([0, 1]), np.array([1, 2]), -1)
+    assert len(impl.calls) == 1
+
+    failing = CudaComputeKernel(spec, RecordingImpl(("stops[i] < starts[i]", 4)), NUMPY, "cuda")
+    with pytest.raises(KernelError, match=r"awkward_ListArray_num: stops\[i\] < starts\[i\] \(at index 4\)"):
+        failing(np.empty(2, np.int64), np.array([0, 1]), np.array([1, 2]), 2)

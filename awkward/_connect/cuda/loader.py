@@ -41,7 +41,9 @@ _SCALAR_TYPES = {
 
 
 def source_path(family: str) -> str:
-    return os.path.join(KERNEL_DIR, f"{family}.cu")
+    from awkward._generated.kernel_registry import CUDA_SOURCES
+
+    return os.path.join(KERNEL_DIR, CUDA_SOURCES.get(family, f"{family}.cu"))
 
 
 def launch_shape(threads: int) -> tuple[int, int]:
