@@ -1,0 +1,100 @@
+"""BitMaskedForm: the form of BitMaskedArray (option type from a bit per entry)."""
+
+from __future__ import annotations
+
+from awkward._util import UNSET
+from awkward.forms._wrapper import OptionLikeForm, check_option_content, simplified_option_like
+from awkward.forms.form import check_bool, check_content, check_index, index_to_dtype
+
+__all__ = ["BitMaskedForm"]
+
+
+class BitMaskedForm(OptionLikeForm):
+    __slots__ = ("_mask", "_valid_when", "_lsb_order")
+
+    _layout_class = "BitMaskedArray"
+    is_option = True
+
+    def __init__(self, mask, content, valid_when, lsb_order, *, parameters=None, form_key=None):
+        name = type(self).__name__
+        self._mask = check_index(name, "mask", mask, ("u8",))
+        self._content = check_content(name, content)
+        check_option_content(name, content)
+        self._valid_when = check_bool(name, "valid_when", valid_when)
+        self._lsb_order = check_bool(name, "lsb_order", lsb_order)
+        self._init(parameters, form_key)
+
+    @classmethod
+    def simplified(cls, mask, content, valid_when, lsb_order, *, parameters=None, form_key=None):
+        return simplified_option_like(
+            cls,
+            lambda: cls(
+                mask, content, valid_when, lsb_order, parameters=parameters, form_key=form_key
+            ),
+            content,
+            parameters,
+            form_key,
+        )
+
+    @property
+    def mask(self) -> str:
+        return self._mask
+
+    @property
+    def valid_when(self) -> bool:
+        return self._valid_when
+
+    @property
+    def lsb_order(self) -> bool:
+        return self._lsb_order
+
+    def copy(
+        self,
+        mask=UNSET,
+        content=UNSET,
+        valid_when=UNSET,
+        lsb_order=UNSET,
+        *,
+        parameters=UNSET,
+        form_key=UNSET,
+    ):
+        return BitMaskedForm(
+            self._mask if mask is UNSET else mask,
+            self._content if content is UNSET else content,
+            self._valid_when if valid_when is UNSET else valid_when,
+            self._lsb_order if lsb_order is UNSET else lsb_order,
+            **self._copy_common(parameters, form_key),
+        )
+
+    def _to_dict_part(self, verbose, toplevel):
+        out = {
+            "class": "BitMaskedArray",
+            "mask": self._mask,
+            "valid_when": self._valid_when,
+            "lsb_order": self._lsb_order,
+            "content": self._content._to_dict_part(verbose, toplevel=False),
+        }
+        return self._to_dict_extra(out, verbose)
+
+    def _repr_args(self):
+        return [
+            repr(self._mask),
+            repr(self._content),
+            repr(self._valid_when),
+            repr(self._lsb_order),
+        ]
+
+    def _is_equal_to(self, other, all_parameters, form_key):
+        return (
+            self._same_node(other, all_parameters, form_key)
+            and self._mask == other._mask
+            and self._valid_when == other._valid_when
+            and self._lsb_order == other._lsb_order
+            and self._content._is_equal_to(other._content, all_parameters, form_key)
+        )
+
+    def _type(self):
+        return self._option_type()
+
+    def _buffer_dtypes(self):
+        return [("mask", index_to_dtype(self._mask))]
