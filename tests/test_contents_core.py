@@ -406,3 +406,44 @@ def test_unknown_length_propagates():
 def test_is_content_subclass():
     for layout in (EmptyArray(), NumpyArray(np.arange(2)), RegularArray(NumpyArray(np.arange(2)), 1)):
         assert isinstance(layout, Content)
+
+
+def test_form_of_each_node_and_keys_in_preorder():
+    lazy = Lazy()
+    inner = RegularArray(NumpyArray(lazy.buffer(np.zeros((4, 2, 3)), "grid")), 2)
+    layout = RecordArray(
+        [
+            ListOffsetArray(lazy.index([0, 3], "x.offsets"), lazy.numpy([1.0, 2.0, 3.0], "x.data")),
+            ListArray(lazy.index([0], "y.starts"), lazy.index([1], "y.stops"), inner),
+            EmptyArray(),
+        ],
+        ["x", "y", "z"],
+        length=0,
+    )
+    form = layout.form
+    assert type(form).__name__ == "RecordForm" and form.fields == ["x", "y", "z"]
+    x, y, z = form.contents
+    assert type(x).__name__ == "ListOffsetForm" and x.offsets == "i64"
+    assert x.content.primitive == "float64"
+    assert type(y).__name__ == "ListForm" and y.content.size == 2
+    assert y.content.content.inner_shape == (2, 3) or list(y.content.content.inner_shape) == [2, 3]
+    assert type(z).__name__ == "EmptyForm"
+    keyed = layout.form_with_key("k{id}", id_start=10)
+    assert keyed.form_key == "k10"
+    assert [c.form_key for c in keyed.contents] == ["k11", "k13", "k16"]
+    assert keyed.contents[1].content.content.form_key == "k15"
+    seen = []
+    layout.form_with_key(lambda id, layout: seen.append((id, type(layout).__name__)))
+    assert seen[:3] == [(0, "RecordArray"), (1, "ListOffsetArray"), (2, "NumpyArray")]
+    assert layout.form_with_key(None).form_key is None
+    assert lazy.total == 0
+
+
+def test_form_keeps_parameters():
+    strings = ListOffsetArray(
+        Index64(np.array([0, 1])),
+        NumpyArray(np.array([97], np.uint8), parameters={"__array__": "char"}),
+        parameters={"__array__": "string"},
+    )
+    assert strings.form.parameters == {"__array__": "string"}
+    assert strings.form.content.parameters == {"__array__": "char"}

@@ -133,9 +133,10 @@ class FormClass:
     def __get__(self, instance, owner):
         cls = self._cls
         if cls is None:
-            import awkward.forms
+            import importlib
 
-            cls = self._cls = getattr(awkward.forms, self._name)
+            module = importlib.import_module("awkward.forms." + self._name.lower())
+            cls = self._cls = getattr(module, self._name)
         return cls
 
 
