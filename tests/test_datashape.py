@@ -91,6 +91,7 @@ EXAMPLES = [
     RecordType([I64], ["x"], parameters={"__record__": "Point"}),
     RecordType([I64, STRING], None, parameters={"__record__": "Point"}),
     RecordType([], None, parameters={"__record__": "P"}),
+    RecordType([], None, parameters={"__record__": "P", "z": 1}),
     RecordType([I64], ["x"], parameters={"__record__": "P", "z": 1}),
     RecordType([I64], None, parameters={"__record__": "P", "z": 1}),
     RecordType([I64], ["x"], parameters={"z": 1}),

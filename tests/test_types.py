@@ -289,6 +289,8 @@ def test_simplify_option_union():
         (RecordType([], None), "()"),
         (RecordType([], []), "{}"),
         (RecordType([], None, parameters={"__record__": "P"}), "P[]"),
+        # no items: named records drop the comma before parameters, unions keep it
+        (RecordType([], None, parameters={"__record__": "P", "z": 1}), 'P[parameters={"z": 1}]'),
         (record(["x y", "é", "", "a_1", "var"], [I64] * 5),
          '{"x y": int64, "\\u00e9": int64, "": int64, a_1: int64, var: int64}'),
         (ListType(NumpyType("uint8"), parameters={"foo": 1}), '[var * uint8, parameters={"foo": 1}]'),
@@ -403,6 +405,9 @@ def test_show_multiline_layout():
     )
     assert show(ArrayType(RecordType([], []), 3)) == "3 * {\n    \n}\n"
     assert show(ArrayType(UnionType([], parameters={"p": 2}), 3)) == '3 * union[\n    , \nparameters={"p": 2}]\n'
+    assert show(RecordType([], None, parameters={"__record__": "P", "z": 1})) == (
+        'P[\n    \nparameters={"z": 1}]\n'
+    )
     assert show(ListType(I64)) == "var * int64\n"
     assert show(ScalarType(record(["a"], [I64]))) == "{\n    a: int64\n}\n"
 

@@ -305,7 +305,7 @@ class _Parser:
             self.expect(close)
             return contents, (keys if fields else None), parameters
         while True:
-            if allow_parameters and contents and self.at_parameters():
+            if allow_parameters and self.at_parameters():
                 parameters = self.parse_parameters()
                 self.expect(close)
                 break

@@ -143,7 +143,9 @@ class RecordType(Type):
 
         if is_identifier(name):
             params = self._str_parameters(exclude=("__record__",))
-            out = render_items(f"{name}[", items, "]", params, indent, compact)
+            out = render_items(
+                f"{name}[", items, "]", params, indent, compact, comma_when_empty=False
+            )
         else:
             params = self._str_parameters()
             if self._fields is None:

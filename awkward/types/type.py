@@ -181,19 +181,22 @@ def render_items(
     params: str | None,
     indent: str,
     compact: bool,
+    comma_when_empty: bool = True,
 ) -> list[str]:
     """Lay out ``head item, item, ... close`` (unions, named records).
 
     With parameters, ``, parameters={...}`` comes after the last item and takes the
-    place of the closing newline in the multi-line layout.
+    place of the closing newline in the multi-line layout. Without items, unions keep
+    the comma (``union[, parameters=...]``) and named records drop it (``P[parameters=...]``).
     """
+    comma = ", " if items or comma_when_empty else ""
     if compact:
         out = [head]
         for i, item in enumerate(items):
             if i:
                 out.append(", ")
             out.extend(item)
-        out.append(f", parameters={params}{close}" if params else close)
+        out.append(f"{comma}parameters={params}{close}" if params else close)
         return out
     inner = indent + INDENT_STEP
     out = [head, "\n", inner]
@@ -202,7 +205,7 @@ def render_items(
             out.append(",\n" + inner)
         out.extend(item)
     if params:
-        out.append(f", \n{indent}parameters={params}{close}")
+        out.append(f"{comma}\n{indent}parameters={params}{close}")
     else:
         out.append(f"\n{indent}{close}")
     return out
