@@ -74,7 +74,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from awkward._nplikes.array_like import MaterializableArray
+from awkward._nplikes.array_like import MaterializableArray, maybe_materialize
 from awkward._nplikes.shape import unknown_length
 from awkward._parameters import (
     parameters_are_empty,
@@ -94,9 +94,8 @@ _BACKEND_SLOT = "_backend"
 
 
 def _is_index(value: Any) -> bool:
-    from awkward.index import Index
-
-    return isinstance(value, Index)
+    # Index marks itself with _is_awkward_index (no import of awkward.index needed here)
+    return getattr(type(value), "_is_awkward_index", False)
 
 
 def _raw_is_materialized(array: Any) -> bool:
@@ -105,7 +104,13 @@ def _raw_is_materialized(array: Any) -> bool:
     return True
 
 
+_SLOTS_BY_CLASS: dict[type, list[str]] = {}
+
+
 def _all_slots(cls: type) -> list[str]:
+    found = _SLOTS_BY_CLASS.get(cls)
+    if found is not None:
+        return found
     out: list[str] = []
     for klass in reversed(cls.__mro__):
         slots = klass.__dict__.get("__slots__", ())
@@ -114,6 +119,7 @@ def _all_slots(cls: type) -> list[str]:
         for name in slots:
             if name not in out and name not in ("__weakref__", "__dict__"):
                 out.append(name)
+    _SLOTS_BY_CLASS[cls] = out
     return out
 
 
@@ -142,8 +148,6 @@ class FormClass:
 
 def concrete(*arrays):
     """Materialize the given buffers explicitly (for code that needs their values)."""
-    from awkward._nplikes.array_like import maybe_materialize
-
     return maybe_materialize(*arrays)
 
 

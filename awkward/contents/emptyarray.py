@@ -55,13 +55,6 @@ class EmptyArray(Content):
     def _getitem_range(self, start: int, stop: int) -> Content:
         return self
 
-    def _getitem_field(self, where: str) -> Content:
-        # an empty array of unknown type may be projected onto any field
-        return self
-
-    def _getitem_fields(self, where: list[str]) -> Content:
-        return self
-
     def _carry(self, carry, allow_lazy: bool) -> Content:
         length = carry.length
         if length is unknown_length:
