@@ -19,7 +19,9 @@ class KernelSpecialization(NamedTuple):
     args: Tuple[Tuple[str, str, str], ...]  # (name, C type, 'in' | 'out') for every arg
     min_lengths: Tuple[Optional[str], ...]  # per arg: length expression, None for scalars
     has_cuda: bool
-    cuda_threads: Optional[str]  # expression over the int args: threads to launch
+    # expression over the int args: the range the CUDA kernel strides over; launch
+    # blocks of 256 threads, ceil(n / 256) of them, at least 1, at most 1024
+    cuda_threads: Optional[str]
 
 
 SPECIALIZATIONS = {
@@ -117,7 +119,9 @@ FAMILIES = {'awkward_BitMaskedArray_to_bytemask': [('awkward_BitMaskedArray_to_b
                                  ('awkward_UnionArray_validity', ('int8', 'uint32', 'int64')),
                                  ('awkward_UnionArray_validity', ('int8', 'int64', 'int64'))]}
 
-# family -> error messages; a CUDA kernel reports message ERRORS[family][code - 1]
+# family -> error messages. A CUDA kernel's trailing int64 `err` starts at CUDA_NO_ERROR;
+# otherwise it holds ((index + 1) << 8) | code: message ERRORS[family][code - 1].
+CUDA_NO_ERROR = 0x7FFFFFFFFFFFFFFF
 ERRORS = {'awkward_BitMaskedArray_to_bytemask': (),
  'awkward_ByteMaskedArray_to_index': (),
  'awkward_Index_carry': ('carry[i] is outside [0, lenfrom)',),

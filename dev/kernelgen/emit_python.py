@@ -36,7 +36,9 @@ def registry_source(families, cuda_symbols: set) -> str:
         "    args: Tuple[Tuple[str, str, str], ...]  # (name, C type, 'in' | 'out') for every arg",
         "    min_lengths: Tuple[Optional[str], ...]  # per arg: length expression, None for scalars",
         "    has_cuda: bool",
-        "    cuda_threads: Optional[str]  # expression over the int args: threads to launch",
+        "    # expression over the int args: the range the CUDA kernel strides over; launch",
+        "    # blocks of 256 threads, ceil(n / 256) of them, at least 1, at most 1024",
+        "    cuda_threads: Optional[str]",
         "",
         "",
         "SPECIALIZATIONS = {",
@@ -62,7 +64,9 @@ def registry_source(families, cuda_symbols: set) -> str:
     out.append("# family -> keys of SPECIALIZATIONS, in specification order")
     out.append(f"FAMILIES = {_literal(families_map)}")
     out.append("")
-    out.append("# family -> error messages; a CUDA kernel reports message ERRORS[family][code - 1]")
+    out.append("# family -> error messages. A CUDA kernel's trailing int64 `err` starts at CUDA_NO_ERROR;")
+    out.append("# otherwise it holds ((index + 1) << 8) | code: message ERRORS[family][code - 1].")
+    out.append("CUDA_NO_ERROR = 0x7FFFFFFFFFFFFFFF")
     out.append(f"ERRORS = {_literal(errors)}")
     out.append("")
     out.append("CUDA_SOURCES = {")
@@ -89,6 +93,14 @@ def test_source(family, cuda_symbols: set) -> str:
         (s.symbol, c.name) for s in family.specializations for c in family.tests if case_fits(family, s, c)
     ]
     error_pairs = [p for p in pairs if cases[p[1]]["error"] is not None]
+    # per symbol, the largest successful case: the base for the argument-check tests
+    argcheck = {}
+    for symbol, name in pairs:
+        case = cases[name]
+        size = sum(len(v) for v in case["inputs"].values() if isinstance(v, list))
+        if case["error"] is None and size >= argcheck.get(symbol, (None, -1))[1]:
+            argcheck[symbol] = (name, size)
+    argcheck = {symbol: name for symbol, (name, _) in argcheck.items()}
     return "".join(
         [
             HEADER,
@@ -102,7 +114,8 @@ def test_source(family, cuda_symbols: set) -> str:
             f"SPECIALIZATIONS = {_literal(specializations)}\n",
             f"CASES = {_literal(cases)}\n",
             f"PAIRS = {_literal(pairs)}\n",
-            f"ERROR_PAIRS = {_literal(error_pairs)}\n\n",
+            f"ERROR_PAIRS = {_literal(error_pairs)}\n",
+            f"ARGCHECK_CASES = {_literal(argcheck)}\n\n",
             "# reference implementation (definition: in the spec)\n",
             family.definition.rstrip() + "\n\n",
             f"REFERENCE = {family.name}\n",
@@ -118,7 +131,15 @@ def test_source(family, cuda_symbols: set) -> str:
             '@pytest.mark.parametrize("symbol,case", PAIRS, ids=IDS)\n',
             "def test_cuda(symbol, case):\n",
             "    harness.require_cuda(SPECIALIZATIONS[symbol])\n",
-            "    KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])\n",
+            "    KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])\n\n\n",
+            '@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))\n',
+            "def test_cpp_rejects_bad_arguments(symbol):\n",
+            "    case = CASES[ARGCHECK_CASES[symbol]]\n",
+            "    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)\n\n\n",
+            '@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))\n',
+            "def test_cpp_survives_negative_scalars(symbol):\n",
+            "    case = CASES[ARGCHECK_CASES[symbol]]\n",
+            "    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)\n",
         ]
         + (
             [

@@ -172,3 +172,61 @@ def run_cuda(family, symbol, threads_expression):
         return decode_cuda_error(err.get()[0], kernel.messages)
 
     return runner
+
+
+def check_cpp_rejects_bad_arguments(kernel, symbol, spec, case):
+    """Wrong dtype, short, strided, read-only or non-buffer arguments raise before the call."""
+    ext = pytest.importorskip("awkward_cpp._ext")
+    function = getattr(ext, symbol)
+    good = kernel.build(spec, case)
+    scalars = kernel.scalars(case)
+
+    def call_with(position, value):
+        args = list(good)
+        args[position] = value
+        return function(*args)
+
+    for position, arg in enumerate(kernel.args):
+        name = arg["name"]
+        if not arg["pointer"]:
+            with pytest.raises(TypeError, match=f"{symbol}.*'{name}'"):
+                call_with(position, 1.5)
+            if arg["type"] == "int64_t":
+                with pytest.raises(ValueError, match=f"{symbol}.*'{name}'.*int64"):
+                    call_with(position, 2**70)
+            continue
+        array = good[position]
+        need = length_of(arg["min_length"], scalars)
+        wrong = np.float64 if array.dtype != np.float64 else np.int8
+        with pytest.raises(TypeError, match=f"{symbol}.*'{name}'.*{array.dtype.name}"):
+            call_with(position, array.astype(wrong))
+        with pytest.raises(TypeError, match=f"{symbol}.*'{name}'"):
+            call_with(position, array.tolist())
+        if need > 0:
+            with pytest.raises(ValueError, match=f"{symbol}.*'{name}'.*{need}"):
+                call_with(position, array[: need - 1].copy())
+        if len(array) > 1:
+            with pytest.raises(ValueError, match=f"{symbol}.*'{name}'.*C-contiguous"):
+                call_with(position, np.repeat(array, 2)[::2])
+        if arg["dir"] == "out":
+            frozen = array.copy()
+            frozen.flags.writeable = False
+            with pytest.raises(ValueError, match=f"{symbol}.*'{name}'.*writable"):
+                call_with(position, frozen)
+
+
+def check_cpp_survives_negative_scalars(kernel, symbol, spec, case):
+    """Any int argument set to -1 gives a ValueError or a kernel error, never a crash."""
+    ext = pytest.importorskip("awkward_cpp._ext")
+    function = getattr(ext, symbol)
+    for position, arg in enumerate(kernel.args):
+        if arg["type"] != "int64_t":
+            continue
+        args = kernel.build(spec, case)
+        args[position] = -1
+        try:
+            result = function(*args)
+        except ValueError as err:
+            assert symbol in str(err)
+        else:
+            assert result is None or isinstance(result, tuple)

@@ -110,6 +110,7 @@ PAIRS = [('awkward_BitMaskedArray_to_bytemask_64', 'empty'),
  ('awkward_BitMaskedArray_to_bytemask_64', 'msb_valid_when_true'),
  ('awkward_BitMaskedArray_to_bytemask_64', 'lsb_valid_when_false')]
 ERROR_PAIRS = []
+ARGCHECK_CASES = {'awkward_BitMaskedArray_to_bytemask_64': 'lsb_valid_when_false'}
 
 # reference implementation (definition: in the spec)
 def awkward_BitMaskedArray_to_bytemask(tobytemask, frombitmask, bitmasklength, validwhen, lsb_order):
@@ -139,3 +140,15 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)

@@ -31,6 +31,7 @@ PAIRS = [('awkward_ByteMaskedArray_to_index_64', 'empty'),
  ('awkward_ByteMaskedArray_to_index_64', 'valid_when_false'),
  ('awkward_ByteMaskedArray_to_index_64', 'any_nonzero_byte_is_set')]
 ERROR_PAIRS = []
+ARGCHECK_CASES = {'awkward_ByteMaskedArray_to_index_64': 'valid_when_false'}
 
 # reference implementation (definition: in the spec)
 def awkward_ByteMaskedArray_to_index(toindex, frommask, length, validwhen):
@@ -57,3 +58,15 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)

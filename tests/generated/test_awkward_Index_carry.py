@@ -107,6 +107,11 @@ ERROR_PAIRS = [('awkward_Index_carry_8', 'carry_too_large'),
  ('awkward_Index_carry_64', 'carry_too_large'),
  ('awkward_Index_carry_64', 'carry_negative'),
  ('awkward_Index_carry_64', 'lenfrom_limits_the_range')]
+ARGCHECK_CASES = {'awkward_Index_carry_32': 'gather',
+ 'awkward_Index_carry_64': 'gather',
+ 'awkward_Index_carry_8': 'gather',
+ 'awkward_Index_carry_U32': 'gather',
+ 'awkward_Index_carry_U8': 'gather'}
 
 # reference implementation (definition: in the spec)
 def awkward_Index_carry(toarray, fromarray, carry, lenfrom, lencarry):
@@ -136,6 +141,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

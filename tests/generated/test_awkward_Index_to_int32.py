@@ -39,6 +39,7 @@ PAIRS = [('awkward_Index_to_int32_U32', 'empty'),
 ERROR_PAIRS = [('awkward_Index_to_int32_U32', 'too_large'),
  ('awkward_Index_to_int32_64', 'too_large'),
  ('awkward_Index_to_int32_64', 'too_small')]
+ARGCHECK_CASES = {'awkward_Index_to_int32_64': 'in_range', 'awkward_Index_to_int32_U32': 'in_range'}
 
 # reference implementation (definition: in the spec)
 def awkward_Index_to_int32(toindex, fromindex, length):
@@ -68,6 +69,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

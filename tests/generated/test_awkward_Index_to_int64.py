@@ -59,6 +59,11 @@ PAIRS = [('awkward_Index_to_int64_8', 'empty'),
  ('awkward_Index_to_int64_64', 'unsigned_32_bit_range'),
  ('awkward_Index_to_int64_64', 'signed_32_bit_range')]
 ERROR_PAIRS = []
+ARGCHECK_CASES = {'awkward_Index_to_int64_32': 'small_values',
+ 'awkward_Index_to_int64_64': 'small_values',
+ 'awkward_Index_to_int64_8': 'small_values',
+ 'awkward_Index_to_int64_U32': 'small_values',
+ 'awkward_Index_to_int64_U8': 'small_values'}
 
 # reference implementation (definition: in the spec)
 def awkward_Index_to_int64(toindex, fromindex, length):
@@ -85,3 +90,15 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)

@@ -40,6 +40,9 @@ PAIRS = [('awkward_IndexedArray_numnull_32', 'empty'),
  ('awkward_IndexedArray_numnull_64', 'some_missing'),
  ('awkward_IndexedArray_numnull_64', 'length_limits_the_count')]
 ERROR_PAIRS = []
+ARGCHECK_CASES = {'awkward_IndexedArray_numnull_32': 'some_missing',
+ 'awkward_IndexedArray_numnull_64': 'some_missing',
+ 'awkward_IndexedArray_numnull_U32': 'none_missing'}
 
 # reference implementation (definition: in the spec)
 def awkward_IndexedArray_numnull(numnull, fromindex, length):
@@ -68,3 +71,15 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)

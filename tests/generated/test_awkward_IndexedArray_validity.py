@@ -67,6 +67,9 @@ ERROR_PAIRS = [('awkward_IndexedArray_validity_32', 'negative_not_option'),
  ('awkward_IndexedArray_validity_64', 'negative_not_option'),
  ('awkward_IndexedArray_validity_64', 'beyond_content'),
  ('awkward_IndexedArray_validity_64', 'empty_content')]
+ARGCHECK_CASES = {'awkward_IndexedArray_validity_32': 'option_with_missing',
+ 'awkward_IndexedArray_validity_64': 'option_with_missing',
+ 'awkward_IndexedArray_validity_U32': 'valid'}
 
 # reference implementation (definition: in the spec)
 def awkward_IndexedArray_validity(fromindex, length, lencontent, isoption):
@@ -98,6 +101,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

@@ -32,6 +32,7 @@ PAIRS = [('awkward_Lengths_to_offsets_32', 'no_lists'),
  ('awkward_Lengths_to_offsets_64', 'negative_length')]
 ERROR_PAIRS = [('awkward_Lengths_to_offsets_32', 'negative_length'),
  ('awkward_Lengths_to_offsets_64', 'negative_length')]
+ARGCHECK_CASES = {'awkward_Lengths_to_offsets_32': 'lengths', 'awkward_Lengths_to_offsets_64': 'lengths'}
 
 # reference implementation (definition: in the spec)
 def awkward_Lengths_to_offsets(tooffsets, fromlengths, length):
@@ -61,6 +62,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

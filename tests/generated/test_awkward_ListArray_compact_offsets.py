@@ -47,6 +47,9 @@ PAIRS = [('awkward_ListArray_compact_offsets_32', 'no_lists'),
 ERROR_PAIRS = [('awkward_ListArray_compact_offsets_32', 'stop_before_start'),
  ('awkward_ListArray_compact_offsets_U32', 'stop_before_start'),
  ('awkward_ListArray_compact_offsets_64', 'stop_before_start')]
+ARGCHECK_CASES = {'awkward_ListArray_compact_offsets_32': 'scattered_lists',
+ 'awkward_ListArray_compact_offsets_64': 'scattered_lists',
+ 'awkward_ListArray_compact_offsets_U32': 'scattered_lists'}
 
 # reference implementation (definition: in the spec)
 def awkward_ListArray_compact_offsets(tooffsets, fromstarts, fromstops, length):
@@ -76,6 +79,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

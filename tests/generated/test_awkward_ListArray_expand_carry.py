@@ -65,6 +65,9 @@ ERROR_PAIRS = [('awkward_ListArray_expand_carry_32', 'stop_before_start'),
  ('awkward_ListArray_expand_carry_U32', 'tocarry_too_short'),
  ('awkward_ListArray_expand_carry_64', 'stop_before_start'),
  ('awkward_ListArray_expand_carry_64', 'tocarry_too_short')]
+ARGCHECK_CASES = {'awkward_ListArray_expand_carry_32': 'ranges',
+ 'awkward_ListArray_expand_carry_64': 'ranges',
+ 'awkward_ListArray_expand_carry_U32': 'ranges'}
 
 # reference implementation (definition: in the spec)
 def awkward_ListArray_expand_carry(tocarry, fromstarts, fromstops, length, lentocarry):
@@ -99,6 +102,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

@@ -61,6 +61,9 @@ PAIRS = [('awkward_ListArray_num_32', 'empty'),
 ERROR_PAIRS = [('awkward_ListArray_num_32', 'stop_before_start'),
  ('awkward_ListArray_num_U32', 'stop_before_start'),
  ('awkward_ListArray_num_64', 'stop_before_start')]
+ARGCHECK_CASES = {'awkward_ListArray_num_32': 'lists',
+ 'awkward_ListArray_num_64': 'lists',
+ 'awkward_ListArray_num_U32': 'lists'}
 
 # reference implementation (definition: in the spec)
 def awkward_ListArray_num(tonum, fromstarts, fromstops, length):
@@ -89,6 +92,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

@@ -48,6 +48,9 @@ PAIRS = [('awkward_Offsets_to_lengths_32', 'no_lists'),
 ERROR_PAIRS = [('awkward_Offsets_to_lengths_32', 'decreasing'),
  ('awkward_Offsets_to_lengths_U32', 'decreasing'),
  ('awkward_Offsets_to_lengths_64', 'decreasing')]
+ARGCHECK_CASES = {'awkward_Offsets_to_lengths_32': 'lists',
+ 'awkward_Offsets_to_lengths_64': 'lists',
+ 'awkward_Offsets_to_lengths_U32': 'lists'}
 
 # reference implementation (definition: in the spec)
 def awkward_Offsets_to_lengths(tolengths, fromoffsets, length):
@@ -76,6 +79,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

@@ -35,6 +35,7 @@ PAIRS = [('awkward_UnionArray_regular_index_64', 'empty'),
  ('awkward_UnionArray_regular_index_64', 'negative_tag')]
 ERROR_PAIRS = [('awkward_UnionArray_regular_index_64', 'bad_tag'),
  ('awkward_UnionArray_regular_index_64', 'negative_tag')]
+ARGCHECK_CASES = {'awkward_UnionArray_regular_index_64': 'interleaved'}
 
 # reference implementation (definition: in the spec)
 def awkward_UnionArray_regular_index(toindex, current, fromtags, length, numcontents):
@@ -67,6 +68,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)

@@ -92,6 +92,9 @@ ERROR_PAIRS = [('awkward_UnionArray_validity_32', 'tag_negative'),
  ('awkward_UnionArray_validity_64', 'tag_too_large'),
  ('awkward_UnionArray_validity_64', 'index_negative'),
  ('awkward_UnionArray_validity_64', 'index_beyond_content')]
+ARGCHECK_CASES = {'awkward_UnionArray_validity_32': 'valid',
+ 'awkward_UnionArray_validity_64': 'valid',
+ 'awkward_UnionArray_validity_U32': 'valid'}
 
 # reference implementation (definition: in the spec)
 def awkward_UnionArray_validity(fromtags, fromindex, length, numcontents, lencontents):
@@ -126,6 +129,18 @@ def test_cpp(symbol, case):
 def test_cuda(symbol, case):
     harness.require_cuda(SPECIALIZATIONS[symbol])
     KERNEL.check(harness.run_cuda(FAMILY, symbol, CUDA_THREADS), SPECIALIZATIONS[symbol], CASES[case])
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_rejects_bad_arguments(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_rejects_bad_arguments(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
+
+
+@pytest.mark.parametrize("symbol", sorted(ARGCHECK_CASES))
+def test_cpp_survives_negative_scalars(symbol):
+    case = CASES[ARGCHECK_CASES[symbol]]
+    harness.check_cpp_survives_negative_scalars(KERNEL, symbol, SPECIALIZATIONS[symbol], case)
 
 
 @pytest.mark.parametrize("symbol,case", ERROR_PAIRS, ids=ERROR_IDS)
