@@ -12,7 +12,7 @@ import copy as _copy
 from typing import Any
 
 from awkward._nplikes import dtypes as _dtypes
-from awkward._nplikes.array_like import MaterializableArray, maybe_materialize
+from awkward._nplikes.array_like import MaterializableArray, declared_shape, maybe_materialize
 from awkward._nplikes.dispatch import nplike_of_obj
 from awkward._nplikes.numpy import Numpy
 from awkward._nplikes.shape import unknown_length
@@ -311,9 +311,7 @@ class Index:
 def _length_without_resolving(data):
     """Axis-0 length, or unknown_length for a lazy buffer whose shape is not resolved yet
     (asking a VirtualNDArray for ``shape`` would run its shape_generator or generator)."""
-    if isinstance(data, MaterializableArray) and not getattr(data, "_shape_known", True):
-        return data._shape[0]  # TODO: a public VirtualNDArray accessor for the declared shape
-    return data.shape[0]
+    return declared_shape(data)[0]
 
 
 def _format_values(data) -> str:

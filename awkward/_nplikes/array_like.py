@@ -57,3 +57,10 @@ class MaterializableArray:
 def maybe_materialize(*arrays: Any, type_=MaterializableArray) -> tuple[Any, ...]:
     """Return ``arrays`` with each instance of ``type_`` replaced by its materialized data."""
     return tuple(x.materialize() if isinstance(x, type_) else x for x in arrays)
+
+
+def declared_shape(array) -> tuple:
+    """A buffer's shape without resolving unknown dimensions of a virtual buffer (whose
+    ``.shape`` would run its shape_generator or materialize it)."""
+    found = getattr(array, "declared_shape", None)
+    return array.shape if found is None else found

@@ -264,6 +264,11 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
         return len(self._shape)
 
     @property
+    def declared_shape(self) -> tuple:
+        """The shape as declared, unknown_length where not learnt yet; never runs a generator."""
+        return self._shape
+
+    @property
     def shape(self):
         if not self._shape_known:
             self.get_shape()

@@ -74,7 +74,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from awkward._nplikes.array_like import MaterializableArray, maybe_materialize
+from awkward._nplikes.array_like import MaterializableArray, declared_shape, maybe_materialize
 from awkward._nplikes.shape import unknown_length
 from awkward._parameters import (
     parameters_are_empty,
@@ -149,14 +149,6 @@ class FormClass:
 def concrete(*arrays):
     """Materialize the given buffers explicitly (for code that needs their values)."""
     return maybe_materialize(*arrays)
-
-
-def declared_shape(array) -> tuple:
-    """A buffer's shape WITHOUT resolving unknown dimensions of a virtual buffer (its
-    ``.shape`` would run the shape generator or materialize)."""
-    if isinstance(array, MaterializableArray) and not getattr(array, "_shape_known", True):
-        return array._shape  # TODO: a public VirtualNDArray accessor for the declared shape
-    return array.shape
 
 
 def buffer_length(array):
