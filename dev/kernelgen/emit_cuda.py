@@ -41,7 +41,17 @@ _PRELUDE = r"""// Shared by every CUDA kernel (awkward/_connect/cuda/kernels/<fa
 #ifndef AWKWARD_CUDA_H_
 #define AWKWARD_CUDA_H_
 
-#ifdef __CUDACC_RTC__
+#if defined(__CUDACC_RTC__) && defined(__has_include)
+#if __has_include(<cstdint>)
+#define AWKWARD_CUDA_HAVE_CSTDINT
+#endif
+#elif !defined(__CUDACC_RTC__)
+#define AWKWARD_CUDA_HAVE_CSTDINT
+#endif
+
+#ifdef AWKWARD_CUDA_HAVE_CSTDINT
+#include <cstdint>
+#else  // NVRTC without standard headers
 typedef signed char int8_t;
 typedef unsigned char uint8_t;
 typedef short int16_t;
@@ -50,8 +60,6 @@ typedef int int32_t;
 typedef unsigned int uint32_t;
 typedef long long int64_t;
 typedef unsigned long long uint64_t;
-#else
-#include <cstdint>
 #endif
 
 #define AWKWARD_CUDA_NO_ERROR 0x7fffffffffffffffLL
