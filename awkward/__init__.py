@@ -5,4 +5,40 @@ from awkward._version import __version__
 
 require_matching_awkward_cpp()
 
-__all__ = ["__version__"]
+# layout-level submodules, available as ak.contents, ak.forms, ...
+import awkward.contents  # noqa: E402
+import awkward.forms  # noqa: E402
+import awkward.index  # noqa: E402
+import awkward.record  # noqa: E402
+import awkward.types  # noqa: E402
+import awkward.operations  # noqa: E402
+
+# public functions (one module each in awkward/operations)
+from awkward.operations import (  # noqa: E402
+    fields,
+    from_buffers,
+    is_valid,
+    materialize,
+    to_buffers,
+    to_packed,
+    type,
+    validity_error,
+)
+
+__all__ = [
+    "__version__",
+    "contents",
+    "forms",
+    "index",
+    "record",
+    "types",
+    "operations",
+    "fields",
+    "from_buffers",
+    "is_valid",
+    "materialize",
+    "to_buffers",
+    "to_packed",
+    "type",
+    "validity_error",
+]

@@ -1,0 +1,483 @@
+"""ak.from_buffers: build an array from a form, a length and a container of named buffers.
+
+Container values may be arrays, bytes-like objects, virtual arrays, or callables. A callable
+becomes a VirtualNDArray (named by its buffer key) that runs on first touch, so a file reader
+can hand over every column and only the ones an analysis uses are read.
+
+Lengths of nested contents come from their parents' buffers (offsets[-1], max(index)+1 ...).
+When those buffers are virtual the count is a ``LazyCount``: the child's buffers get
+``unknown_length`` as first dimension and a shape generator that reads the parent, so
+``len()`` of the array and ``.form`` never run a generator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from awkward._nplikes.array_like import MaterializableArray
+from awkward._nplikes.shape import unknown_length
+from awkward._nplikes.virtual import VirtualNDArray
+from awkward.contents.content import declared_shape
+from awkward.operations._buffer_coercion import as_flat_native, check_byteorder, fit_to_count
+from awkward.operations._layout_args import wrap_layout
+
+__all__ = ["from_buffers"]
+
+
+def from_buffers(
+    form,
+    length,
+    container,
+    buffer_key="{form_key}-{attribute}",
+    *,
+    backend="cpu",
+    byteorder="<",
+    allow_noncanonical_form=False,
+    enable_virtualarray_caching=True,
+    highlevel=True,
+    behavior=None,
+    attrs=None,
+):
+    """Reconstitute an array from ``form`` (Form, dict or JSON string), ``length`` (int or
+    ``unknown_length``) and ``container`` (a mapping from buffer keys to arrays, bytes-like
+    objects or zero-argument callables producing them).
+
+    ``buffer_key`` is a format string with ``{form_key}`` and ``{attribute}`` or a callable
+    ``f(form_key=, attribute=, form=)``. ``enable_virtualarray_caching`` is a bool or a
+    callable ``f(form_key, attribute) -> bool`` deciding per buffer whether a virtual buffer
+    keeps its data after the first read. With ``allow_noncanonical_form=True`` node
+    combinations awkward would not build (an option of an option, a union of unions ...) are
+    simplified; otherwise they raise TypeError as the layout constructors do.
+    """
+    from awkward._backends import regularize_backend
+
+    form = _regularize_form(form)
+    length = _regularize_length(length)
+    if not isinstance(container, Mapping) and not hasattr(container, "__getitem__"):
+        raise TypeError(
+            f"ak.from_buffers: 'container' must be a mapping from buffer keys to buffers, "
+            f"not {type(container).__name__}"
+        )
+    builder = _Builder(
+        container,
+        _key_maker(buffer_key),
+        regularize_backend(backend),
+        check_byteorder(byteorder),
+        _caching_rule(enable_virtualarray_caching),
+        bool(allow_noncanonical_form),
+    )
+    layout = builder.build(form, length)
+    return wrap_layout(layout, highlevel=highlevel, behavior=behavior, attrs=attrs)
+
+
+# ---------------------------------------------------------------------- argument handling
+def _regularize_form(form):
+    import awkward.forms
+
+    if isinstance(form, awkward.forms.Form):
+        return form
+    if isinstance(form, str):
+        return awkward.forms.from_json(form)
+    if isinstance(form, Mapping):
+        return awkward.forms.from_dict(form)
+    raise TypeError(
+        f"ak.from_buffers: 'form' must be a Form, a dict or a JSON string, not {type(form).__name__}"
+    )
+
+
+def _regularize_length(length):
+    if length is unknown_length:
+        return length
+    if isinstance(length, bool):
+        raise TypeError("ak.from_buffers: 'length' must be a non-negative integer, not a bool")
+    try:
+        length = length.__index__()
+    except (AttributeError, TypeError):
+        raise TypeError(
+            f"ak.from_buffers: 'length' must be a non-negative integer or unknown_length, "
+            f"not {type(length).__name__}"
+        ) from None
+    if length < 0:
+        raise ValueError(f"ak.from_buffers: 'length' must be non-negative, not {length}")
+    return length
+
+
+def _key_maker(buffer_key):
+    if isinstance(buffer_key, str):
+
+        def make(form, attribute):
+            return buffer_key.format(form_key=form.form_key, attribute=attribute, form=form)
+
+        return make
+    if callable(buffer_key):
+
+        def make(form, attribute):
+            return buffer_key(form_key=form.form_key, attribute=attribute, form=form)
+
+        return make
+    raise TypeError(
+        f"ak.from_buffers: 'buffer_key' must be a format string or a callable, "
+        f"not {type(buffer_key).__name__}"
+    )
+
+
+def _caching_rule(rule):
+    if isinstance(rule, bool):
+        return lambda form_key, attribute: rule
+    if callable(rule):
+        return lambda form_key, attribute: bool(rule(form_key, attribute))
+    raise TypeError(
+        "ak.from_buffers: 'enable_virtualarray_caching' must be a bool or a callable "
+        f"(form_key, attribute) -> bool, not {type(rule).__name__}"
+    )
+
+
+# ---------------------------------------------------------------------- counts
+class LazyCount:
+    """A length known only after reading another (virtual) buffer; computed once."""
+
+    __slots__ = ("_compute", "_value")
+
+    def __init__(self, compute):
+        self._compute = compute
+        self._value = None
+
+    def resolve(self) -> int:
+        value = self._value
+        if value is None:
+            value = self._value = int(self._compute())
+            self._compute = None
+        return value
+
+
+def _map_count(count, fn):
+    """``fn(count)`` for an int, unknown for unknown, lazily for a LazyCount."""
+    if count is unknown_length:
+        return unknown_length
+    if isinstance(count, LazyCount):
+        return LazyCount(lambda: fn(count.resolve()))
+    return fn(count)
+
+
+def _count_from(buffer, fn):
+    """``fn(values)`` of a buffer: now when it is concrete, lazily when it is virtual."""
+    if isinstance(buffer, MaterializableArray):
+        return LazyCount(lambda: fn(buffer.materialize()))
+    return int(fn(buffer))
+
+
+def _declared_count(count):
+    """The first dimension to declare for a buffer with this count."""
+    return count if isinstance(count, int) else unknown_length
+
+
+def _last_or_zero(values):
+    return int(values[-1]) if len(values) else 0
+
+
+def _max_plus_one(values):
+    return max(int(values.max()) + 1, 0) if len(values) else 0
+
+
+def _max_or_zero(values):
+    return max(int(values.max()), 0) if len(values) else 0
+
+
+# ---------------------------------------------------------------------- the builder
+class _Builder:
+    __slots__ = ("_container", "_make_key", "_backend", "_byteorder", "_caching", "_simplify")
+
+    def __init__(self, container, make_key, backend, byteorder, caching, simplify):
+        self._container = container
+        self._make_key = make_key
+        self._backend = backend
+        self._byteorder = byteorder
+        self._caching = caching
+        self._simplify = simplify
+
+    def build(self, form, count):
+        for klass in type(form).__mro__:
+            handler = _HANDLERS.get(klass.__name__)
+            if handler is not None:
+                return handler(self, form, count)
+        raise TypeError(f"ak.from_buffers: unsupported form type {type(form).__name__}")
+
+    def _ctor(self, cls):
+        return cls.simplified if self._simplify else cls
+
+    # ------------------------------------------------------------------ buffers
+    def buffer(self, form, attribute, dtype, count, inner_shape=(), *, index=True):
+        """The buffer for (form, attribute): concrete when the container holds data and its
+        count is known, else a VirtualNDArray named by its key."""
+        key = self._make_key(form, attribute)
+        try:
+            value = self._container[key]
+        except KeyError:
+            raise KeyError(
+                f"ak.from_buffers: buffer {key!r} (form_key {form.form_key!r}, attribute "
+                f"{attribute!r}) is not in the container"
+            ) from None
+        nplike = self._backend.index_nplike if index else self._backend.nplike
+        dtype = dtype.newbyteorder("=")
+        inner_shape = tuple(inner_shape)
+        if isinstance(value, MaterializableArray):
+            fitted = self._fit_lazy(value, key, dtype, count, inner_shape)
+            if fitted is not None:
+                return fitted
+            source = value.materialize
+        elif callable(value) and not hasattr(value, "dtype"):
+            source = value
+        else:
+            array = as_flat_native(value, key, dtype, self._byteorder, nplike)
+            if not isinstance(count, LazyCount):
+                return fit_to_count(
+                    array, key, None if count is unknown_length else count, inner_shape, nplike
+                )
+            source = _constant(array)
+        return self._virtual(source, form, attribute, key, dtype, count, inner_shape, nplike)
+
+    def _virtual(self, source, form, attribute, key, dtype, count, inner_shape, nplike):
+        byteorder = self._byteorder
+
+        def generate():
+            array = as_flat_native(source(), key, dtype, byteorder, nplike)
+            wanted = count.resolve() if isinstance(count, LazyCount) else count
+            return fit_to_count(
+                array, key, None if wanted is unknown_length else wanted, inner_shape, nplike
+            )
+
+        shape_generator = None
+        if isinstance(count, LazyCount):
+
+            def shape_generator():
+                return (count.resolve(), *inner_shape)
+
+        return VirtualNDArray(
+            nplike,
+            (_declared_count(count), *inner_shape),
+            dtype,
+            generate,
+            shape_generator,
+            key,
+            __enable_caching__=self._caching(form.form_key, attribute),
+        )
+
+    @staticmethod
+    def _fit_lazy(value, key, dtype, count, inner_shape):
+        """A virtual container value used as it is (or lazily sliced) when its declared dtype
+        and shape already fit; None when it must be wrapped and checked on materialization."""
+        if value.dtype != dtype or not isinstance(count, int):
+            return None
+        shape = declared_shape(value)
+        if len(shape) != 1 + len(inner_shape) or tuple(shape[1:]) != inner_shape:
+            return None
+        first = shape[0]
+        if first is unknown_length:
+            return None
+        if first == count:
+            return value
+        if first > count:
+            return value[:count]
+        raise ValueError(
+            f"buffer {key!r} has {first} items of {dtype}, but the form and length need {count}"
+        )
+
+    def index(self, form, attribute, dtype, count):
+        """(Index, raw buffer): counts of children are read from the raw buffer, which stays
+        concrete when the container's was (an Index may wrap it in the virtualized test mode)."""
+        from awkward.index import Index
+
+        data = self.buffer(form, attribute, dtype, count)
+        return Index(data, nplike=self._backend.index_nplike), data
+
+    @staticmethod
+    def _parameters(form):
+        params = form.parameters
+        return dict(params) if params else None
+
+
+# ---------------------------------------------------------------------- one handler per form
+def _index_dtype(name):
+    from awkward.forms.form import index_to_dtype
+
+    return index_to_dtype(name)
+
+
+def _empty(builder, form, count):
+    from awkward.contents import EmptyArray
+
+    if isinstance(count, int) and count != 0:
+        raise ValueError(f"ak.from_buffers: EmptyForm node, but the expected length is {count}")
+    return EmptyArray(backend=builder._backend)
+
+
+def _numpy(builder, form, count):
+    from awkward._nplikes.dtypes import primitive_to_dtype
+    from awkward.contents import NumpyArray
+
+    dtype = primitive_to_dtype(form.primitive)
+    data = builder.buffer(form, "data", dtype, count, form.inner_shape, index=False)
+    return NumpyArray(data, parameters=builder._parameters(form), backend=builder._backend)
+
+
+def _regular(builder, form, count):
+    from awkward.contents import RegularArray
+
+    size = form.size
+    content = builder.build(form.content, _map_count(count, lambda n: n * size))
+    zeros_length = 0
+    zeros_length_generator = None
+    if size == 0:
+        if isinstance(count, LazyCount):
+            zeros_length, zeros_length_generator = unknown_length, count.resolve
+        else:
+            zeros_length = count
+    return builder._ctor(RegularArray)(
+        content, size, zeros_length, zeros_length_generator, parameters=builder._parameters(form)
+    )
+
+
+def _list(builder, form, count):
+    from awkward.contents import ListArray
+
+    dtype = _index_dtype(form.starts)
+    starts, _ = builder.index(form, "starts", dtype, count)
+    stops, raw_stops = builder.index(form, "stops", _index_dtype(form.stops), count)
+    content = builder.build(form.content, _count_from(raw_stops, _max_or_zero))
+    return builder._ctor(ListArray)(starts, stops, content, parameters=builder._parameters(form))
+
+
+def _list_offset(builder, form, count):
+    from awkward.contents import ListOffsetArray
+
+    offsets, raw = builder.index(
+        form, "offsets", _index_dtype(form.offsets), _map_count(count, lambda n: n + 1)
+    )
+    content = builder.build(form.content, _count_from(raw, _last_or_zero))
+    return builder._ctor(ListOffsetArray)(offsets, content, parameters=builder._parameters(form))
+
+
+def _record(builder, form, count):
+    from awkward.contents import RecordArray
+
+    contents = [builder.build(child, count) for child in form.contents]
+    fields = None if form.is_tuple else list(form.fields)
+    if isinstance(count, LazyCount):
+        length, generator = unknown_length, count.resolve
+    elif count is unknown_length:
+        if not contents:
+            raise ValueError(
+                "ak.from_buffers: a record with no fields needs a known length (got unknown_length)"
+            )
+        length, generator = None, None
+    else:
+        length, generator = count, None
+    return builder._ctor(RecordArray)(
+        contents,
+        fields,
+        length,
+        generator,
+        parameters=builder._parameters(form),
+        backend=builder._backend,
+    )
+
+
+def _indexed(builder, form, count):
+    from awkward.contents import IndexedArray
+
+    index, raw = builder.index(form, "index", _index_dtype(form.index), count)
+    content = builder.build(form.content, _count_from(raw, _max_plus_one))
+    return builder._ctor(IndexedArray)(index, content, parameters=builder._parameters(form))
+
+
+def _indexed_option(builder, form, count):
+    from awkward.contents import IndexedOptionArray
+
+    index, raw = builder.index(form, "index", _index_dtype(form.index), count)
+    content = builder.build(form.content, _count_from(raw, _max_plus_one))
+    return builder._ctor(IndexedOptionArray)(index, content, parameters=builder._parameters(form))
+
+
+def _byte_masked(builder, form, count):
+    from awkward.contents import ByteMaskedArray
+
+    mask, _ = builder.index(form, "mask", _index_dtype(form.mask), count)
+    content = builder.build(form.content, count)
+    return builder._ctor(ByteMaskedArray)(
+        mask, content, form.valid_when, parameters=builder._parameters(form)
+    )
+
+
+def _bit_masked(builder, form, count):
+    from awkward.contents import BitMaskedArray
+
+    mask, _ = builder.index(
+        form, "mask", _index_dtype(form.mask), _map_count(count, lambda n: -(-n // 8))
+    )
+    content = builder.build(form.content, count)
+    length = count if isinstance(count, int) else content.length
+    return builder._ctor(BitMaskedArray)(
+        mask,
+        content,
+        form.valid_when,
+        length,
+        form.lsb_order,
+        parameters=builder._parameters(form),
+    )
+
+
+def _unmasked(builder, form, count):
+    from awkward.contents import UnmaskedArray
+
+    content = builder.build(form.content, count)
+    return builder._ctor(UnmaskedArray)(content, parameters=builder._parameters(form))
+
+
+def _union(builder, form, count):
+    from awkward.contents import UnionArray
+
+    tags, raw_tags = builder.index(form, "tags", _index_dtype(form.tags), count)
+    index, raw_index = builder.index(form, "index", _index_dtype(form.index), count)
+    lazy = isinstance(raw_tags, MaterializableArray) or isinstance(raw_index, MaterializableArray)
+    contents = []
+    for tag, child in enumerate(form.contents):
+        if lazy:
+            child_count = LazyCount(_union_count(raw_tags, raw_index, tag))
+        else:
+            child_count = _union_count(raw_tags, raw_index, tag)()
+        contents.append(builder.build(child, child_count))
+    return builder._ctor(UnionArray)(tags, index, contents, parameters=builder._parameters(form))
+
+
+def _union_count(tags_buffer, index_buffer, tag):
+    def compute():
+        tags, index = tags_buffer, index_buffer
+        if isinstance(tags, MaterializableArray):
+            tags = tags.materialize()
+        if isinstance(index, MaterializableArray):
+            index = index.materialize()
+        n = min(len(tags), len(index))
+        picked = index[:n][tags[:n] == tag]
+        return _max_plus_one(picked)
+
+    return compute
+
+
+def _constant(array):
+    return lambda: array
+
+
+_HANDLERS = {
+    "EmptyForm": _empty,
+    "NumpyForm": _numpy,
+    "RegularForm": _regular,
+    "ListForm": _list,
+    "ListOffsetForm": _list_offset,
+    "RecordForm": _record,
+    "IndexedForm": _indexed,
+    "IndexedOptionForm": _indexed_option,
+    "ByteMaskedForm": _byte_masked,
+    "BitMaskedForm": _bit_masked,
+    "UnmaskedForm": _unmasked,
+    "UnionForm": _union,
+}

@@ -1,0 +1,148 @@
+"""ak.to_buffers: decompose an array into a form, a length and a container of named buffers.
+
+Buffers are handed over as they are: a virtual buffer stays virtual (nothing is read), a
+sliced array keeps its unsliced buffers (the form and length say what is reachable). Bytes
+are swapped only when ``byteorder`` differs from the machine's, lazily for virtual buffers.
+"""
+
+from __future__ import annotations
+
+from awkward._nplikes.array_like import MaterializableArray
+from awkward.contents.content import declared_shape
+from awkward.operations._buffer_coercion import NATIVE, check_byteorder
+from awkward.operations._layout_args import to_layout_arg
+
+__all__ = ["to_buffers"]
+
+
+def to_buffers(
+    array,
+    container=None,
+    buffer_key="{form_key}-{attribute}",
+    form_key="node{id}",
+    *,
+    id_start=0,
+    backend=None,
+    byteorder="<",
+):
+    """Return ``(form, length, container)``: the form has a ``form_key`` on every node
+    (``form_key`` is a format string with ``{id}``, numbered in pre-order from ``id_start``,
+    or a callable ``f(id=, layout=)``), ``container`` (a new dict, or the given mutable
+    mapping) maps ``buffer_key`` (a format string with ``{form_key}`` and ``{attribute}``, or a
+    callable ``f(form_key=, attribute=, form=, layout=)``) to 1-D buffers in ``byteorder``.
+
+    ``length`` is the array's length; for a virtual array whose length is not known yet it is
+    ``unknown_length`` (which ``ak.from_buffers`` accepts), so nothing is read."""
+    layout = to_layout_arg(array, "to_buffers", allow_record=False)
+    if backend is not None:
+        layout = layout.to_backend(backend)
+    check_byteorder(byteorder)
+    if form_key is None:
+        raise TypeError(
+            "ak.to_buffers: a 'form_key' must be given, to match form nodes to buffers in the container"
+        )
+    if not isinstance(form_key, str) and not callable(form_key):
+        raise TypeError(
+            f"ak.to_buffers: 'form_key' must be a format string or a callable, not {type(form_key).__name__}"
+        )
+    if isinstance(buffer_key, str):
+        template = buffer_key
+
+        def make_key(**fields):
+            return template.format(**fields)
+
+    elif callable(buffer_key):
+        make_key = buffer_key
+    else:
+        raise TypeError(
+            f"ak.to_buffers: 'buffer_key' must be a format string or a callable, not {type(buffer_key).__name__}"
+        )
+    if container is None:
+        container = {}
+    elif not hasattr(container, "__setitem__"):
+        raise TypeError(
+            f"ak.to_buffers: 'container' must be a mutable mapping, not {type(container).__name__}"
+        )
+
+    # form_with_key numbers the nodes in pre-order; remember which layout got which key
+    visited = []
+
+    def keyer(*, id, layout):
+        key = form_key.format(id=id) if isinstance(form_key, str) else form_key(id=id, layout=layout)
+        visited.append(layout)
+        return key
+
+    form = layout.form_with_key(keyer, id_start)
+    nodes = _preorder(form)
+    if len(nodes) != len(visited):
+        raise AssertionError("layout and form trees differ in size")  # a layout class bug
+
+    nplike_swap = byteorder != NATIVE
+    for node, node_form in zip(visited, nodes):
+        for attribute, buffer in node._buffers_by_attribute().items():
+            key = make_key(
+                form_key=node_form.form_key, attribute=attribute, form=node_form, layout=node
+            )
+            out = _flat(buffer, node.backend.nplike)
+            if nplike_swap:
+                out = _swapped(out, byteorder, node.backend.nplike)
+            container[key] = out
+    return form, layout.length, container
+
+
+def _preorder(form) -> list:
+    out = []
+    stack = [form]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        if node.is_record or node.is_union:
+            children = list(node.contents)
+        elif node.is_numpy or node.is_unknown:
+            children = []
+        else:
+            children = [node.content]
+        stack.extend(reversed(children))
+    return out
+
+
+def _flat(buffer, nplike):
+    """A 1-D view of a buffer (N-d NumpyArray data), lazily for virtual buffers."""
+    if len(declared_shape(buffer)) == 1:
+        return buffer
+    if isinstance(buffer, MaterializableArray):
+        reshaped = buffer.reshape_lazily((-1,)) if hasattr(buffer, "reshape_lazily") else None
+        if reshaped is not None:
+            return reshaped
+        return _lazy(buffer, lambda data: nplike.reshape(nplike.ascontiguousarray(data), (-1,)), None)
+    return nplike.reshape(nplike.ascontiguousarray(buffer), (-1,))
+
+
+def _swapped(buffer, byteorder, nplike):
+    """Same values, stored in ``byteorder`` (dtype says so): a file writer can use its bytes."""
+    dtype = buffer.dtype
+    if dtype.itemsize == 1:
+        return buffer
+    target = dtype.newbyteorder(byteorder)
+    if isinstance(buffer, MaterializableArray):
+        return _lazy(buffer, lambda data: nplike.astype(data, target), target)
+    return nplike.astype(buffer, target)
+
+
+def _lazy(buffer, transform, dtype):
+    """A new virtual buffer computing ``transform(buffer's data)`` on first touch."""
+    from awkward._nplikes.virtual import VirtualNDArray
+
+    shape = declared_shape(buffer)
+    if len(shape) != 1:
+        width = 1
+        for dim in shape[1:]:
+            width = width * dim
+        shape = (shape[0] * width,)
+    return VirtualNDArray(
+        buffer.nplike,
+        shape,
+        buffer.dtype if dtype is None else dtype,
+        lambda: transform(buffer.materialize()),
+        buffer_key=getattr(buffer, "buffer_key", None),
+    )
