@@ -1,0 +1,261 @@
+"""IndexedOptionArray: an index whose negative entries are missing values (None)."""
+
+from __future__ import annotations
+
+from awkward._util import UNSET
+from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
+from awkward.contents.indexedarray import (
+    as_int64,
+    check_same_nplike,
+    check_wrapped_content,
+    compose_option,
+    is_categorical,
+)
+
+
+def _index_classes():
+    from awkward.index import Index32, Index64
+
+    return (Index32, Index64)
+
+
+def simplified_option(cls_name, outer_int64, nplike, content, parameters):
+    """The node an option over ``content`` collapses into, for an option/indexed/union
+    content; ``outer_int64`` gives the outer positions (negative = missing) or is None
+    (every element present, as for UnmaskedArray)."""
+    if content.is_union and not is_categorical(parameters):
+        from awkward.contents.unionarray import union_of_options
+
+        return union_of_options(content, outer_int64, parameters)
+    if outer_int64 is None:
+        outer_int64 = nplike.arange(len(content), dtype=_int64())
+    return compose_option(outer_int64, content, parameters, True)
+
+
+def _int64():
+    from awkward._nplikes.dtypes import int64
+
+    return int64
+
+
+class IndexedOptionArray(Content):
+    """Element ``i`` is None when ``index[i] < 0``, else ``content[index[i]]``."""
+
+    __slots__ = ("_index", "_content")
+
+    is_option = True
+    is_indexed = True
+    form_cls = FormClass("IndexedOptionForm")
+
+    def __init__(self, index, content, *, parameters=None):
+        self._check_index(index, "IndexedOptionArray", "index", _index_classes())
+        self._check_content(content, "IndexedOptionArray")
+        check_wrapped_content(content, "IndexedOptionArray", allow_union=is_categorical(parameters))
+        check_same_nplike(index, content, "IndexedOptionArray", "index")
+        self._index = index
+        self._content = content
+        self._init(parameters, content.backend)
+
+    @classmethod
+    def simplified(cls, index, content, *, parameters=None):
+        """An IndexedOptionArray; an option or indexed content is merged into one index and a
+        union content takes the option inside itself (each of its contents becomes optional)."""
+        cls._check_index(index, "IndexedOptionArray", "index", _index_classes())
+        cls._check_content(content, "IndexedOptionArray")
+        if content.is_option or content.is_indexed or (content.is_union and not is_categorical(parameters)):
+            nplike = index.nplike
+            (outer,) = concrete(index.data)
+            return simplified_option("IndexedOptionArray", as_int64(nplike, outer), nplike, content, parameters)
+        return cls(index, content, parameters=parameters)
+
+    def copy(self, index=UNSET, content=UNSET, *, parameters=UNSET):
+        return IndexedOptionArray(
+            self._index if index is UNSET else index,
+            self._content if content is UNSET else content,
+            parameters=self._parameters if parameters is UNSET else parameters,
+        )
+
+    def _new(self, index, content, parameters) -> IndexedOptionArray:
+        out = IndexedOptionArray.__new__(IndexedOptionArray)
+        out._index = index
+        out._content = content
+        out._parameters = parameters
+        out._backend = self._backend
+        out._form_cache = None
+        return out
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def index(self):
+        return self._index
+
+    @property
+    def content(self):
+        return self._content
+
+    @property
+    def contents(self) -> list:
+        return [self._content]
+
+    @property
+    def length(self):
+        return buffer_length(self._index.data)
+
+    def _resolve_length(self) -> int:
+        return len(self._index.data)
+
+    @property
+    def fields(self) -> list:
+        return self._content.fields
+
+    @property
+    def is_tuple(self) -> bool:
+        return self._content.is_tuple
+
+    def _buffers_by_attribute(self) -> dict:
+        return {"index": self._index.data}
+
+    def _build_form(self, getkey):
+        key = self._key_of(self, getkey)
+        return self.form_cls(
+            self._index.form,
+            self._content._form_with_key(getkey),
+            parameters=self._parameters,
+            form_key=key,
+        )
+
+    # ------------------------------------------------------------------ conversions
+    def _index64(self):
+        nplike = self._index.nplike
+        (index,) = concrete(self._index.data)
+        return as_int64(nplike, index)
+
+    def to_IndexedOptionArray64(self):
+        from awkward.index import Index64
+
+        if isinstance(self._index, Index64):
+            return self
+        return self._new(self._index.to64(), self._content, self._parameters)
+
+    def mask_as_bool(self, valid_when: bool = True):
+        """True where an element is present (``valid_when=True``) or missing (False)."""
+        (index,) = concrete(self._index.data)
+        return index >= 0 if valid_when else index < 0
+
+    def to_ByteMaskedArray(self, valid_when):
+        """A ByteMaskedArray whose content is gathered so that it lines up with the mask."""
+        from awkward._nplikes.dtypes import int8
+        from awkward.contents.bytemaskedarray import ByteMaskedArray
+        from awkward.index import Index8, Index64
+
+        nplike = self._index.nplike
+        index = self._index64()
+        valid = index >= 0
+        mask = valid if valid_when else ~valid
+        if len(self._content) == 0:
+            if bool(nplike.any(valid)):
+                raise IndexError("IndexedOptionArray index refers to elements of an empty content")
+            if len(index):
+                raise ValueError(
+                    "cannot convert an all-missing IndexedOptionArray with an empty content "
+                    "to a ByteMaskedArray: there is no content to line up with the mask"
+                )
+        carry = nplike.where(valid, index, 0)
+        content = self._content._carry(Index64(carry, nplike=nplike), False)
+        return ByteMaskedArray(
+            Index8(nplike.astype(mask, int8), nplike=nplike),
+            content,
+            valid_when,
+            parameters=self._parameters,
+        )
+
+    def to_BitMaskedArray(self, valid_when, lsb_order):
+        return self.to_ByteMaskedArray(valid_when).to_BitMaskedArray(valid_when, lsb_order)
+
+    def project(self, mask=None):
+        """The present elements' content values (``mask``: Index8, nonzero = drop too)."""
+        from awkward.index import Index64
+
+        nplike = self._index.nplike
+        index = self._index64()
+        keep = index >= 0
+        if mask is not None:
+            (masked,) = concrete(mask.data)
+            if len(masked) != len(index):
+                raise ValueError(
+                    f"IndexedOptionArray.project: len(mask) ({len(masked)}) must equal "
+                    f"len(array) ({len(index)})"
+                )
+            keep = keep & (masked == 0)
+        return self._content._carry(Index64(index[keep], nplike=nplike), False)
+
+    # ------------------------------------------------------------------ element access
+    def _getitem_at(self, where: int):
+        at = self._normalize_at(where)
+        j = index_int(self._index, at)
+        if j < 0:
+            return None
+        return self._content._getitem_at(j)
+
+    def _getitem_range(self, start: int, stop: int) -> Content:
+        return self._new(self._index[start:stop], self._content, self._parameters)
+
+    def _getitem_field(self, where: str) -> Content:
+        return self._new(self._index, self._content._getitem_field(where), None)
+
+    def _getitem_fields(self, where: list) -> Content:
+        return self._new(self._index, self._content._getitem_fields(where), None)
+
+    def _carry(self, carry, allow_lazy: bool) -> Content:
+        index, where = concrete(self._index.data, carry.data)
+        try:
+            picked = index[where]
+        except IndexError as err:
+            raise IndexError(f"IndexedOptionArray of length {len(index)}: {err}") from None
+        return self._new(type(self._index)(picked, nplike=self._index.nplike), self._content, self._parameters)
+
+    # ------------------------------------------------------------------ whole-array operations
+    def _to_list(self, behavior) -> list:
+        index = self._index64()
+        values = self.project()._to_list(behavior)
+        valid = (index >= 0).tolist()
+        out = [None] * len(valid)
+        it = iter(values)
+        for i, ok in enumerate(valid):
+            if ok:
+                out[i] = next(it)
+        return out
+
+    def _validity_error(self, path: str) -> str:
+        (index,) = concrete(self._index.data)
+        kernel = self._backend["awkward_IndexedArray_validity", index.dtype]
+        try:
+            kernel(index, len(index), len(self._content), True)
+        except ValueError as err:
+            return self._validity_message(path, str(err))
+        return self._content._validity_error(path + ".content")
+
+    def _to_packed(self, recursive: bool) -> Content:
+        """Present elements in order: index becomes 0, 1, 2, ... (and -1), content compact."""
+        from awkward.index import Index64
+
+        nplike = self._index.nplike
+        index = self._index64()
+        valid = index >= 0
+        packed_index = nplike.where(valid, nplike.cumsum(nplike.astype(valid, _int64())) - 1, -1)
+        content = self.project()
+        if recursive:
+            content = content._to_packed(True)
+        return self._new(Index64(packed_index, nplike=nplike), content, self._parameters)
+
+    def _repr(self, indent: str, pre: str, post: str) -> str:
+        return (
+            f"{indent}{pre}<IndexedOptionArray len={self._repr_length()!r}>\n"
+            f"{self._repr_parameters(indent)}"
+            f"{self._repr_index(self._index, indent + '    ', 'index')}\n"
+            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
+            f"{indent}</IndexedOptionArray>{post}"
+        )
+
+
+__all__ = ["IndexedOptionArray"]

@@ -1,0 +1,163 @@
+"""UnmaskedArray: an option type whose elements are all present (no buffer of its own)."""
+
+from __future__ import annotations
+
+from awkward._parameters import parameters_union
+from awkward._util import UNSET
+from awkward.contents.content import Content, FormClass
+
+
+class UnmaskedArray(Content):
+    """Option-typed view of ``content`` with no missing values."""
+
+    __slots__ = ("_content",)
+
+    is_option = True
+    form_cls = FormClass("UnmaskedForm")
+
+    def __init__(self, content, *, parameters=None):
+        from awkward.contents.indexedarray import check_wrapped_content
+
+        self._check_content(content, "UnmaskedArray")
+        check_wrapped_content(content, "UnmaskedArray")
+        self._content = content
+        self._init(parameters, content.backend)
+
+    @classmethod
+    def simplified(cls, content, *, parameters=None):
+        """An UnmaskedArray; an option/indexed content is merged into one node and a union
+        content takes the option inside itself."""
+        if isinstance(content, Content):
+            if isinstance(content, UnmaskedArray):
+                return UnmaskedArray(content._content, parameters=parameters_union(content._parameters, parameters))
+            if content.is_option or content.is_indexed or content.is_union:
+                from awkward.contents.indexedoptionarray import simplified_option
+
+                nplike = content.backend.index_nplike
+                return simplified_option("UnmaskedArray", None, nplike, content, parameters)
+        return cls(content, parameters=parameters)
+
+    def copy(self, content=UNSET, *, parameters=UNSET):
+        return UnmaskedArray(
+            self._content if content is UNSET else content,
+            parameters=self._parameters if parameters is UNSET else parameters,
+        )
+
+    def _new(self, content, parameters) -> UnmaskedArray:
+        out = UnmaskedArray.__new__(UnmaskedArray)
+        out._content = content
+        out._parameters = parameters
+        out._backend = self._backend
+        out._form_cache = None
+        return out
+
+    # ------------------------------------------------------------------ properties
+    @property
+    def content(self):
+        return self._content
+
+    @property
+    def contents(self) -> list:
+        return [self._content]
+
+    @property
+    def length(self):
+        return self._content.length
+
+    def _resolve_length(self) -> int:
+        return len(self._content)
+
+    @property
+    def fields(self) -> list:
+        return self._content.fields
+
+    @property
+    def is_tuple(self) -> bool:
+        return self._content.is_tuple
+
+    def _build_form(self, getkey):
+        key = self._key_of(self, getkey)
+        return self.form_cls(self._content._form_with_key(getkey), parameters=self._parameters, form_key=key)
+
+    # ------------------------------------------------------------------ conversions
+    def mask_as_bool(self, valid_when: bool = True):
+        from awkward._nplikes.dtypes import bool_
+
+        nplike = self._backend.index_nplike
+        length = len(self)
+        return nplike.ones(length, dtype=bool_) if valid_when else nplike.zeros(length, dtype=bool_)
+
+    def to_IndexedOptionArray64(self):
+        from awkward._nplikes.dtypes import int64
+        from awkward.contents.indexedoptionarray import IndexedOptionArray
+        from awkward.index import Index64
+
+        nplike = self._backend.index_nplike
+        index = Index64(nplike.arange(len(self), dtype=int64), nplike=nplike)
+        return IndexedOptionArray(index, self._content, parameters=self._parameters)
+
+    def to_ByteMaskedArray(self, valid_when):
+        from awkward._nplikes.dtypes import int8
+        from awkward.contents.bytemaskedarray import ByteMaskedArray, check_bool
+        from awkward.index import Index8
+
+        valid_when = check_bool(valid_when, "UnmaskedArray", "valid_when")
+        nplike = self._backend.index_nplike
+        mask = nplike.full(len(self), 1 if valid_when else 0, dtype=int8)
+        return ByteMaskedArray(Index8(mask, nplike=nplike), self._content, valid_when, parameters=self._parameters)
+
+    def to_BitMaskedArray(self, valid_when, lsb_order):
+        return self.to_ByteMaskedArray(valid_when).to_BitMaskedArray(valid_when, lsb_order)
+
+    def project(self, mask=None):
+        """The content (``mask``: Index8, nonzero = drop that element)."""
+        if mask is None:
+            return self._content
+        from awkward.contents.content import concrete
+        from awkward.index import Index64
+
+        nplike = self._backend.index_nplike
+        (masked,) = concrete(mask.data)
+        if len(masked) != len(self):
+            raise ValueError(
+                f"UnmaskedArray.project: len(mask) ({len(masked)}) must equal len(array) ({len(self)})"
+            )
+        (where,) = nplike.nonzero(masked == 0)
+        from awkward._nplikes.dtypes import int64
+
+        return self._content._carry(Index64(nplike.astype(where, int64), nplike=nplike), False)
+
+    # ------------------------------------------------------------------ element access
+    def _getitem_at(self, where: int):
+        return self._content._getitem_at(where)
+
+    def _getitem_range(self, start: int, stop: int) -> Content:
+        return self._new(self._content._getitem_range(start, stop), self._parameters)
+
+    def _getitem_field(self, where: str) -> Content:
+        return self._new(self._content._getitem_field(where), None)
+
+    def _getitem_fields(self, where: list) -> Content:
+        return self._new(self._content._getitem_fields(where), None)
+
+    def _carry(self, carry, allow_lazy: bool) -> Content:
+        return self._new(self._content._carry(carry, allow_lazy), self._parameters)
+
+    # ------------------------------------------------------------------ whole-array operations
+    def _to_list(self, behavior) -> list:
+        return self._content._to_list(behavior)
+
+    def _validity_error(self, path: str) -> str:
+        return self._content._validity_error(path + ".content")
+
+    def _to_packed(self, recursive: bool) -> Content:
+        content = self._content._to_packed(True) if recursive else self._content
+        return self._new(content, self._parameters)
+
+    def _repr(self, indent: str, pre: str, post: str) -> str:
+        return (
+            f"{indent}{pre}<UnmaskedArray len={self._repr_length()!r}>\n"
+            f"{self._repr_parameters(indent)}"
+            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
+            f"{indent}</UnmaskedArray>{post}"
+        )
