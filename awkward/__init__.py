@@ -6,12 +6,7 @@ from awkward._version import __version__
 require_matching_awkward_cpp()
 
 # layout-level submodules, available as ak.contents, ak.forms, ...
-import awkward.contents  # noqa: E402
-import awkward.forms  # noqa: E402
-import awkward.index  # noqa: E402
-import awkward.record  # noqa: E402
-import awkward.types  # noqa: E402
-import awkward.operations  # noqa: E402
+from awkward import contents, forms, index, operations, record, types  # noqa: E402
 
 # public functions (one module each in awkward/operations)
 from awkward.operations import (  # noqa: E402

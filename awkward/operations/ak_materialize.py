@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from awkward.record import Record
 from awkward.operations._layout_args import to_layout_arg, wrap_layout
+from awkward.record import Record
 
 __all__ = ["materialize"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import builtins
 
 from awkward.contents.content import Content
-from awkward.record import Record
 from awkward.operations._layout_args import highlevel_classes, to_layout_arg
+from awkward.record import Record
 
 __all__ = ["type"]
 
