@@ -41,6 +41,13 @@ class UnionForm(Form):
         flat: list[Form] = []
         for content in check_contents(cls.__name__, contents):
             flat.extend(content.contents if content.is_union else [content])
+        # A plain (non-categorical) index is invisible inside a union: project it away.
+        flat = [
+            c.content.copy(parameters=parameters_union(c.content._parameters, c._parameters))
+            if c.is_indexed and not c.is_option and c.parameter("__array__") != "categorical"
+            else c
+            for c in flat
+        ]
         out: list[Form] = []
         for content in flat:
             if content.is_unknown:
