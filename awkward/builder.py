@@ -1,0 +1,234 @@
+"""ArrayBuilder at the layout level: build arrays value by value, get a Content back.
+
+``ArrayBuilder`` discovers the type as data arrive: ints then floats become float64, ints
+and bools a union, a None anywhere an option, lists of mixed content unions inside lists,
+records missing a field in some rows option-type fields, records of different names a
+union. ``snapshot()`` returns an ``awkward.contents`` layout (the high-level
+``ak.ArrayBuilder`` wraps it in an ``ak.Array``).
+
+The work is done by a tree of nodes in ``awkward._builder``: typed columns in stdlib
+``array``/``bytearray`` objects, converted once per snapshot through the nplike.
+``append``/``extend`` take a fast path for whole Python objects (``extend`` of a list of
+dicts with the same keys fills each field column in one go).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from itertools import islice
+from operator import index as _as_index
+
+from awkward._builder import UnknownNode, call_append
+from awkward._builder.values import to_datetime, to_timedelta
+
+__all__ = ["ArrayBuilder"]
+
+_CHUNK = 1 << 16  # extend() feeds iterables in chunks of this many items
+
+
+def _overflow(err: OverflowError) -> ValueError:
+    return ValueError(f"ArrayBuilder: integer out of range for int64 ({err})")
+
+
+class ArrayBuilder:
+    """Builds one array from a stream of calls or Python objects (see the module docstring).
+
+    ``initial`` and ``resize`` are accepted for compatibility (awkward sizes its buffers
+    with them); here the stdlib arrays grow geometrically on their own."""
+
+    __slots__ = ("_root", "_initial", "_resize")
+
+    def __init__(self, *, initial=1024, resize=8):
+        try:
+            initial = _as_index(initial)
+        except TypeError:
+            raise TypeError(
+                f"ArrayBuilder 'initial' must be a positive int, not {type(initial).__name__}"
+            ) from None
+        if initial <= 0:
+            raise ValueError(f"ArrayBuilder 'initial' must be a positive int, not {initial}")
+        if isinstance(resize, bool) or not isinstance(resize, (int, float)) or not resize > 1:
+            raise ValueError(f"ArrayBuilder 'resize' must be a number greater than 1, not {resize!r}")
+        self._initial = initial
+        self._resize = resize
+        self._root = UnknownNode()
+
+    # ------------------------------------------------------------------ state
+    def __len__(self) -> int:
+        return self._root._len()
+
+    def __repr__(self) -> str:
+        return f"<ArrayBuilder len={len(self)} type={str(self.type)!r}>"
+
+    @property
+    def form(self):
+        """The Form that ``snapshot()`` would return now (no buffers are converted)."""
+        return self._root.form()
+
+    @property
+    def type(self):
+        """The layout type of ``snapshot()`` now (``form.type``)."""
+        return self.form.type
+
+    def snapshot(self):
+        """The values so far as a Content (a copy: building on does not change it).
+
+        A list/record/tuple still open is left out."""
+        from awkward._backends import regularize_backend
+
+        return self._root.snapshot(regularize_backend("cpu").nplike)
+
+    def clear(self) -> None:
+        """Forget everything (the type too)."""
+        self._root = UnknownNode()
+
+    # ------------------------------------------------------------------ values
+    def null(self) -> None:
+        self._root = self._root.null()
+
+    def boolean(self, x) -> None:
+        self._root = self._root.boolean(bool(x))
+
+    def integer(self, x) -> None:
+        try:
+            value = _as_index(x)
+        except TypeError:
+            raise TypeError(f"ArrayBuilder.integer needs an int, not {type(x).__name__}") from None
+        try:
+            self._root = self._root.integer(value)
+        except OverflowError as err:
+            raise _overflow(err) from None
+
+    def real(self, x) -> None:
+        try:
+            value = float(x)
+        except (TypeError, ValueError):
+            raise TypeError(f"ArrayBuilder.real needs a real number, not {type(x).__name__}") from None
+        self._root = self._root.real(value)
+
+    def complex(self, x) -> None:
+        try:
+            value = complex(x)
+        except (TypeError, ValueError):
+            raise TypeError(f"ArrayBuilder.complex needs a number, not {type(x).__name__}") from None
+        self._root = self._root.complex(value)
+
+    def datetime(self, x) -> None:
+        """A datetime64 scalar, a Python date/datetime or an ISO string (its unit is kept)."""
+        self._root = self._root.datetime(*to_datetime(x))
+
+    def timedelta(self, x) -> None:
+        """A timedelta64 scalar or a Python timedelta (its unit is kept)."""
+        self._root = self._root.timedelta(*to_timedelta(x))
+
+    def string(self, x) -> None:
+        if not isinstance(x, str):
+            raise TypeError(f"ArrayBuilder.string needs a str, not {type(x).__name__}")
+        self._root = self._root.string(str(x))
+
+    def bytestring(self, x) -> None:
+        if not isinstance(x, (bytes, bytearray, memoryview)):
+            raise TypeError(f"ArrayBuilder.bytestring needs bytes, not {type(x).__name__}")
+        self._root = self._root.bytestring(bytes(x))
+
+    # ------------------------------------------------------------------ nesting
+    def begin_list(self) -> None:
+        self._root = self._root.begin_list()
+
+    def end_list(self) -> None:
+        self._root = self._root.end_list()
+
+    def begin_record(self, name=None) -> None:
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"ArrayBuilder.begin_record: name must be a str or None, not {name!r}")
+        self._root = self._root.begin_record(name)
+
+    def field(self, key) -> ArrayBuilder:
+        """Select the field that the next value fills; returns the builder (for chaining)."""
+        if not isinstance(key, str):
+            raise TypeError(f"ArrayBuilder.field: key must be a str, not {type(key).__name__}")
+        self._root = self._root.field(key)
+        return self
+
+    def end_record(self) -> None:
+        self._root = self._root.end_record()
+
+    def begin_tuple(self, numfields) -> None:
+        try:
+            numfields = _as_index(numfields)
+        except TypeError:
+            raise TypeError(
+                f"ArrayBuilder.begin_tuple: numfields must be an int, not {type(numfields).__name__}"
+            ) from None
+        if numfields < 0:
+            raise ValueError(f"ArrayBuilder.begin_tuple: numfields must be >= 0, not {numfields}")
+        self._root = self._root.begin_tuple(numfields)
+
+    def index(self, i) -> ArrayBuilder:
+        """Select the tuple slot that the next value fills; returns the builder (for chaining)."""
+        try:
+            i = _as_index(i)
+        except TypeError:
+            raise TypeError(f"ArrayBuilder.index: i must be an int, not {type(i).__name__}") from None
+        self._root = self._root.index(i)
+        return self
+
+    def end_tuple(self) -> None:
+        self._root = self._root.end_tuple()
+
+    @contextmanager
+    def list(self):
+        """``with builder.list(): ...`` brackets begin_list/end_list."""
+        self.begin_list()
+        yield self
+        self.end_list()
+
+    @contextmanager
+    def record(self, name=None):
+        self.begin_record(name)
+        yield self
+        self.end_record()
+
+    @contextmanager
+    def tuple(self, numfields):
+        self.begin_tuple(numfields)
+        yield self
+        self.end_tuple()
+
+    # ------------------------------------------------------------------ whole objects
+    def append(self, obj) -> None:
+        """Append any Python value: None, bool, int, float, complex, str, bytes, dict
+        (record), tuple (tuple), list or other iterable (list), date/time values, and array
+        scalars/arrays (anything with ``dtype`` and ``tolist()``)."""
+        root = self._root
+        try:
+            if root.active:
+                self._root = call_append(root, obj)
+            else:
+                self._root = root.add(obj)
+        except OverflowError as err:
+            raise _overflow(err) from None
+
+    def extend(self, iterable) -> None:
+        """Append every item of ``iterable``."""
+        if isinstance(iterable, (str, bytes)) or not hasattr(iterable, "__iter__"):
+            raise TypeError(
+                f"ArrayBuilder.extend needs an iterable of items, not {type(iterable).__name__}"
+            )
+        if self._root.active:
+            for item in iterable:
+                self.append(item)
+            return
+        try:
+            if type(iterable) is list:
+                for start in range(0, len(iterable), _CHUNK):
+                    self._root = self._root.add_many(iterable[start : start + _CHUNK])
+            else:
+                iterator = iter(iterable)
+                while True:
+                    chunk = list(islice(iterator, _CHUNK))
+                    if not chunk:
+                        break
+                    self._root = self._root.add_many(chunk)
+        except OverflowError as err:
+            raise _overflow(err) from None
