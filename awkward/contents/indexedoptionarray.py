@@ -243,7 +243,11 @@ class IndexedOptionArray(Content):
         index = self._index64()
         valid = index >= 0
         packed_index = nplike.where(valid, nplike.cumsum(nplike.astype(valid, _int64())) - 1, -1)
-        content = self.project()
+        present = index[valid]
+        if bool(nplike.all(present == nplike.arange(len(present), dtype=_int64()))):
+            content = self._content._getitem_range(0, len(present))  # already in order: stays lazy
+        else:
+            content = self._content._carry(Index64(present, nplike=nplike), False)
         if recursive:
             content = content._to_packed(True)
         return self._new(Index64(packed_index, nplike=nplike), content, self._parameters)

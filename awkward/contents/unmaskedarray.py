@@ -107,7 +107,19 @@ class UnmaskedArray(Content):
         return ByteMaskedArray(Index8(mask, nplike=nplike), self._content, valid_when, parameters=self._parameters)
 
     def to_BitMaskedArray(self, valid_when, lsb_order):
-        return self.to_ByteMaskedArray(valid_when).to_BitMaskedArray(valid_when, lsb_order)
+        """Every bit (also the padding past the length) says "present"."""
+        from awkward._nplikes.dtypes import uint8
+        from awkward.contents.bitmaskedarray import BitMaskedArray
+        from awkward.contents.bytemaskedarray import check_bool
+        from awkward.index import IndexU8
+
+        valid_when = check_bool(valid_when, "UnmaskedArray", "valid_when")
+        nplike = self._backend.index_nplike
+        length = len(self)
+        mask = nplike.full((length + 7) // 8, 255 if valid_when else 0, dtype=uint8)
+        return BitMaskedArray(
+            IndexU8(mask, nplike=nplike), self._content, valid_when, length, lsb_order, parameters=self._parameters
+        )
 
     def project(self, mask=None):
         """The content (``mask``: Index8, nonzero = drop that element)."""
