@@ -362,16 +362,13 @@ class StringNode(Node):
     def _len(self):
         return len(self.offsets) - 1
 
+    # outside a union, a string and a bytestring share one column (of the first one's kind)
     def string(self, x):
-        if self.key is not KEY_STRING:
-            return core.UnionNode.wrap(self).string(x)
         self.chars += x.encode("utf-8", "surrogateescape")
         self.offsets.append(len(self.chars))
         return self
 
     def bytestring(self, x):
-        if self.key is not KEY_BYTES:
-            return core.UnionNode.wrap(self).bytestring(x)
         self.chars += x
         self.offsets.append(len(self.chars))
         return self

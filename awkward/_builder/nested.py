@@ -175,15 +175,26 @@ class _Fields(_Container):
                 f"ArrayBuilder: called {name!r} inside a {self._what} without selecting a "
                 f"{self._selector} first"
             )
-        child = self.children[current] = getattr(self.children[current], name)(*args)
-        if not child.active:
-            self.current = -1  # the value is complete: the next one needs a new selection
+        child = self.children[current]
+        if not child.active and child._len() > self.length:
+            raise ValueError(
+                f"ArrayBuilder: {self._what} {self._describe(current)} filled more than once"
+            )
+        self.children[current] = getattr(child, name)(*args)
         return self
 
     def begin_list(self):
         if self.active:
             return self._child_call("begin_list")
         return Node.begin_list(self)
+
+    def _forward(self, name, needs, *args):
+        """A closer (end_list, field, index ...) meant for an open child."""
+        current = self.current
+        if current < 0 or not self.children[current].active:
+            raise misuse(name, needs)
+        self.children[current] = getattr(self.children[current], name)(*args)
+        return self
 
     def _select(self, slot):
         """Make ``slot`` the field being filled (checks it was not filled in this row)."""
@@ -213,7 +224,7 @@ class _Fields(_Container):
     def end_list(self):
         if not self.active:
             raise misuse("end_list", "begin_list")
-        return self._child_call("end_list")
+        return self._forward("end_list", "begin_list")
 
     def _columns_add(self, items, getters):
         """Append rows given as columns (one getter per child); False if a row lacks one."""
@@ -274,7 +285,7 @@ class RecordNode(_Fields):
         if not self.active:
             raise misuse("field", "begin_record")
         if self._open_child():
-            return self._child_call("field", key)
+            return self._forward("field", "begin_record", key)
         if not isinstance(key, str):
             raise TypeError(f"ArrayBuilder.field: the key must be a str, not {type(key).__name__}")
         slot = self.slot_of.get(key)
@@ -287,7 +298,7 @@ class RecordNode(_Fields):
         if not self.active:
             raise misuse("end_record", "begin_record")
         if self._open_child():
-            return self._child_call("end_record")
+            return self._forward("end_record", "begin_record")
         return self._finish_row()
 
     def begin_tuple(self, numfields):
@@ -298,12 +309,12 @@ class RecordNode(_Fields):
     def index(self, i):
         if not self.active:
             raise misuse("index", "begin_tuple")
-        return self._child_call("index", i)
+        return self._forward("index", "begin_tuple", i)
 
     def end_tuple(self):
         if not self.active:
             raise misuse("end_tuple", "begin_tuple")
-        return self._child_call("end_tuple")
+        return self._forward("end_tuple", "begin_tuple")
 
     def add(self, obj):
         if type(obj) is not dict or self.name is not None:
@@ -390,7 +401,7 @@ class TupleNode(_Fields):
         if not self.active:
             raise misuse("index", "begin_tuple")
         if self._open_child():
-            return self._child_call("index", i)
+            return self._forward("index", "begin_tuple", i)
         if not 0 <= i < self.numfields:
             raise IndexError(
                 f"ArrayBuilder.index: {i} is out of range for a tuple of {self.numfields} "
@@ -403,7 +414,7 @@ class TupleNode(_Fields):
         if not self.active:
             raise misuse("end_tuple", "begin_tuple")
         if self._open_child():
-            return self._child_call("end_tuple")
+            return self._forward("end_tuple", "begin_tuple")
         return self._finish_row()
 
     def begin_record(self, name):
@@ -414,12 +425,12 @@ class TupleNode(_Fields):
     def field(self, key):
         if not self.active:
             raise misuse("field", "begin_record")
-        return self._child_call("field", key)
+        return self._forward("field", "begin_record", key)
 
     def end_record(self):
         if not self.active:
             raise misuse("end_record", "begin_record")
-        return self._child_call("end_record")
+        return self._forward("end_record", "begin_record")
 
     def add(self, obj):
         if type(obj) is not tuple or len(obj) != self.numfields:
