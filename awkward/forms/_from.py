@@ -181,10 +181,9 @@ def from_type(type_):
         raise TypeError(f"from_type does not know the type class {type(type_).__name__}")
     if categorical:
         if out.is_option:
-            # ?categorical[...]: the categorical index sits inside the option.
-            return out.copy(
-                content=F.IndexedForm("i64", out.content, parameters={"__array__": "categorical"})
-            )
+            # ?categorical[...]: the option's own index is the categorical one (an option
+            # may not wrap an IndexedForm).
+            return out.copy(parameters={**out.parameters, "__array__": "categorical"})
         return F.IndexedForm("i64", out, parameters={"__array__": "categorical"})
     return out
 
