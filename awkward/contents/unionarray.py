@@ -317,7 +317,8 @@ class UnionArray(Content):
                 packed = content._getitem_range(0, n)
             else:
                 packed = content._carry(Index64(used, nplike=nplike), False)
-            contents.append(packed._to_packed(True) if recursive else packed)
+            # an unused content is left as an empty lazy slice: packing it would read buffers
+            contents.append(packed._to_packed(True) if recursive and n else packed)
         (raw_tags,) = concrete(self._tags.data)
         return self._new(Index8(raw_tags, nplike=nplike), Index64(new_index, nplike=nplike), contents, self._parameters)
 
