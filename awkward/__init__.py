@@ -37,3 +37,10 @@ __all__ = [
     "type",
     "validity_error",
 ]
+
+# high-level layer: ak.Array, ak.Record, ak.ArrayBuilder, behaviors
+from awkward import highlevel, prettyprint  # noqa: E402
+from awkward._behavior import behavior  # noqa: E402
+from awkward.behaviors.mixins import mixin_class, mixin_class_method  # noqa: E402
+from awkward.highlevel import Array, ArrayBuilder, Record  # noqa: E402
+import awkward.behaviors  # noqa: E402

@@ -1,0 +1,1 @@
+"""Parts of the high-level layer (awkward/highlevel.py) kept in their own modules."""

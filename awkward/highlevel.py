@@ -1,0 +1,665 @@
+"""ak.Array, ak.Record and ak.ArrayBuilder: the user-facing wrappers around layouts.
+
+An ak.Array holds one layout (Content), an optional behavior mapping (overlaying the global
+``ak.behavior``) and optional ``attrs``. Its Python class is chosen from the behavior by the
+layout's ``__list__``/``__array__``/``__record__`` names (see awkward/_behavior.py), so a
+behavior class's methods and properties appear on the array. Printing goes through
+awkward/prettyprint.py, which never materializes a virtual buffer.
+"""
+
+from __future__ import annotations
+
+import copy as _copy
+import sys
+from collections.abc import Iterable, Mapping, Sized
+
+from awkward import _behavior, prettyprint
+from awkward._util import UNSET
+from awkward.contents.content import Content
+from awkward.operations._layout_args import register_highlevel
+from awkward.record import Record as LayoutRecord
+
+__all__ = ["Array", "Record", "ArrayBuilder"]
+
+_DEFAULT_WIDTH = 80
+
+
+def _terminal_width() -> int:
+    """The width used by repr/str: 80 columns, fewer when the terminal is narrower."""
+    import shutil
+
+    columns = shutil.get_terminal_size((_DEFAULT_WIDTH, 24)).columns
+    return max(min(columns, _DEFAULT_WIDTH), 40)
+
+
+def _check_mapping(value, what: str):
+    if value is not None and not isinstance(value, Mapping):
+        raise TypeError(f"{what} must be a mapping (dict) or None, not {type(value).__name__}")
+    return value
+
+
+# ---------------------------------------------------------------------- anything -> layout
+def _operation(name):
+    """An ak.* function from awkward.operations if it exists yet (None otherwise)."""
+    import importlib
+
+    import awkward.operations as ops
+
+    found = getattr(ops, name, None)
+    if found is None:
+        try:
+            module = importlib.import_module(f"awkward.operations.ak_{name}")
+        except ImportError:
+            return None
+        found = getattr(module, name, None)
+    return found
+
+
+def _to_layout(data, *, allow_record: bool):
+    if isinstance(data, Content):
+        return data
+    if isinstance(data, LayoutRecord):
+        if not allow_record:
+            raise TypeError("ak.Array cannot wrap a record: use ak.Record (or wrap record.array)")
+        return data
+    if isinstance(data, (Array, Record)):
+        return data.layout
+    if isinstance(data, ArrayBuilder):
+        return data._snapshot_layout()
+    if isinstance(data, str):
+        from_json = _operation("from_json")
+        if from_json is None:
+            raise TypeError("ak.Array from a JSON string needs ak.from_json, which is not available yet")
+        return from_json(data, highlevel=False)
+    if isinstance(data, Mapping):
+        return _dict_of_arrays(data)
+    to_layout = _operation("to_layout")
+    if to_layout is not None:
+        return to_layout(data)
+    from awkward._backends import backend_of_obj
+
+    backend = backend_of_obj(data, default=None)
+    if backend is not None:  # a numpy/cupy array
+        from awkward.contents import NumpyArray
+
+        return NumpyArray(data, backend=backend)
+    if isinstance(data, Iterable):
+        from_iter = _operation("from_iter")
+        if from_iter is not None:
+            return from_iter(data, highlevel=False)
+        builder = ArrayBuilder()
+        builder.extend(data)
+        return builder._snapshot_layout()
+    raise TypeError(f"cannot make an ak.Array from {type(data).__name__}: {data!r:.80}")
+
+
+def _dict_of_arrays(data: Mapping):
+    from awkward.contents import RecordArray
+
+    if not data:
+        raise ValueError("ak.Array from a dict needs at least one field")
+    fields, contents = [], []
+    for key, value in data.items():
+        if not isinstance(key, str):
+            raise TypeError(f"ak.Array from a dict: field names must be strings, not {key!r}")
+        layout = _to_layout(value, allow_record=False)
+        fields.append(key)
+        contents.append(layout)
+    lengths = {len(c) for c in contents}
+    if len(lengths) != 1:
+        raise ValueError(f"ak.Array from a dict: all fields must have the same length, got {sorted(lengths)}")
+    return RecordArray(contents, fields, lengths.pop())
+
+
+def _with_name(layout, name):
+    """Set ``__record__`` on the outermost record nodes (through lists, options, indexes)."""
+    if layout.is_record:
+        return layout.with_parameter("__record__", name)
+    if layout.is_union:
+        return layout.copy(contents=[_with_name(c, name) for c in layout.contents])
+    if layout.is_list or layout.is_option or layout.is_indexed:
+        return layout.copy(content=_with_name(layout.content, name))
+    return layout
+
+
+# ---------------------------------------------------------------------- field assignment
+def _scalar_layout(value, length, backend):
+    from awkward.contents import NumpyArray
+
+    nplike = backend.nplike
+    data = nplike.asarray([value] * length) if length else nplike.asarray([value])[:0]
+    return NumpyArray(data, backend=backend)
+
+
+def _set_field(layout, path: tuple, what):
+    """A layout with field ``path`` (a tuple of names) set to ``what`` (layout or scalar)."""
+    from awkward.contents import RecordArray
+
+    if layout.is_list or layout.is_option or layout.is_indexed:
+        if isinstance(what, Content):
+            raise ValueError(
+                "assigning an array to a field of records inside lists needs broadcasting, "
+                "which is not available yet; assign a scalar or work on the records' level"
+            )
+        return layout.copy(content=_set_field(layout.content, path, what))
+    if not layout.is_record:
+        raise ValueError(f"cannot set field {path[0]!r}: the array has no records ({type(layout).__name__})")
+    head, rest = path[0], path[1:]
+    fields = list(layout.fields)
+    contents = list(layout.contents)
+    length = layout.length
+    if rest:
+        if head not in fields:
+            raise ValueError(f"cannot set field {'.'.join(path)!r}: no field {head!r}")
+        where = fields.index(head)
+        contents[where] = _set_field(layout.content(head), rest, what)
+    else:
+        if not isinstance(what, Content):
+            what = _scalar_layout(what, len(layout), layout.backend)
+        elif len(what) != len(layout):
+            raise ValueError(
+                f"cannot set field {head!r}: the new field has length {len(what)}, "
+                f"the records have length {len(layout)}"
+            )
+        if head in fields:
+            contents[fields.index(head)] = what
+        else:
+            fields.append(head)
+            contents.append(what)
+    if layout.is_tuple and not all(f.isdigit() for f in fields):
+        pass  # a named field turns a tuple into a record
+    elif layout.is_tuple:
+        return RecordArray(contents, None, length, parameters=layout._parameters, backend=layout.backend)
+    return RecordArray(contents, fields, length, parameters=layout._parameters, backend=layout.backend)
+
+
+def _delete_field(layout, path: tuple):
+    from awkward.contents import RecordArray
+
+    if layout.is_list or layout.is_option or layout.is_indexed:
+        return layout.copy(content=_delete_field(layout.content, path))
+    if not layout.is_record:
+        raise ValueError(f"cannot delete field {path[0]!r}: the array has no records")
+    head, rest = path[0], path[1:]
+    fields = list(layout.fields)
+    if head not in fields:
+        raise ValueError(f"cannot delete field {head!r}: no such field (fields: {fields})")
+    contents = list(layout.contents)
+    where = fields.index(head)
+    if rest:
+        contents[where] = _delete_field(contents[where], rest)
+    else:
+        del fields[where], contents[where]
+    return RecordArray(
+        contents,
+        None if layout.is_tuple else fields,
+        layout.length,
+        parameters=layout._parameters,
+        backend=layout.backend,
+    )
+
+
+def _field_path(where) -> tuple:
+    if isinstance(where, str):
+        return (where,)
+    if isinstance(where, tuple) and where and all(isinstance(x, str) for x in where):
+        return where
+    raise TypeError(f"only fields may be assigned in-place (by field name or tuple of names), not {where!r}")
+
+
+# ---------------------------------------------------------------------- item access
+def _getitem(layout, where):
+    if isinstance(where, tuple) and where and all(isinstance(x, str) for x in where):
+        out = layout
+        for name in where:
+            out = out[name]
+        return out
+    if isinstance(where, (str, slice, int)) or (
+        isinstance(where, list) and where and all(isinstance(x, str) for x in where)
+    ):
+        return layout[where]
+    try:
+        from awkward import _slicing  # the full slicing layer, when it exists
+    except ImportError:
+        _slicing = None
+    getitem = getattr(_slicing, "getitem", None)
+    if getitem is not None:
+        return getitem(layout, where)
+    return layout[where]
+
+
+class _Wrapping:
+    """Shared by Array and Record: behavior, attrs, wrapping results, printing, pickling."""
+
+    __slots__ = ()
+
+    def _wrap(self, result):
+        if isinstance(result, Content):
+            return Array(result, behavior=self._behavior, attrs=self._attrs)
+        if isinstance(result, LayoutRecord):
+            return Record(result, behavior=self._behavior, attrs=self._attrs)
+        return result
+
+    @property
+    def behavior(self):
+        return self._behavior
+
+    @behavior.setter
+    def behavior(self, behavior):
+        self._behavior = _check_mapping(behavior, "behavior")
+        self._update_class()
+
+    @property
+    def attrs(self) -> dict:
+        if self._attrs is None:
+            self._attrs = {}
+        return self._attrs
+
+    @attrs.setter
+    def attrs(self, value):
+        self._attrs = dict(_check_mapping(value, "attrs") or {})
+
+    @property
+    def named_axis(self) -> dict:
+        return dict(self._named_axis or {})
+
+    @property
+    def positional_axis(self) -> tuple:
+        return ()
+
+    @property
+    def fields(self) -> list:
+        return self._layout.fields
+
+    @property
+    def is_tuple(self) -> bool:
+        return self._layout.is_tuple
+
+    @property
+    def typestr(self) -> str:
+        return str(self.type)
+
+    @property
+    def nbytes(self) -> int:
+        layout = self._layout
+        return (layout.array if isinstance(layout, LayoutRecord) else layout).nbytes
+
+    def to_list(self):
+        return self._layout.to_list(self._behavior)
+
+    def tolist(self):
+        return self.to_list()
+
+    # -------------------------------------------------------------- attribute access
+    def __getattr__(self, where):
+        if where.startswith("_"):
+            raise AttributeError(where)
+        try:
+            layout = object.__getattribute__(self, "_layout")
+        except AttributeError:
+            raise AttributeError(where) from None
+        if where in layout.fields:
+            try:
+                return self[where]
+            except Exception as err:
+                raise AttributeError(f"while reading field {where!r}: {err}") from err
+        raise AttributeError(f"no field named {where!r}")
+
+    def __setattr__(self, name, value):
+        if name.startswith("_") or hasattr(type(self), name):
+            object.__setattr__(self, name, value)
+        elif name in self._layout.fields:
+            raise AttributeError(f"assign fields with brackets: array[{name!r}] = ...")
+        else:
+            object.__setattr__(self, name, value)
+
+    def __dir__(self):
+        names = set(super().__dir__())
+        names.update(f for f in self._layout.fields if prettyprint.is_identifier.match(f))
+        return sorted(names)
+
+    # -------------------------------------------------------------- printing
+    def _custom_str(self):
+        """A hook for prettyprint: records whose behavior class overrides __str__/__repr__."""
+        own = self._behavior
+
+        def custom(view):
+            if not isinstance(view, prettyprint.RecordView):
+                return None
+            name = view.array.parameter("__record__")
+            if not isinstance(name, str):
+                return None
+            cls = _behavior.record_class(LayoutRecord(view.array, view.at), own, Record)
+            if cls is Record:
+                return None
+            if cls.__str__ is not Record.__str__:
+                return str(cls(LayoutRecord(view.array, view.at), behavior=own))
+            if cls.__repr__ is not Record.__repr__:
+                return repr(cls(LayoutRecord(view.array, view.at), behavior=own))
+            return None
+
+        return custom
+
+    def _repr_text(self, limit_cols: int) -> str:
+        kind = "Record" if isinstance(self, Record) else "Array"
+        return prettyprint.repr_line(kind, self._layout, str(self.type), limit_cols, self._custom_str())
+
+    def __repr__(self) -> str:
+        return self._repr_text(_terminal_width())
+
+    def __str__(self) -> str:
+        return prettyprint.valuestr_horiz(self._layout, _terminal_width(), None, self._custom_str())
+
+    def show(
+        self,
+        limit_rows=20,
+        limit_cols=80,
+        *,
+        type=False,
+        named_axis=False,
+        nbytes=False,
+        backend=False,
+        all=False,
+        stream=UNSET,
+        formatter=None,
+        precision=3,
+    ):
+        """Print up to ``limit_rows`` lines of ``limit_cols`` columns (``stream=None``: return
+        the text). Unmaterialized values print as ``??``; nothing is materialized."""
+        if all:
+            type = nbytes = backend = True
+        if not isinstance(formatter, prettyprint.Formatter):
+            formatter = prettyprint.Formatter(formatter, precision=precision)
+        lines = []
+        if type:
+            lines.append("type: " + self.type.show(stream=None).rstrip("\n"))
+        if named_axis and self._named_axis:
+            lines.append(f"named axis: {self._named_axis}")
+        if nbytes:
+            lines.append("nbytes: " + prettyprint.bytes_repr(self.nbytes))
+        if backend:
+            layout = self._layout
+            lines.append("backend: " + (layout.array if isinstance(layout, LayoutRecord) else layout).backend.name)
+        lines.append(prettyprint.valuestr(self._layout, limit_rows, limit_cols, formatter, self._custom_str()))
+        text = "\n".join(lines) + "\n"
+        if stream is None:
+            return text
+        if stream is UNSET:
+            stream = sys.stdout
+        stream.write(text)
+        return None
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        return {"text/plain": self._repr_text(_DEFAULT_WIDTH)}
+
+    # -------------------------------------------------------------- copying and pickling
+    def __copy__(self):
+        return type(self)(self._layout, behavior=self._behavior, attrs=self._attrs)
+
+    def __deepcopy__(self, memo):
+        return type(self)(
+            _copy.deepcopy(self._layout, memo),
+            behavior=_copy.deepcopy(self._behavior, memo),
+            attrs=_copy.deepcopy(self._attrs, memo),
+        )
+
+    def __reduce__(self):
+        # the layout pickles itself materialized; the global behavior is not pickled
+        kind = "record" if isinstance(self, Record) else "array"
+        return (_unpickle, (kind, self._layout, self._behavior, self._attrs))
+
+
+def _unpickle(kind, layout, behavior, attrs):
+    cls = Record if kind == "record" else Array
+    return cls(layout, behavior=behavior, attrs=attrs)
+
+
+# ---------------------------------------------------------------------- ak.Array
+class Array(_Wrapping, Iterable, Sized):
+    """A (possibly nested, jagged, lazy) array: ``ak.Array(data, *, behavior=None, ...)``.
+
+    ``data`` may be a layout, an ak.Array, a list or other iterable of Python objects, a dict
+    of equal-length arrays (fields of records), a numpy array, or a JSON string."""
+
+    __slots__ = ("_layout", "_behavior", "_attrs", "_named_axis", "__weakref__", "__dict__")
+
+    def __init__(
+        self,
+        data,
+        *,
+        behavior=None,
+        with_name=None,
+        check_valid=False,
+        backend=None,
+        attrs=None,
+        named_axis=None,
+    ):
+        _check_mapping(behavior, "behavior")
+        _check_mapping(attrs, "attrs")
+        if isinstance(data, Array):
+            behavior = data._behavior if behavior is None else behavior
+            attrs = data._attrs if attrs is None else attrs
+        layout = _to_layout(data, allow_record=False)
+        if isinstance(layout, LayoutRecord):
+            raise TypeError("ak.Array cannot wrap a record: use ak.Record")
+        if with_name is not None:
+            layout = _with_name(layout, with_name)
+        if backend is not None:
+            layout = layout.to_backend(backend)
+        if check_valid:
+            message = layout.validity_error()
+            if message:
+                raise ValueError(f"ak.Array: invalid layout: {message}")
+        object.__setattr__(self, "_layout", layout)
+        object.__setattr__(self, "_behavior", behavior)
+        object.__setattr__(self, "_attrs", None if attrs is None else dict(attrs))
+        object.__setattr__(self, "_named_axis", named_axis)
+        self._update_class()
+
+    def _update_class(self):
+        cls = _behavior.array_class(self._layout, self._behavior, Array)
+        if type(self) is not cls and (type(self) is Array or cls is not Array):
+            object.__setattr__(self, "__class__", cls)
+
+    # -------------------------------------------------------------- structure
+    @property
+    def layout(self) -> Content:
+        return self._layout
+
+    @layout.setter
+    def layout(self, layout):
+        if not isinstance(layout, Content):
+            raise TypeError(f"layout must be a Content (layout node), not {type(layout).__name__}")
+        object.__setattr__(self, "_layout", layout)
+        self._update_class()
+
+    @property
+    def type(self):
+        from awkward.types import ArrayType
+
+        return ArrayType(self._layout.form.type, self._layout.length, self._behavior)
+
+    @property
+    def ndim(self) -> int:
+        return self._layout.form.purelist_depth
+
+    def __len__(self) -> int:
+        return len(self._layout)
+
+    def __iter__(self):
+        layout = self._layout
+        if layout.is_numpy and len(layout.inner_shape) == 0:
+            yield from layout.to_list()
+            return
+        for i in range(len(layout)):
+            yield self._wrap(layout._getitem_at(i))
+
+    def __getitem__(self, where):
+        return self._wrap(_getitem(self._layout, where))
+
+    def __setitem__(self, where, what):
+        path = _field_path(where)
+        if isinstance(what, (Array, Record)) or not _is_scalar(what):
+            what = _to_layout(what, allow_record=False)
+        object.__setattr__(self, "_layout", _set_field(self._layout, path, what))
+        self._update_class()
+
+    def __delitem__(self, where):
+        path = _field_path(where)
+        object.__setattr__(self, "_layout", _delete_field(self._layout, path))
+        self._update_class()
+
+    # -------------------------------------------------------------- conversions
+    def to_numpy(self, allow_missing=True):
+        to_numpy = _operation("to_numpy")
+        if to_numpy is not None:
+            return to_numpy(self, allow_missing=allow_missing)
+        return self.__array__()
+
+    def __array__(self, dtype=None, copy=None):
+        to_numpy = _operation("to_numpy")
+        if to_numpy is not None:
+            out = to_numpy(self, allow_missing=False)
+        else:
+            layout = self._layout.materialize()
+            if layout.is_numpy:
+                out = layout.data
+            else:
+                out = layout.backend.nplike.asarray(layout.to_list())
+        if dtype is not None:
+            out = out.astype(dtype)
+        return out
+
+    def __bool__(self):
+        if len(self) == 1:
+            return bool(self[0])
+        raise ValueError(
+            "the truth value of an array whose length is not 1 is ambiguous; use ak.any() or ak.all()"
+        )
+
+
+def _is_scalar(value) -> bool:
+    return isinstance(value, (bool, int, float, complex, str, bytes)) or (
+        getattr(value, "ndim", None) == 0
+    )
+
+
+# ---------------------------------------------------------------------- ak.Record
+class Record(_Wrapping):
+    """One record: ``ak.Record({"x": 1, "y": 2.2})`` or a layout Record."""
+
+    __slots__ = ("_layout", "_behavior", "_attrs", "_named_axis", "__weakref__", "__dict__")
+
+    def __init__(
+        self,
+        data,
+        *,
+        behavior=None,
+        with_name=None,
+        check_valid=False,
+        backend=None,
+        attrs=None,
+        named_axis=None,
+    ):
+        _check_mapping(behavior, "behavior")
+        _check_mapping(attrs, "attrs")
+        if isinstance(data, Record):
+            behavior = data._behavior if behavior is None else behavior
+            attrs = data._attrs if attrs is None else attrs
+            layout = data._layout
+        elif isinstance(data, LayoutRecord):
+            layout = data
+        elif isinstance(data, Mapping) or isinstance(data, tuple):
+            array = _to_layout([data], allow_record=False)
+            layout = array._getitem_at(0)
+            if not isinstance(layout, LayoutRecord):
+                raise TypeError(f"ak.Record: {type(data).__name__} did not make a record")
+        elif isinstance(data, str):
+            from_json = _operation("from_json")
+            if from_json is None:
+                raise TypeError("ak.Record from a JSON string needs ak.from_json, not available yet")
+            layout = from_json(data, highlevel=False)
+        else:
+            raise TypeError(f"ak.Record needs a dict, a tuple or a layout Record, not {type(data).__name__}")
+        if not isinstance(layout, LayoutRecord):
+            raise TypeError(f"ak.Record needs record data, got {type(layout).__name__}")
+        if with_name is not None:
+            layout = LayoutRecord(layout.array.with_parameter("__record__", with_name), layout.at)
+        if backend is not None:
+            layout = layout.to_backend(backend)
+        if check_valid:
+            message = layout.validity_error()
+            if message:
+                raise ValueError(f"ak.Record: invalid layout: {message}")
+        object.__setattr__(self, "_layout", layout)
+        object.__setattr__(self, "_behavior", behavior)
+        object.__setattr__(self, "_attrs", None if attrs is None else dict(attrs))
+        object.__setattr__(self, "_named_axis", named_axis)
+        self._update_class()
+
+    def _update_class(self):
+        cls = _behavior.record_class(self._layout, self._behavior, Record)
+        if type(self) is not cls and (type(self) is Record or cls is not Record):
+            object.__setattr__(self, "__class__", cls)
+
+    @property
+    def layout(self) -> LayoutRecord:
+        return self._layout
+
+    @layout.setter
+    def layout(self, layout):
+        if not isinstance(layout, LayoutRecord):
+            raise TypeError(f"layout must be a layout Record, not {type(layout).__name__}")
+        object.__setattr__(self, "_layout", layout)
+        self._update_class()
+
+    @property
+    def type(self):
+        from awkward.types import ScalarType
+
+        return ScalarType(self._layout.array.form.type, self._behavior)
+
+    def __getitem__(self, where):
+        layout = self._layout
+        if isinstance(where, tuple) and where and all(isinstance(x, str) for x in where):
+            out = self[where[0]]
+            return out[where[1:]] if len(where) > 1 else out
+        if isinstance(where, str):
+            if where not in layout.fields:
+                raise IndexError(f"no field {where!r} in record with fields {layout.fields}")
+            return self._wrap(layout.content(where))
+        if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
+            return self._wrap(layout[where])
+        try:
+            index = where.__index__()
+        except (AttributeError, TypeError):
+            raise TypeError(f"a record takes a field name or a list of field names, not {where!r}") from None
+        fields = layout.fields
+        if not -len(fields) <= index < len(fields):
+            raise IndexError(f"field index {index} out of range for a record with {len(fields)} fields")
+        return self._wrap(layout.content(fields[index]))
+
+    def __setitem__(self, where, what):
+        path = _field_path(where)
+        if isinstance(what, (Array, Record)) or not _is_scalar(what):
+            raise TypeError("a field of a single record can only be set to a scalar here")
+        array = self._layout.array
+        one = array._getitem_range(self._layout.at, self._layout.at + 1)
+        object.__setattr__(self, "_layout", LayoutRecord(_set_field(one, path, what), 0))
+        self._update_class()
+
+    def __delitem__(self, where):
+        path = _field_path(where)
+        array = self._layout.array
+        one = array._getitem_range(self._layout.at, self._layout.at + 1)
+        object.__setattr__(self, "_layout", LayoutRecord(_delete_field(one, path), 0))
+        self._update_class()
+
+    def __iter__(self):
+        # iterating over a record yields its field names, like a dict
+        return iter(self._layout.fields)
+
+
+from awkward._highlevel.builder import ArrayBuilder  # noqa: E402  (needs Array above)
+
+register_highlevel(Array, Record)
