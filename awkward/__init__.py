@@ -39,8 +39,14 @@ __all__ = [
 ]
 
 # high-level layer: ak.Array, ak.Record, ak.ArrayBuilder, behaviors
-from awkward import highlevel, prettyprint  # noqa: E402
+from awkward import (  # noqa: E402
+    behaviors,  # noqa: E402
+    highlevel,
+    prettyprint,
+)
 from awkward._behavior import behavior  # noqa: E402
 from awkward.behaviors.mixins import mixin_class, mixin_class_method  # noqa: E402
 from awkward.highlevel import Array, ArrayBuilder, Record  # noqa: E402
-import awkward.behaviors  # noqa: E402
+
+__all__ += ["Array", "ArrayBuilder", "Record", "behavior", "behaviors", "highlevel"]
+__all__ += ["mixin_class", "mixin_class_method", "prettyprint"]
