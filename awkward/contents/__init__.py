@@ -1,8 +1,8 @@
 """Layout nodes (one module per class); Content is the base class (see content.py)."""
 
-from awkward.contents.content import Content
 from awkward.contents.bitmaskedarray import BitMaskedArray
 from awkward.contents.bytemaskedarray import ByteMaskedArray
+from awkward.contents.content import Content
 from awkward.contents.emptyarray import EmptyArray
 from awkward.contents.indexedarray import IndexedArray
 from awkward.contents.indexedoptionarray import IndexedOptionArray
