@@ -260,6 +260,25 @@ def test_round_trip_json_form_and_big_endian(sample):
     assert out.to_list() == layout.to_list()
 
 
+@pytest.mark.parametrize("lazy", [False, True], ids=["plain", "lazy"])
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda f: f.__name__)
+def test_round_trip_with_unknown_length(sample, lazy):
+    layout = sample()
+    form, _, container = ak.to_buffers(layout)
+    calls = {}
+    if lazy:
+        container = as_callables(container, calls)
+    if sample in (regular_size_zero, record_no_fields):
+        # no buffer to learn the length from
+        with pytest.raises(ValueError, match="length"):
+            ak.from_buffers(form, unknown_length, container, highlevel=False)
+        return
+    out = ak.from_buffers(form, unknown_length, container, highlevel=False)
+    assert calls == {}
+    assert out.to_list() == layout.to_list()
+    assert len(out) == len(layout)
+
+
 def test_round_trip_of_a_lazy_array_stays_lazy():
     layout = record_named()
     form, length, container = ak.to_buffers(layout)

@@ -145,8 +145,8 @@ class LazyCount:
     def resolve(self) -> int:
         value = self._value
         if value is None:
+            # two threads may both compute it: same answer, no harm
             value = self._value = int(self._compute())
-            self._compute = None
         return value
 
 
@@ -330,6 +330,11 @@ def _regular(builder, form, count):
     if size == 0:
         if isinstance(count, LazyCount):
             zeros_length, zeros_length_generator = unknown_length, count.resolve
+        elif count is unknown_length:
+            raise ValueError(
+                "ak.from_buffers: a RegularForm of size 0 has no buffer to learn its length "
+                "from; give a known length"
+            )
         else:
             zeros_length = count
     return builder._ctor(RegularArray)(
@@ -415,13 +420,23 @@ def _bit_masked(builder, form, count):
         form, "mask", _index_dtype(form.mask), _map_count(count, lambda n: -(-n // 8))
     )
     content = builder.build(form.content, count)
-    length = count if isinstance(count, int) else content.length
+    generator = None
+    if isinstance(count, LazyCount):
+        length, generator = unknown_length, count.resolve
+    elif count is unknown_length:
+        # the mask rounds up to whole bytes: the content says how many there are
+        length = content.length
+        if length is unknown_length:
+            generator = content.__len__
+    else:
+        length = count
     return builder._ctor(BitMaskedArray)(
         mask,
         content,
         form.valid_when,
         length,
         form.lsb_order,
+        generator,
         parameters=builder._parameters(form),
     )
 
