@@ -50,3 +50,29 @@ from awkward.highlevel import Array, ArrayBuilder, Record  # noqa: E402
 
 __all__ += ["Array", "ArrayBuilder", "Record", "behavior", "behaviors", "highlevel"]
 __all__ += ["mixin_class", "mixin_class_method", "prettyprint"]
+
+# conversions, parameters and equality (issue 5)
+from awkward.operations import (  # noqa: E402
+    almost_equal,
+    array_equal,
+    backend,
+    copy,
+    from_iter,
+    from_json,
+    from_numpy,
+    from_regular,
+    is_tuple,
+    parameters,
+    strings_astype,
+    to_backend,
+    to_json,
+    to_layout,
+    to_list,
+    to_numpy,
+    to_regular,
+    with_name,
+    with_parameter,
+    without_parameters,
+)
+
+__all__ += ['from_iter', 'to_list', 'from_numpy', 'to_numpy', 'from_json', 'to_json', 'to_layout', 'from_regular', 'to_regular', 'is_tuple', 'parameters', 'with_parameter', 'without_parameters', 'with_name', 'copy', 'backend', 'to_backend', 'array_equal', 'almost_equal', 'strings_astype']

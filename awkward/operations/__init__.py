@@ -25,3 +25,27 @@ __all__ = [
     "type",
     "validity_error",
 ]
+
+# conversions, parameters and equality (issue 5)
+from awkward.operations.ak_almost_equal import almost_equal  # noqa: E402
+from awkward.operations.ak_array_equal import array_equal  # noqa: E402
+from awkward.operations.ak_backend import backend  # noqa: E402
+from awkward.operations.ak_copy import copy  # noqa: E402
+from awkward.operations.ak_from_iter import from_iter  # noqa: E402
+from awkward.operations.ak_from_json import from_json  # noqa: E402
+from awkward.operations.ak_from_numpy import from_numpy  # noqa: E402
+from awkward.operations.ak_from_regular import from_regular  # noqa: E402
+from awkward.operations.ak_is_tuple import is_tuple  # noqa: E402
+from awkward.operations.ak_parameters import parameters  # noqa: E402
+from awkward.operations.ak_strings_astype import strings_astype  # noqa: E402
+from awkward.operations.ak_to_backend import to_backend  # noqa: E402
+from awkward.operations.ak_to_json import to_json  # noqa: E402
+from awkward.operations.ak_to_layout import to_layout  # noqa: E402
+from awkward.operations.ak_to_list import to_list  # noqa: E402
+from awkward.operations.ak_to_numpy import to_numpy  # noqa: E402
+from awkward.operations.ak_to_regular import to_regular  # noqa: E402
+from awkward.operations.ak_with_name import with_name  # noqa: E402
+from awkward.operations.ak_with_parameter import with_parameter  # noqa: E402
+from awkward.operations.ak_without_parameters import without_parameters  # noqa: E402
+
+__all__ += ['from_iter', 'to_list', 'from_numpy', 'to_numpy', 'from_json', 'to_json', 'to_layout', 'from_regular', 'to_regular', 'is_tuple', 'parameters', 'with_parameter', 'without_parameters', 'with_name', 'copy', 'backend', 'to_backend', 'array_equal', 'almost_equal', 'strings_astype']
