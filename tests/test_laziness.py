@@ -214,3 +214,37 @@ def test_validity_error_on_broken_lazy_offsets():
         ak.validity_error(broken, exception=True)
     with pytest.raises(ValueError):
         ak.is_valid(broken, exception=True)
+
+
+def test_highlevel_array_metadata_runs_nothing():
+    from awkward.operations._layout_args import highlevel_classes
+
+    array_cls, record_cls = highlevel_classes()
+    if array_cls is None:
+        pytest.skip("no high-level class registered yet")
+    layout = sample()
+    form, length, buffers = ak.to_buffers(layout)
+    calls = Counter()
+
+    def make(key):
+        def generate():
+            calls[key] += 1
+            return buffers[key]
+
+        return generate
+
+    array = ak.from_buffers(form, length, {key: make(key) for key in buffers})
+    assert isinstance(array, array_cls)
+    assert len(array) == 3
+    assert str(ak.type(array)) == str(ak.type(layout))
+    assert ak.fields(array) == ["x", "y", "z", "u"]
+    ak.to_buffers(array)
+    assert calls == {}
+    record = array[0]
+    assert isinstance(record, record_cls)
+    assert ak.fields(record) == ["x", "y", "z", "u"]
+    assert str(ak.type(record)) == str(ak.type(layout[0]))
+    packed = ak.to_packed(array, highlevel=False)
+    assert packed.to_list() == layout.to_list()
+    assert isinstance(ak.materialize(array), array_cls)
+    assert ak.materialize(array, highlevel=False).is_all_materialized
