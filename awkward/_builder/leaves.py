@@ -155,7 +155,7 @@ class BoolNode(Node):
         return call_append(self, obj)
 
     def add_many(self, items):
-        if frozenset(map(type, items)) <= _BOOLS:
+        if _BOOLS.issuperset(map(type, items)):
             self.data.extend(items)
             return self
         return Node.add_many(self, items)
@@ -170,11 +170,12 @@ class BoolNode(Node):
 
 
 class Int64Node(Node):
-    __slots__ = ("data",)
+    __slots__ = ("data", "push")
     key = KEY_NUMBER
 
     def __init__(self):
         self.data = array("q")
+        self.push = self.data.append  # bound once: the append hot path
 
     def _len(self):
         return len(self.data)
@@ -191,11 +192,14 @@ class Int64Node(Node):
 
     def add(self, obj):
         if type(obj) is int:
-            self.data.append(obj)
+            self.push(obj)
             return self
         return call_append(self, obj)
 
     def add_many(self, items):
+        if _INTS.issuperset(map(type, items)):
+            self.data.extend(items)
+            return self
         kinds = frozenset(map(type, items))
         if kinds <= _INTS:
             self.data.extend(items)
@@ -214,17 +218,16 @@ class Int64Node(Node):
 
 
 class Float64Node(Node):
-    __slots__ = ("data",)
+    __slots__ = ("data", "push")
     key = KEY_NUMBER
 
-    def __init__(self):
-        self.data = array("d")
+    def __init__(self, data=None):
+        self.data = array("d") if data is None else data
+        self.push = self.data.append
 
     @classmethod
     def from_ints(cls, ints):
-        out = cls()
-        out.data = array("d", ints)
-        return out
+        return cls(array("d", ints))
 
     def _len(self):
         return len(self.data)
@@ -241,16 +244,13 @@ class Float64Node(Node):
         return ComplexNode.from_reals(self.data).complex(x)
 
     def add(self, obj):
-        if type(obj) is float:
-            self.data.append(obj)
-            return self
-        if type(obj) is int:
-            self.data.append(obj)
+        if type(obj) is float or type(obj) is int:
+            self.push(obj)
             return self
         return call_append(self, obj)
 
     def add_many(self, items):
-        if frozenset(map(type, items)) <= _REALS:
+        if _REALS.issuperset(map(type, items)):
             self.data.extend(items)
             return self
         return Node.add_many(self, items)

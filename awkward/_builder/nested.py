@@ -181,6 +181,7 @@ class _Fields(_Container):
                 f"ArrayBuilder: {self._what} {self._describe(current)} filled more than once"
             )
         self.children[current] = getattr(child, name)(*args)
+        self._changed()
         return self
 
     def begin_list(self):
@@ -194,7 +195,11 @@ class _Fields(_Container):
         if current < 0 or not self.children[current].active:
             raise misuse(name, needs)
         self.children[current] = getattr(self.children[current], name)(*args)
+        self._changed()
         return self
+
+    def _changed(self):
+        """Children were replaced: drop caches that refer to them."""
 
     def _select(self, slot):
         """Make ``slot`` the field being filled (checks it was not filled in this row)."""
@@ -219,6 +224,7 @@ class _Fields(_Container):
         self.length = length + 1
         self.active = False
         self.current = -1
+        self._changed()
         return self
 
     def end_list(self):
@@ -236,6 +242,7 @@ class _Fields(_Container):
         for i, column in enumerate(columns):
             children[i] = children[i].add_many(column)
         self.length += len(items)
+        self._changed()
         return True
 
     def _build_contents(self, nplike):
@@ -245,7 +252,7 @@ class _Fields(_Container):
 class RecordNode(_Fields):
     """Records with named fields (in order of first appearance), optionally named."""
 
-    __slots__ = ("name", "fields", "slot_of", "key")
+    __slots__ = ("name", "fields", "slot_of", "key", "adders")
     _what = "record"
     _selector = "field with 'field'"
 
@@ -255,12 +262,16 @@ class RecordNode(_Fields):
         self.fields = []
         self.slot_of = {}
         self.children = []
+        self.adders = None  # children's bound add methods; None when children changed
         self.length = 0
         self.active = False
         self.current = -1
 
     def _describe(self, slot):
         return f"field {self.fields[slot]!r}"
+
+    def _changed(self):
+        self.adders = None
 
     def _len(self):
         return self.length
@@ -270,6 +281,7 @@ class RecordNode(_Fields):
         self.fields.append(key)
         self.slot_of[key] = slot
         self.children.append(_nulls(self.length))
+        self.adders = None
         return slot
 
     def begin_record(self, name):
@@ -321,6 +333,9 @@ class RecordNode(_Fields):
             return call_append(self, obj)
         slot_of = self.slot_of
         children = self.children
+        adders = self.adders
+        if adders is None:
+            adders = self.adders = [child.add for child in children]
         length = self.length
         for key, value in obj.items():
             slot = slot_of.get(key)
@@ -328,14 +343,16 @@ class RecordNode(_Fields):
                 if not isinstance(key, str):
                     return call_append(self, obj)  # raises the clear error
                 slot = self._new_field(key)
-            child = children[slot]
-            new = child.add(value)
-            if new is not child:
+                adders.append(children[slot].add)
+            new = adders[slot](value)
+            if new is not children[slot]:
                 children[slot] = new
+                adders[slot] = new.add
         if len(obj) != len(children):
             for i, child in enumerate(children):
                 if child._len() == length:
                     children[i] = child.null()
+            self.adders = None
         self.length = length + 1
         return self
 
