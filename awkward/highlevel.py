@@ -372,7 +372,10 @@ class _Wrapping:
             formatter = prettyprint.Formatter(formatter, precision=precision)
         lines = []
         if type:
-            lines.append("type: " + self.type.show(stream=None).rstrip("\n"))
+            text = "type: " + self.type.show(stream=None).rstrip("\n")
+            if len(text) > limit_cols:  # awkward cuts the type block at limit_cols characters
+                text = text[: max(limit_cols - 3, 0)] + "..."
+            lines.append(text)
         if named_axis and self._named_axis:
             lines.append(f"named axis: {self._named_axis}")
         if nbytes:
@@ -380,13 +383,18 @@ class _Wrapping:
         if backend:
             layout = self._layout
             lines.append("backend: " + (layout.array if isinstance(layout, LayoutRecord) else layout).backend.name)
-        lines.append(prettyprint.valuestr(self._layout, limit_rows, limit_cols, formatter, self._custom_str()))
-        text = "\n".join(lines) + "\n"
+        layout = self._layout
+        if isinstance(layout, LayoutRecord) or len(layout) > 0 or limit_rows <= 1:
+            # (on several lines, an empty array shows nothing, as in awkward)
+            lines.append(prettyprint.valuestr(layout, limit_rows, limit_cols, formatter, self._custom_str()))
+        else:
+            lines.append("")
+        text = "\n".join(lines)
         if stream is None:
             return text
         if stream is UNSET:
             stream = sys.stdout
-        stream.write(text)
+        stream.write(text + "\n")
         return None
 
     def _repr_mimebundle_(self, include=None, exclude=None):

@@ -240,10 +240,8 @@ class Formatter:
             return self._float(float(value))
         if kind == "complex":
             value = complex(value)
-            real = self._float(value.real)
-            imag = self._float(value.imag)
-            sign = "" if imag.startswith("-") else "+"
-            return f"{real}{sign}{imag}j"
+            # awkward writes the sign of a negative imaginary part after the "+": 1+-2.5j
+            return f"{self._float(value.real)}+{self._float(value.imag)}j"
         if kind in ("str", "bytes"):
             return repr(value)
         return str(value)
@@ -344,25 +342,34 @@ def _horizontal_record(view, budget, formatter, custom) -> str:
         return opening + closing
     room = budget - 2 - _ELLIPSIS_ROOM
     parts: list[str] = []
+    elided = False
     for i, field in enumerate(fields):
         separator = 0 if i == 0 else 2
         key = "" if tuple_like else _key_text(field)
-        text = horizontal(view.field(field), room - separator - len(key), formatter, custom)
-        if separator + len(key) + len(text) > room:
+        avail = room - separator - len(key)
+        # with several fields, one field's value is rendered in about half of what is left
+        value = view.field(field)
+        text = horizontal(value, avail if len(fields) == 1 else (avail + 1) // 2, formatter, custom)
+        if len(text) > avail:
+            # a string or list that does not fit shows as "key: ..." (when that fits)
+            if isinstance(value, (str, bytes, ListView, NdView)) and separator + len(key) + 3 <= room:
+                parts.append(key + "...")
+                elided = True
             break
         room -= separator + len(key) + len(text)
         parts.append(key + text)
     body = ", ".join(parts)
-    if len(parts) < len(fields):
+    if elided or len(parts) < len(fields):
         body = body + ", ..." if parts else "..."
     return opening + body + closing
 
 
-def _rows_shown(n: int, rows: int) -> tuple[list[int], bool]:
-    """Which items get a line, and whether a "..." line goes between front and back."""
+def _rows_shown(n: int, rows: int, from_back: bool = True) -> tuple[list[int], bool]:
+    """Which items get a line, and whether a "..." line goes between front and back
+    (records: ``from_back=False``, only leading fields)."""
     if n <= rows:
         return list(range(n)), False
-    front = (rows + 1) // 2
+    front = (rows + 1) // 2 if from_back else rows - 1
     back = max(rows - 1 - front, 0)
     return list(range(front)) + list(range(n - back, n)), True
 
@@ -386,7 +393,7 @@ def vertical(value, rows: int, cols: int, formatter: Formatter, custom=None) -> 
         fields = value.fields
         if not fields:
             return "()" if value.is_tuple else "{}"
-        shown, elided = _rows_shown(len(fields), rows)
+        shown, elided = _rows_shown(len(fields), rows, from_back=False)
         items = []
         for i in shown:
             key = "" if value.is_tuple else _key_text(fields[i])
