@@ -183,16 +183,6 @@ class BitMaskedArray(Content):
     def _is_equal_to_attributes(self, other) -> bool:
         return self._valid_when == other._valid_when and self._lsb_order == other._lsb_order
 
-    def materialize(self, type_=None):
-        from awkward._nplikes.array_like import MaterializableArray
-
-        out = super().materialize(MaterializableArray if type_ is None else type_)
-        if out is self and self._length_generator is not None:
-            # already concrete buffers: still resolve the length (drops the generator, so
-            # that pickling works); the value is the same, so resolving in place is safe
-            self._after_materialize()
-        return out
-
     def _after_materialize(self):
         if self._length is unknown_length:
             self._length = self._resolve_length()

@@ -375,9 +375,12 @@ class Content:
         return out
 
     def materialize(self, type_=MaterializableArray):
-        """A new layout whose buffers are all concrete (runs every pending generator)."""
+        """A new layout whose buffers are all concrete (runs every pending generator).
+
+        When every buffer is already concrete, returns self after resolving lazily known
+        metadata (length generators) in place on every node: the values are the same."""
         if self.is_all_materialized:
-            return self
+            return self._resolve_metadata_in_place()
         return self._map_slots(
             lambda index: index.materialize(),
             lambda raw: raw.materialize() if isinstance(raw, type_) else raw,
@@ -385,8 +388,13 @@ class Content:
         )._after_materialize()
 
     def _after_materialize(self):
-        """Hook: resolve lazily known metadata (e.g. a length generator) after materializing."""
+        """Hook: resolve lazily known metadata (e.g. a length generator) in place; returns self."""
         return self
+
+    def _resolve_metadata_in_place(self):
+        for child in self.contents:
+            child._resolve_metadata_in_place()
+        return self._after_materialize()
 
     @property
     def is_all_materialized(self) -> bool:
