@@ -14,11 +14,35 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from awkward import forms
+from awkward._backends import regularize_backend
 from awkward._nplikes.array_like import MaterializableArray
+from awkward._nplikes.dtypes import primitive_to_dtype
 from awkward._nplikes.shape import unknown_length
 from awkward._nplikes.virtual import VirtualNDArray
+from awkward.contents import (
+    BitMaskedArray,
+    ByteMaskedArray,
+    EmptyArray,
+    IndexedArray,
+    IndexedOptionArray,
+    ListArray,
+    ListOffsetArray,
+    NumpyArray,
+    RecordArray,
+    RegularArray,
+    UnionArray,
+    UnmaskedArray,
+)
 from awkward.contents.content import declared_shape
-from awkward.operations._buffer_coercion import as_flat_native, check_byteorder, fit_to_count
+from awkward.forms import Form
+from awkward.index import Index
+from awkward.operations._buffer_coercion import (
+    NATIVE,
+    as_flat_native,
+    check_byteorder,
+    fit_to_count,
+)
 from awkward.operations._layout_args import wrap_layout
 
 __all__ = ["from_buffers"]
@@ -49,8 +73,6 @@ def from_buffers(
     combinations awkward would not build (an option of an option, a union of unions ...) are
     simplified; otherwise they raise TypeError as the layout constructors do.
     """
-    from awkward._backends import regularize_backend
-
     form = _regularize_form(form)
     length = _regularize_length(length)
     if not isinstance(container, Mapping) and not hasattr(container, "__getitem__"):
@@ -72,14 +94,12 @@ def from_buffers(
 
 # ---------------------------------------------------------------------- argument handling
 def _regularize_form(form):
-    import awkward.forms
-
-    if isinstance(form, awkward.forms.Form):
+    if isinstance(form, Form):
         return form
     if isinstance(form, str):
-        return awkward.forms.from_json(form)
+        return forms.from_json(form)
     if isinstance(form, Mapping):
-        return awkward.forms.from_dict(form)
+        return forms.from_dict(form)
     raise TypeError(
         f"ak.from_buffers: 'form' must be a Form, a dict or a JSON string, not {type(form).__name__}"
     )
@@ -196,11 +216,17 @@ class _Builder:
         self._simplify = simplify
 
     def build(self, form, count):
-        for klass in type(form).__mro__:
-            handler = _HANDLERS.get(klass.__name__)
-            if handler is not None:
-                return handler(self, form, count)
-        raise TypeError(f"ak.from_buffers: unsupported form type {type(form).__name__}")
+        form_type = type(form)
+        handler = _HANDLER_BY_TYPE.get(form_type)
+        if handler is None:
+            for klass in form_type.__mro__:
+                handler = _HANDLERS.get(klass.__name__)
+                if handler is not None:
+                    _HANDLER_BY_TYPE[form_type] = handler
+                    break
+            else:
+                raise TypeError(f"ak.from_buffers: unsupported form type {form_type.__name__}")
+        return handler(self, form, count)
 
     def _ctor(self, cls):
         return cls.simplified if self._simplify else cls
@@ -218,8 +244,20 @@ class _Builder:
                 f"{attribute!r}) is not in the container"
             ) from None
         nplike = self._backend.index_nplike if index else self._backend.nplike
-        dtype = dtype.newbyteorder("=")
+        if not dtype.isnative:
+            dtype = dtype.newbyteorder("=")
         inner_shape = tuple(inner_shape)
+        if (
+            type(value) is nplike.ndarray
+            and type(count) is int
+            and not inner_shape
+            and value.dtype == dtype
+            and value.shape == (count,)
+            and (self._byteorder == NATIVE or dtype.itemsize == 1)
+            and nplike.is_c_contiguous(value)
+        ):
+            # the common case: exactly the array the form asks for
+            return value
         if isinstance(value, MaterializableArray):
             fitted = self._fit_lazy(value, key, dtype, count, inner_shape)
             if fitted is not None:
@@ -285,8 +323,6 @@ class _Builder:
     def index(self, form, attribute, dtype, count):
         """(Index, raw buffer): counts of children are read from the raw buffer, which stays
         concrete when the container's was (an Index may wrap it in the virtualized test mode)."""
-        from awkward.index import Index
-
         data = self.buffer(form, attribute, dtype, count)
         return Index(data, nplike=self._backend.index_nplike), data
 
@@ -297,14 +333,19 @@ class _Builder:
 
 
 # ---------------------------------------------------------------------- one handler per form
-def _index_dtype(name):
-    from awkward.forms.form import index_to_dtype
+_INDEX_DTYPES: dict = {}
 
-    return index_to_dtype(name)
+
+def _index_dtype(name):
+    dtype = _INDEX_DTYPES.get(name)
+    if dtype is None:
+        from awkward.forms.form import index_to_dtype
+
+        dtype = _INDEX_DTYPES[name] = index_to_dtype(name)
+    return dtype
 
 
 def _empty(builder, form, count):
-    from awkward.contents import EmptyArray
 
     if isinstance(count, int) and count != 0:
         raise ValueError(f"ak.from_buffers: EmptyForm node, but the expected length is {count}")
@@ -312,16 +353,12 @@ def _empty(builder, form, count):
 
 
 def _numpy(builder, form, count):
-    from awkward._nplikes.dtypes import primitive_to_dtype
-    from awkward.contents import NumpyArray
-
     dtype = primitive_to_dtype(form.primitive)
     data = builder.buffer(form, "data", dtype, count, form.inner_shape, index=False)
     return NumpyArray(data, parameters=builder._parameters(form), backend=builder._backend)
 
 
 def _regular(builder, form, count):
-    from awkward.contents import RegularArray
 
     size = form.size
     content = builder.build(form.content, _map_count(count, lambda n: n * size))
@@ -343,7 +380,6 @@ def _regular(builder, form, count):
 
 
 def _list(builder, form, count):
-    from awkward.contents import ListArray
 
     dtype = _index_dtype(form.starts)
     starts, _ = builder.index(form, "starts", dtype, count)
@@ -353,7 +389,6 @@ def _list(builder, form, count):
 
 
 def _list_offset(builder, form, count):
-    from awkward.contents import ListOffsetArray
 
     offsets, raw = builder.index(
         form, "offsets", _index_dtype(form.offsets), _map_count(count, lambda n: n + 1)
@@ -363,7 +398,6 @@ def _list_offset(builder, form, count):
 
 
 def _record(builder, form, count):
-    from awkward.contents import RecordArray
 
     contents = [builder.build(child, count) for child in form.contents]
     fields = None if form.is_tuple else list(form.fields)
@@ -388,7 +422,6 @@ def _record(builder, form, count):
 
 
 def _indexed(builder, form, count):
-    from awkward.contents import IndexedArray
 
     index, raw = builder.index(form, "index", _index_dtype(form.index), count)
     content = builder.build(form.content, _count_from(raw, _max_plus_one))
@@ -396,7 +429,6 @@ def _indexed(builder, form, count):
 
 
 def _indexed_option(builder, form, count):
-    from awkward.contents import IndexedOptionArray
 
     index, raw = builder.index(form, "index", _index_dtype(form.index), count)
     content = builder.build(form.content, _count_from(raw, _max_plus_one))
@@ -404,7 +436,6 @@ def _indexed_option(builder, form, count):
 
 
 def _byte_masked(builder, form, count):
-    from awkward.contents import ByteMaskedArray
 
     mask, _ = builder.index(form, "mask", _index_dtype(form.mask), count)
     content = builder.build(form.content, count)
@@ -414,7 +445,6 @@ def _byte_masked(builder, form, count):
 
 
 def _bit_masked(builder, form, count):
-    from awkward.contents import BitMaskedArray
 
     mask, _ = builder.index(
         form, "mask", _index_dtype(form.mask), _map_count(count, lambda n: -(-n // 8))
@@ -442,14 +472,12 @@ def _bit_masked(builder, form, count):
 
 
 def _unmasked(builder, form, count):
-    from awkward.contents import UnmaskedArray
 
     content = builder.build(form.content, count)
     return builder._ctor(UnmaskedArray)(content, parameters=builder._parameters(form))
 
 
 def _union(builder, form, count):
-    from awkward.contents import UnionArray
 
     tags, raw_tags = builder.index(form, "tags", _index_dtype(form.tags), count)
     index, raw_index = builder.index(form, "index", _index_dtype(form.index), count)
@@ -481,6 +509,8 @@ def _union_count(tags_buffer, index_buffer, tag):
 def _constant(array):
     return lambda: array
 
+
+_HANDLER_BY_TYPE: dict = {}
 
 _HANDLERS = {
     "EmptyForm": _empty,

@@ -45,15 +45,7 @@ def to_buffers(
         raise TypeError(
             f"ak.to_buffers: 'form_key' must be a format string or a callable, not {type(form_key).__name__}"
         )
-    if isinstance(buffer_key, str):
-        template = buffer_key
-
-        def make_key(**fields):
-            return template.format(**fields)
-
-    elif callable(buffer_key):
-        make_key = buffer_key
-    else:
+    if not isinstance(buffer_key, str) and not callable(buffer_key):
         raise TypeError(
             f"ak.to_buffers: 'buffer_key' must be a format string or a callable, not {type(buffer_key).__name__}"
         )
@@ -66,28 +58,44 @@ def to_buffers(
 
     # form_with_key numbers the nodes in pre-order; remember which layout got which key
     visited = []
+    if isinstance(form_key, str):
 
-    def keyer(*, id, layout):
-        key = form_key.format(id=id) if isinstance(form_key, str) else form_key(id=id, layout=layout)
-        visited.append(layout)
-        return key
+        def keyer(*, id, layout):
+            key = form_key.format(id=id)
+            visited.append((layout, key))
+            return key
+
+    else:
+
+        def keyer(*, id, layout):
+            key = form_key(id=id, layout=layout)
+            visited.append((layout, key))
+            return key
 
     form = layout.form_with_key(keyer, id_start)
-    nodes = _preorder(form)
-    if len(nodes) != len(visited):
-        raise AssertionError("layout and form trees differ in size")  # a layout class bug
-
-    nplike_swap = byteorder != NATIVE
-    for node, node_form in zip(visited, nodes):
-        for attribute, buffer in node._buffers_by_attribute().items():
-            key = make_key(
-                form_key=node_form.form_key, attribute=attribute, form=node_form, layout=node
-            )
-            out = _flat(buffer, node.backend.nplike)
-            if nplike_swap:
-                out = _swapped(out, byteorder, node.backend.nplike)
-            container[key] = out
+    swap = byteorder != NATIVE
+    if isinstance(buffer_key, str):
+        for node, key in visited:
+            for attribute, buffer in node._buffers_by_attribute().items():
+                container[buffer_key.format(form_key=key, attribute=attribute)] = _output(
+                    buffer, node, byteorder, swap
+                )
+    else:
+        # a callable key also gets each node's form: walk the form tree in the same order
+        nodes = _preorder(form)
+        if len(nodes) != len(visited):
+            raise AssertionError("layout and form trees differ in size")  # a layout class bug
+        for (node, key), node_form in zip(visited, nodes):
+            for attribute, buffer in node._buffers_by_attribute().items():
+                name = buffer_key(form_key=key, attribute=attribute, form=node_form, layout=node)
+                container[name] = _output(buffer, node, byteorder, swap)
     return form, layout.length, container
+
+
+def _output(buffer, node, byteorder, swap):
+    nplike = node.backend.nplike
+    out = _flat(buffer, nplike)
+    return _swapped(out, byteorder, nplike) if swap else out
 
 
 def _preorder(form) -> list:
