@@ -73,6 +73,10 @@ def _to_layout(data, *, allow_record: bool):
         return from_json(data, highlevel=False)
     if isinstance(data, Mapping):
         return _dict_of_arrays(data)
+    if data is None or _is_scalar(data):
+        raise TypeError(
+            f"cannot make an array from a scalar ({type(data).__name__}): wrap it in a list"
+        )
     to_layout = _operation("to_layout")
     if to_layout is not None:
         return to_layout(data)

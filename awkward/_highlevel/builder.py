@@ -79,7 +79,10 @@ class ArrayBuilder(Sized):
 
     @property
     def type(self):
-        return self.snapshot().type
+        """ArrayType of what ``snapshot()`` would return now (no buffers are converted)."""
+        from awkward.types import ArrayType
+
+        return ArrayType(self._engine.type, len(self._engine), self._behavior)
 
     @property
     def typestr(self) -> str:
@@ -191,12 +194,13 @@ class ArrayBuilder(Sized):
         return iter(self.snapshot())
 
     def __repr__(self) -> str:
-        from awkward import prettyprint
+        typestr = self.typestr
+        room = 80 - len("<ArrayBuilder type=''>")
+        if len(typestr) > room:
+            typestr = typestr[: room - 3] + "..."
+        return f"<ArrayBuilder type='{typestr}'>"
 
-        return prettyprint.repr_line("ArrayBuilder", self._snapshot_layout(), self.typestr, 80)
-
-    def __str__(self) -> str:
-        return str(self.snapshot())
+    __str__ = __repr__
 
     def show(self, limit_rows=20, limit_cols=80, *, type=False, named_axis=False, nbytes=False,
              backend=False, all=False, stream=UNSET, formatter=None, precision=3):
