@@ -248,3 +248,41 @@ def test_highlevel_array_metadata_runs_nothing():
     assert packed.to_list() == layout.to_list()
     assert isinstance(ak.materialize(array), array_cls)
     assert ak.materialize(array, highlevel=False).is_all_materialized
+
+
+def test_layout_record_materialize_pack_and_validate(source):
+    record = source.array[1]
+    assert ak.fields(record) == ["x", "y", "z", "u"]
+    assert str(ak.type(record)).startswith("{x: float64")
+    assert source.calls == {}
+    packed = ak.to_packed(record, highlevel=False)
+    assert packed.at == 0 and len(packed.array) == 1
+    done = ak.materialize(record, highlevel=False)
+    assert done.array.is_all_materialized
+    assert done.at == 1
+    assert ak.validity_error(record) == ""
+    expected = source.layout[1]
+    assert ak.fields(done) == ak.fields(expected)
+    assert done["y"].to_list() == expected["y"].to_list() == []
+
+
+def test_unknown_length_type_reads_nothing():
+    from awkward._nplikes.shape import unknown_length
+
+    layout = sample()
+    form, _, buffers = ak.to_buffers(layout)
+    calls = Counter()
+
+    def make(key):
+        def generate():
+            calls[key] += 1
+            return buffers[key]
+
+        return generate
+
+    lazy = ak.from_buffers(form, unknown_length, {k: make(k) for k in buffers}, highlevel=False)
+    assert lazy.length is unknown_length
+    assert ak.type(lazy).length is unknown_length
+    assert str(ak.type(lazy)).startswith("## * {x: float64")
+    assert ak.to_buffers(lazy)[1] is unknown_length
+    assert calls == {}
