@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 import awkward as ak
-from awkward.contents import ListOffsetArray, NumpyArray, RecordArray
+from awkward.contents import ListOffsetArray, NumpyArray
 from awkward.index import Index64
 
 
@@ -71,9 +71,9 @@ def test_getitem_int_slice_fields():
     assert array.x.to_list() == [1, 2, 3]
     assert array[2].x == 3
     with pytest.raises(AttributeError):
-        array.nope
+        _ = array.nope
     with pytest.raises(IndexError):
-        array[3]
+        _ = array[3]
     assert "x" in dir(array) and "y" in dir(array)
 
 
