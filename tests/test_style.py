@@ -20,7 +20,7 @@ def _tool(name: str) -> str:
 
 def test_ruff_check_passes():
     result = subprocess.run(
-        [_tool("ruff"), "check", "awkward", "tests", "tests-cuda", "dev", "conftest.py"],
+        [_tool("ruff"), "check", "awkward", "tests", "tests-cuda", "dev", "examples", "conftest.py"],
         cwd=ROOT,
         capture_output=True,
         text=True,
