@@ -201,13 +201,20 @@ class ArrayBuilder:
         (record), tuple (tuple), list or other iterable (list), date/time values, and array
         scalars/arrays (anything with ``dtype`` and ``tolist()``)."""
         root = self._root
-        try:
-            if root.active:
+        if root.active:
+            try:
                 self._root = call_append(root, obj)
-            else:
-                self._root = root.add(obj)
-        except OverflowError as err:
-            raise _overflow(err) from None
+            except OverflowError as err:
+                raise _overflow(err) from None
+            return
+        try:
+            self._root = root.add(obj)
+        except BaseException as err:
+            # a failed add leaves every node's own length as it was: trim what lies beyond
+            root.truncate(root._len())
+            if isinstance(err, OverflowError):
+                raise _overflow(err) from None
+            raise
 
     def extend(self, iterable) -> None:
         """Append every item of ``iterable``."""
@@ -219,6 +226,7 @@ class ArrayBuilder:
             for item in iterable:
                 self.append(item)
             return
+        length = self._root._len()
         try:
             if type(iterable) is list:
                 for start in range(0, len(iterable), _CHUNK):
@@ -230,5 +238,9 @@ class ArrayBuilder:
                     if not chunk:
                         break
                     self._root = self._root.add_many(chunk)
-        except OverflowError as err:
-            raise _overflow(err) from None
+        except BaseException as err:
+            # all or nothing: drop every entry of this call (types stay widened)
+            self._root.truncate(length)
+            if isinstance(err, OverflowError):
+                raise _overflow(err) from None
+            raise

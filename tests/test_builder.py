@@ -480,3 +480,36 @@ def test_round_trip_uniform_records(data):
         inner = "float64" if any(row["y"] for row in data) else "unknown"
         kinds = {"x": "int64", "y": f"var * {inner}"}
         assert str(b.type) == "{" + ", ".join(f"{k}: {kinds[k]}" for k in data[0]) + "}"
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"x": 9, "y": object()},
+        {"x": 9, "y": [1.5, object()]},
+        {"x": 9, "w": "new", "y": [2**64]},
+        [1, object()],
+    ],
+)
+def test_failed_append_leaves_no_partial_entry(bad):
+    b = built([{"x": 1, "y": [1]}, {"x": 2, "y": []}])
+    with pytest.raises((ValueError, TypeError)):
+        b.append(bad)
+    b.append({"x": 3, "y": [3]})
+    values = b.snapshot().to_list()
+    assert len(b) == 3
+    assert [row["x"] for row in values] == [1, 2, 3]
+    assert [list(row["y"]) for row in values] == [[1], [], [3]]
+
+
+def test_failed_extend_is_all_or_nothing():
+    b = built([1, 2])
+    with pytest.raises(ValueError, match="cannot convert"):
+        b.extend([3, [4, 5], object()])
+    assert len(b) == 2
+    b.append(6)
+    assert b.snapshot().to_list() == [1, 2, 6]
+    b = ArrayBuilder()
+    with pytest.raises(ValueError, match="out of range"):
+        b.extend([{"a": [1, 2**70]}])
+    assert len(b) == 0

@@ -114,6 +114,11 @@ class Node:
             node = node.add(item)
         return node
 
+    def truncate(self, length: int) -> None:
+        """Drop entries from ``length`` on (undoes a failed append; types stay widened).
+        Only called on a node with nothing open."""
+        raise NotImplementedError
+
     # ------------------------------------------------------------------ results
     def form(self):
         raise NotImplementedError
@@ -245,6 +250,12 @@ class OptionNode(Node):
         self.idx.append(self.next)
         self.next += 1
         return self
+
+    def truncate(self, length):
+        idx = self.idx
+        del idx[length:]
+        self.next = max(idx, default=-1) + 1
+        self.content.truncate(self.next)
 
     def add_many(self, items):
         present = [x for x in items if x is not None]
@@ -438,6 +449,16 @@ class UnionNode(Node):
 
     def end_tuple(self):
         return self._inside("end_tuple", "begin_tuple")
+
+    def truncate(self, length):
+        del self.tags[length:]
+        del self.idx[length:]
+        counts = self.counts = [0] * len(self.contents)
+        for tag, at in zip(self.tags, self.idx):
+            if at >= counts[tag]:
+                counts[tag] = at + 1
+        for content, count in zip(self.contents, counts):
+            content.truncate(count)
 
     def add(self, obj):
         key = _KEY_OF_TYPE.get(type(obj))

@@ -119,6 +119,9 @@ class UnknownNode(Node):
                 return fresh(items[0]).add_many(items)
         return Node.add_many(self, items)
 
+    def truncate(self, length):
+        pass
+
     def form(self):
         from awkward.forms import EmptyForm
 
@@ -134,7 +137,16 @@ core.new_unknown = UnknownNode
 
 
 # ====================================================================== numbers
-class BoolNode(Node):
+class _Column(Node):
+    """A leaf whose values are one entry each of ``data``."""
+
+    __slots__ = ()
+
+    def truncate(self, length):
+        del self.data[length:]
+
+
+class BoolNode(_Column):
     __slots__ = ("data",)
     key = KEY_BOOL
 
@@ -169,7 +181,7 @@ class BoolNode(Node):
         return _numpy_node(nplike, self.data, bool_)
 
 
-class Int64Node(Node):
+class Int64Node(_Column):
     __slots__ = ("data", "push")
     key = KEY_NUMBER
 
@@ -217,7 +229,7 @@ class Int64Node(Node):
         return _numpy_node(nplike, self.data, int64)
 
 
-class Float64Node(Node):
+class Float64Node(_Column):
     __slots__ = ("data", "push")
     key = KEY_NUMBER
 
@@ -283,6 +295,9 @@ class ComplexNode(Node):
     def _len(self):
         return len(self.data) // 2
 
+    def truncate(self, length):
+        del self.data[2 * length :]
+
     def integer(self, x):
         self.data.extend((x, 0.0))
         return self
@@ -303,7 +318,7 @@ class ComplexNode(Node):
         return _numpy_node(nplike, nplike.frombuffer(reals, dtype=complex128), complex128)
 
 
-class DateTimeNode(Node):
+class DateTimeNode(_Column):
     """datetime64/timedelta64 values of one unit, stored as int64 counts of that unit."""
 
     __slots__ = ("data", "kind", "unit", "key")
@@ -361,6 +376,10 @@ class StringNode(Node):
 
     def _len(self):
         return len(self.offsets) - 1
+
+    def truncate(self, length):
+        del self.offsets[length + 1 :]
+        del self.chars[self.offsets[-1] :]
 
     # outside a union, a string and a bytestring share one column (of the first one's kind)
     def string(self, x):

@@ -88,6 +88,11 @@ class ListNode(_Container):
         self.content = getattr(self.content, name)(*args)
         return self
 
+    def truncate(self, length):
+        del self.offsets[length + 1 :]
+        self.total = self.offsets[-1]
+        self.content.truncate(self.total)
+
     def begin_list(self):
         if self.active:
             return self._child_call("begin_list")
@@ -188,6 +193,11 @@ class _Fields(_Container):
         if self.active:
             return self._child_call("begin_list")
         return Node.begin_list(self)
+
+    def truncate(self, length):
+        self.length = min(self.length, length)
+        for child in self.children:
+            child.truncate(self.length)
 
     def _forward(self, name, needs, *args):
         """A closer (end_list, field, index ...) meant for an open child."""
