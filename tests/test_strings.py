@@ -35,7 +35,7 @@ def test_round_trips(texts, blobs):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.text(alphabet="ab", max_size=3), st.text(alphabet="ab", max_size=3)), max_size=8))
+@given(st.lists(st.tuples(st.text(alphabet="ab", max_size=3), st.text(alphabet="ab", max_size=3)), min_size=1, max_size=8))
 def test_elementwise_equality_matches_python(pairs):
     left = ak.from_iter([a for a, _ in pairs], highlevel=False)
     right = ak.from_iter([b for _, b in pairs], highlevel=False)
