@@ -108,9 +108,9 @@ class _Comparer:
                 return False
         if not self.check_parameters:
             return True
-        from awkward._parameters import type_parameters_equal
+        from awkward._parameters import parameters_are_equal
 
-        return type_parameters_equal(left._parameters, right._parameters)
+        return parameters_are_equal(left._parameters, right._parameters)
 
     def _options(self, left, right) -> bool:
         if not (left.is_option and right.is_option):
