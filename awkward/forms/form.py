@@ -324,6 +324,32 @@ class Form:
                 stack.extend(reversed(node._children()))
         return out
 
+    def length_zero_array(self, *, backend="cpu", highlevel=False, behavior=None):
+        """An empty layout of this form (zero-length buffers of the right dtypes).
+
+        Forms sit below the high-level layer, so only layouts come back: wrap the result in
+        ak.Array for a high-level array."""
+        if highlevel:
+            raise NotImplementedError(
+                "Form.length_zero_array returns a layout: call it with highlevel=False and wrap "
+                "the result with ak.Array(...)"
+            )
+        # contents and forms are one layer; imported here because contents imports forms
+        from awkward._backends.dispatch import regularize_backend
+        from awkward.contents._from_buffers import layout_from_buffers
+
+        backend = regularize_backend(backend)
+
+        def key_of(form_key, attribute, form):
+            return (id(form), attribute)  # unique per node, whatever the form keys are
+
+        # one zero per buffer: offsets need their leading 0, longer buffers are trimmed to fit
+        container = {
+            key: backend.nplike.zeros(1, dtype=dtype)
+            for key, dtype in self.expected_from_buffers(key_of).items()
+        }
+        return layout_from_buffers(self, 0, container, key_of, backend, "<", False, True)
+
     # ---- depths ----------------------------------------------------------------------
 
     @property

@@ -8,8 +8,8 @@ are swapped only when ``byteorder`` differs from the machine's, lazily for virtu
 from __future__ import annotations
 
 from awkward._nplikes.array_like import MaterializableArray
+from awkward.contents._buffer_coercion import NATIVE, check_byteorder
 from awkward.contents.content import declared_shape
-from awkward.operations._buffer_coercion import NATIVE, check_byteorder
 from awkward.operations._layout_args import to_layout_arg
 
 __all__ = ["to_buffers"]
