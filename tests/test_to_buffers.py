@@ -82,7 +82,13 @@ def test_form_key_none_and_bad_arguments():
     with pytest.raises(TypeError, match="container"):
         ak.to_buffers(jagged(), container=5)
     with pytest.raises(TypeError, match="to_buffers"):
-        ak.to_buffers([1, 2, 3])
+        ak.to_buffers(3)
+
+
+def test_python_lists_are_accepted_like_arrays():
+    form, length, container = ak.to_buffers([[1, 2], [], [3]])
+    assert length == 3
+    assert ak.from_buffers(form, length, container, highlevel=False).to_list() == [[1, 2], [], [3]]
 
 
 def test_records_are_refused():

@@ -39,8 +39,9 @@ def highlevel_classes() -> tuple:
 def to_layout_arg(obj, function: str, *, allow_record: bool = True):
     """The layout (Content, or layout Record when ``allow_record``) behind an argument.
 
-    Accepts layouts and instances of the registered high-level classes; anything else is a
-    TypeError naming the function. (When ak.to_layout lands, it plugs in here.)"""
+    Layouts and instances of the registered high-level classes pass through; anything else
+    (Python lists, numpy arrays ...) goes through ak.to_layout, as in awkward 2.14. A value
+    that cannot be an array is a TypeError naming the function."""
     if isinstance(obj, Content):
         return obj
     if isinstance(obj, Record):
@@ -54,10 +55,18 @@ def to_layout_arg(obj, function: str, *, allow_record: bool = True):
         if not allow_record:
             raise TypeError(f"ak.{function}: ak.Record objects are not allowed here, only arrays")
         return obj.layout
-    raise TypeError(
-        f"ak.{function}: expected an awkward array or layout (Content/Record), "
-        f"not {type(obj).__name__}: {obj!r:.80}"
-    )
+    # imported here: ak_to_layout itself uses this module
+    from awkward.operations.ak_to_layout import to_layout
+
+    try:
+        return to_layout(
+            obj, allow_record=allow_record, primitive_policy="error", string_policy="error"
+        )
+    except (TypeError, ValueError) as err:
+        raise TypeError(
+            f"ak.{function}: expected an array-like argument, "
+            f"not {type(obj).__name__}: {obj!r:.80} ({err})"
+        ) from err
 
 
 def wrap_layout(layout, *, highlevel: bool = True, behavior=None, attrs=None):
