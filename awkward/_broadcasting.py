@@ -1,0 +1,534 @@
+"""Broadcasting: walk several layouts (and scalars) in lockstep down to their leaves.
+
+``broadcast_and_apply(inputs, action)`` aligns the inputs node by node with awkward's rules
+and calls ``action(inputs, depth=..., backend=...)`` at every level; the action returns a
+tuple of output layouts when it can handle the level (for a ufunc: when every layout input
+is a flat NumpyArray), or None to let broadcasting descend one more level.
+
+Rules, in the order they are applied at one level:
+  * scalars (anything that is not a Content) are passed along unchanged to every level;
+  * multi-dimensional NumpyArrays become RegularArrays, EmptyArrays become float64;
+  * options: missing values in any input make the output missing (an IndexedOptionArray);
+  * unions: rows are split by the combination of tags and broadcast group by group;
+  * indexed arrays are projected;
+  * lists: counts must agree position by position (a RegularArray of size 1 broadcasts);
+    a non-list input at a list level is repeated into the lists (left broadcasting);
+  * records: field by field, every record input needs the same fields.
+With right_broadcast, purely regular inputs of lower dimension are aligned to the right as
+in NumPy (a length-n array behaves like shape (1, n) against shape (m, n)).
+
+Laziness: when a node is the only layout input at its level (the others being scalars), its
+structure buffers (offsets, starts/stops, index, mask) are reused as they are in the output,
+without being read; only the leaf values are read by the action.
+"""
+
+from __future__ import annotations
+
+from awkward._nplikes.dtypes import float64, int8, int64
+from awkward.contents.content import Content, concrete
+
+__all__ = ["broadcast_and_apply", "BROADCAST_PARAMETERS_RULES"]
+
+BROADCAST_PARAMETERS_RULES = ("intersect", "all_or_nothing", "one_to_one", "none")
+
+
+def broadcast_and_apply(
+    inputs,
+    action,
+    *,
+    depth_limit=None,
+    left_broadcast=True,
+    right_broadcast=True,
+    broadcast_parameters_rule="one_to_one",
+    numpy_to_regular=True,
+    function_name=None,
+):
+    """Broadcast ``inputs`` (layouts and scalars) against each other and apply ``action``.
+
+    ``action(inputs, *, depth, backend)`` is called at each level with the aligned inputs
+    (same length; scalars unchanged) and returns a tuple of layouts or None. ``depth`` is 1
+    at the top level and grows by one per list dimension. When ``depth_limit`` is reached,
+    the aligned inputs themselves are returned (scalars broadcast to arrays).
+    Returns a tuple of output layouts."""
+    if broadcast_parameters_rule not in BROADCAST_PARAMETERS_RULES:
+        raise ValueError(
+            f"broadcast_parameters_rule must be one of {BROADCAST_PARAMETERS_RULES}, "
+            f"not {broadcast_parameters_rule!r}"
+        )
+    inputs = list(inputs)
+    contents = [x for x in inputs if isinstance(x, Content)]
+    if not contents:
+        raise TypeError("broadcast_and_apply needs at least one layout (Content) among its inputs")
+    backend = contents[0].backend
+    for x in contents[1:]:
+        if x.backend is not backend:
+            raise ValueError(
+                f"cannot broadcast arrays on different backends ({backend.name!r} and {x.backend.name!r}); "
+                "move them with ak.to_backend"
+            )
+    walker = _Walker(
+        action, backend, depth_limit, left_broadcast, broadcast_parameters_rule, function_name
+    )
+    if right_broadcast and _needs_right_broadcast(contents):
+        wrapped = _right_align(inputs)
+        outputs = walker.apply(wrapped, 0)
+        return tuple(_unwrap_outer(x) for x in outputs)
+    lengths = {len(x) for x in contents}
+    if len(lengths) > 1:
+        described = ", ".join(str(len(x)) for x in contents)
+        raise ValueError(
+            f"cannot broadcast arrays of different lengths ({described}) in {walker.name}: "
+            "the outermost dimension must agree"
+        )
+    return tuple(walker.apply(inputs, 1))
+
+
+# ---------------------------------------------------------------------- right alignment
+def _regular_ndim(layout):
+    """Number of dimensions of a purely regular layout (NumpyArray/RegularArray chain), else None."""
+    ndim = 0
+    while True:
+        if layout.is_numpy:
+            return ndim + len(layout.shape)
+        if layout.is_regular:
+            ndim += 1
+            layout = layout.content
+            continue
+        return None
+
+
+def _needs_right_broadcast(contents) -> bool:
+    ndims = [_regular_ndim(x) for x in contents]
+    if any(n is None for n in ndims):
+        return False
+    return len(set(ndims)) > 1
+
+
+def _right_align(inputs):
+    """Wrap every layout in an outer length-1 RegularArray; lower-dimensional regular ones get
+    size-1 dimensions on the left, so that the generic size-1 rule aligns them to the right."""
+    from awkward.contents import RegularArray
+
+    ndims = [_regular_ndim(x) for x in inputs if isinstance(x, Content)]
+    top = max(ndims)
+    out = []
+    for x in inputs:
+        if isinstance(x, Content):
+            length = len(x)
+            wrapped = RegularArray(x, length, zeros_length=1)
+            for _ in range(top - _regular_ndim(x)):
+                wrapped = RegularArray(wrapped, 1, zeros_length=1)
+            out.append(wrapped)
+        else:
+            out.append(x)
+    return out
+
+
+def _unwrap_outer(layout):
+    # the outer wrapper has length 1: its single list is the result
+    if layout.is_regular:
+        return layout.content._getitem_range(0, layout.size)
+    return layout[0]
+
+
+# ---------------------------------------------------------------------- parameters
+def _intersect_parameters(nodes):
+    if not nodes:
+        return None
+    common = dict(nodes[0].parameters)
+    for node in nodes[1:]:
+        params = node.parameters
+        common = {k: v for k, v in common.items() if k in params and params[k] == v}
+    return common or None
+
+
+def _all_or_nothing(nodes):
+    if not nodes:
+        return None
+    first = nodes[0].parameters
+    if all(node.parameters == first for node in nodes[1:]):
+        return dict(first) or None
+    return None
+
+
+# ---------------------------------------------------------------------- the walk
+class _Walker:
+    __slots__ = ("action", "backend", "depth_limit", "left_broadcast", "rule", "name")
+
+    def __init__(self, action, backend, depth_limit, left_broadcast, rule, function_name):
+        self.action = action
+        self.backend = backend
+        self.depth_limit = depth_limit
+        self.left_broadcast = left_broadcast
+        self.rule = rule
+        self.name = function_name or "broadcasting"
+
+    @property
+    def index_nplike(self):
+        return self.backend.index_nplike
+
+    def parameters(self, nodes, i, nout, all_nodes_count):
+        rule = self.rule
+        if rule == "none":
+            return None
+        if rule == "intersect":
+            return _intersect_parameters(nodes)
+        if rule == "one_to_one" and nout == all_nodes_count and nout == len(nodes):
+            params = nodes[i].parameters
+            return dict(params) or None
+        return _all_or_nothing(nodes)
+
+    def index64(self, data):
+        from awkward.index import Index64
+
+        return Index64(data, nplike=self.index_nplike)
+
+    # ------------------------------------------------------------------ dispatch
+    def apply(self, inputs, depth):
+        result = self.action(inputs, depth=depth, backend=self.backend)
+        if result is not None:
+            return list(result)
+        if self.depth_limit is not None and depth >= self.depth_limit:
+            return self._as_layouts(inputs)
+        inputs = [_normalize(x) if isinstance(x, Content) else x for x in inputs]
+        contents = [x for x in inputs if isinstance(x, Content)]
+        if any(x.is_option for x in contents):
+            return self._broadcast_option(inputs, contents, depth)
+        if any(x.is_union for x in contents):
+            return self._broadcast_union(inputs, contents, depth)
+        if any(x.is_indexed for x in contents):
+            return self._broadcast_indexed(inputs, contents, depth)
+        if any(x.is_list for x in contents):
+            return self._broadcast_list(inputs, contents, depth)
+        if any(x.is_record for x in contents):
+            return self._broadcast_record(inputs, contents, depth)
+        kinds = ", ".join(type(x).__name__ for x in contents)
+        raise TypeError(f"{self.name} is not defined for these inputs at depth {depth}: {kinds}")
+
+    def _as_layouts(self, inputs):
+        contents = [x for x in inputs if isinstance(x, Content)]
+        length = len(contents[0])
+        out = []
+        for x in inputs:
+            if isinstance(x, Content):
+                out.append(x)
+            else:
+                out.append(_scalar_to_layout(x, length, self.backend))
+        return out
+
+    # ------------------------------------------------------------------ options
+    def _broadcast_option(self, inputs, contents, depth):
+        from awkward.contents import (
+            BitMaskedArray,
+            ByteMaskedArray,
+            IndexedOptionArray,
+            UnmaskedArray,
+        )
+
+        if len(contents) == 1:
+            # alone among scalars: keep the mask/index buffers as they are (unread)
+            (node,) = contents
+            inner = [node.content if x is node else x for x in inputs]
+            outputs = self.apply(inner, depth)
+            if isinstance(node, IndexedOptionArray):
+                return [IndexedOptionArray(node.index, out, parameters=node._parameters) for out in outputs]
+            if isinstance(node, ByteMaskedArray):
+                return [
+                    ByteMaskedArray(node.mask, out, node.valid_when, parameters=node._parameters)
+                    for out in outputs
+                ]
+            if isinstance(node, BitMaskedArray):
+                return [
+                    BitMaskedArray(
+                        node.mask, out, node.valid_when, node.length, node.lsb_order,
+                        parameters=node._parameters,
+                    )
+                    for out in outputs
+                ]
+            if isinstance(node, UnmaskedArray):
+                return [UnmaskedArray(out, parameters=node._parameters) for out in outputs]
+        nplike = self.index_nplike
+        valid = None
+        for x in contents:
+            if x.is_option:
+                (mask,) = concrete(x.mask_as_bool(True))
+                valid = mask if valid is None else nplike.logical_and(valid, mask)
+        (keep,) = nplike.nonzero(valid)
+        carry = self.index64(nplike.astype(keep, int64))
+        inner = []
+        for x in inputs:
+            if not isinstance(x, Content):
+                inner.append(x)
+            elif x.is_option:
+                inner.append(x._carry(carry, False).project())
+            else:
+                inner.append(x._carry(carry, True))
+        outputs = self.apply(inner, depth)
+        running = nplike.cumsum(nplike.astype(valid, int64)) - 1
+        index = self.index64(nplike.where(valid, running, -1))
+        options = [x for x in contents if x.is_option]
+        return [
+            IndexedOptionArray(index, out, parameters=self.parameters(options, i, len(outputs), len(contents)))
+            for i, out in enumerate(outputs)
+        ]
+
+    # ------------------------------------------------------------------ unions
+    def _broadcast_union(self, inputs, contents, depth):
+        from awkward.contents import UnionArray
+        from awkward.index import Index8
+
+        nplike = self.index_nplike
+        unions = [x for x in contents if x.is_union]
+        length = len(contents[0])
+        combo = nplike.zeros(length, dtype=int64)
+        tags_of, index_of = {}, {}
+        for x in unions:
+            tags, index = concrete(x.tags.data, x.index.data)
+            tags_of[id(x)] = nplike.astype(tags, int64)
+            index_of[id(x)] = nplike.astype(index, int64)
+            combo = combo * len(x.contents) + tags_of[id(x)]
+        groups = nplike.unique_values(combo)
+        out_tags = nplike.searchsorted(groups, combo)
+        out_index = nplike.zeros(length, dtype=int64)
+        per_group = []
+        for group in groups.tolist():
+            (rows,) = nplike.nonzero(combo == group)
+            rows = nplike.astype(rows, int64)
+            out_index[rows] = nplike.arange(len(rows), dtype=int64)
+            inner = []
+            for x in inputs:
+                if not isinstance(x, Content):
+                    inner.append(x)
+                elif x.is_union:
+                    tag = int(tags_of[id(x)][rows[0]]) if len(rows) else 0
+                    inner.append(x.contents[tag]._carry(self.index64(index_of[id(x)][rows]), True))
+                else:
+                    inner.append(x._carry(self.index64(rows), True))
+            per_group.append(self.apply(inner, depth))
+        nout = len(per_group[0]) if per_group else 1
+        tags_index = Index8(nplike.astype(out_tags, int8), nplike=nplike)
+        index = self.index64(out_index)
+        results = []
+        for i in range(nout):
+            group_outputs = [outs[i] for outs in per_group]
+            if len(group_outputs) == 1:
+                results.append(group_outputs[0])
+            else:
+                results.append(UnionArray.simplified(tags_index, index, group_outputs))
+        return results
+
+    # ------------------------------------------------------------------ indexed
+    def _broadcast_indexed(self, inputs, contents, depth):
+        from awkward.contents import IndexedArray
+
+        if len(contents) == 1:
+            (node,) = contents
+            inner = [node.content if x is node else x for x in inputs]
+            return [
+                IndexedArray(node.index, out, parameters=node._parameters)
+                for out in self.apply(inner, depth)
+            ]
+        inner = [x.project() if isinstance(x, Content) and x.is_indexed else x for x in inputs]
+        return self.apply(inner, depth)
+
+    # ------------------------------------------------------------------ lists
+    def _broadcast_list(self, inputs, contents, depth):
+        from awkward.contents import ListArray, ListOffsetArray, RegularArray
+
+        lists = [x for x in contents if x.is_list]
+        if len(contents) == 1:
+            # alone among scalars: the output shares this node's structure buffers
+            (node,) = contents
+            inner = [node.content if x is node else x for x in inputs]
+            outputs = self.apply(inner, depth + 1)
+            if isinstance(node, ListOffsetArray):
+                return [ListOffsetArray(node.offsets, out, parameters=node._parameters) for out in outputs]
+            if isinstance(node, ListArray):
+                return [ListArray(node.starts, node.stops, out, parameters=node._parameters) for out in outputs]
+            return [
+                RegularArray(out, node.size, zeros_length=len(node), parameters=node._parameters)
+                for out in outputs
+            ]
+        if len(lists) < len(contents) and not self.left_broadcast:
+            raise ValueError(
+                f"cannot broadcast a non-list array into a list dimension at depth {depth} "
+                f"in {self.name} (left_broadcast=False)"
+            )
+        if all(x.is_regular for x in lists):
+            return self._broadcast_regular(inputs, contents, lists, depth)
+        return self._broadcast_var(inputs, contents, lists, depth)
+
+    def _broadcast_regular(self, inputs, contents, lists, depth):
+        from awkward.contents import RegularArray
+
+        nplike = self.index_nplike
+        length = len(contents[0])
+        sizes = {x.size for x in lists}
+        target = 1
+        others = sizes - {1}
+        if len(others) > 1:
+            raise ValueError(
+                f"cannot broadcast regular dimensions of sizes {sorted(sizes)} at depth {depth} in {self.name}"
+            )
+        if others:
+            target = others.pop()
+        repeated = None
+        inner = []
+        for x in inputs:
+            if not isinstance(x, Content):
+                inner.append(x)
+            elif x.is_list and x.size == target:
+                inner.append(x.content._getitem_range(0, length * target))
+            else:
+                if repeated is None:
+                    repeated = self.index64(nplike.repeat(nplike.arange(length, dtype=int64), target))
+                source = x.content._getitem_range(0, length) if x.is_list else x
+                inner.append(source._carry(repeated, True))
+        outputs = self.apply(inner, depth + 1)
+        return [
+            RegularArray(
+                out, target, zeros_length=length,
+                parameters=self.parameters(lists, i, len(outputs), len(contents)),
+            )
+            for i, out in enumerate(outputs)
+        ]
+
+    def _broadcast_var(self, inputs, contents, lists, depth):
+        from awkward.contents import ListOffsetArray
+
+        nplike = self.index_nplike
+        length = len(contents[0])
+        template = next(x for x in lists if not x.is_regular)
+        t_starts, t_stops = _starts_stops(template)
+        counts = t_stops - t_starts
+        for x in lists:
+            if x is template:
+                continue
+            if x.is_regular:
+                if x.size == 1:
+                    continue
+                other = nplike.full(length, x.size, dtype=int64)
+            else:
+                starts, stops = _starts_stops(x)
+                other = stops - starts
+            (bad,) = nplike.nonzero(other != counts)
+            if len(bad):
+                at = int(bad[0])
+                raise ValueError(
+                    f"cannot broadcast nested list at position {at} (depth {depth}) in {self.name}: "
+                    f"lists of lengths {int(counts[at])} and {int(other[at])}"
+                )
+        # output offsets: the template's own when they start at zero (shared, not copied)
+        if template.__class__ is ListOffsetArray and (length == 0 or int(t_starts[0]) == 0):
+            offsets_index = template.offsets
+            (offsets,) = concrete(template.offsets.data)
+            offsets = nplike.astype(offsets, int64)
+        else:
+            zero = nplike.zeros(1, dtype=int64)
+            offsets = nplike.concat([zero, nplike.cumsum(counts)])
+            offsets_index = self.index64(offsets)
+        total = int(offsets[-1]) if len(offsets) else 0
+        parents = local = None
+
+        def parents_local():
+            nonlocal parents, local
+            if parents is None:
+                parents = nplike.repeat(nplike.arange(length, dtype=int64), counts)
+                local = nplike.arange(total, dtype=int64) - offsets[:-1][parents]
+            return parents, local
+
+        inner = []
+        for x in inputs:
+            if not isinstance(x, Content):
+                inner.append(x)
+                continue
+            if x.is_list and not x.is_regular:
+                starts, stops = _starts_stops(x)
+                contiguous = x.__class__ is ListOffsetArray or (
+                    length == 0 or bool(nplike.array_equal(starts[1:], stops[:-1]))
+                )
+                if contiguous:
+                    first = int(starts[0]) if length else 0
+                    inner.append(x.content._getitem_range(first, first + total))
+                    continue
+                p, loc = parents_local()
+                inner.append(x.content._carry(self.index64(starts[p] + loc), True))
+            elif x.is_list:
+                p, loc = parents_local()
+                carry = p if x.size == 1 else p * x.size + loc
+                inner.append(x.content._carry(self.index64(carry), True))
+            else:
+                p, _ = parents_local()
+                inner.append(x._carry(self.index64(p), True))
+        outputs = self.apply(inner, depth + 1)
+        return [
+            ListOffsetArray(
+                offsets_index, out, parameters=self.parameters(lists, i, len(outputs), len(contents))
+            )
+            for i, out in enumerate(outputs)
+        ]
+
+    # ------------------------------------------------------------------ records
+    def _broadcast_record(self, inputs, contents, depth):
+        from awkward.contents import RecordArray
+
+        records = [x for x in contents if x.is_record]
+        first = records[0]
+        for other in records[1:]:
+            if other.is_tuple != first.is_tuple:
+                raise ValueError(f"cannot broadcast a tuple with a record in {self.name}")
+            if first.is_tuple and len(other.fields) != len(first.fields):
+                raise ValueError(
+                    f"cannot broadcast tuples of {len(first.fields)} and {len(other.fields)} fields in {self.name}"
+                )
+            if set(other.fields) != set(first.fields):
+                raise ValueError(
+                    f"cannot broadcast records with different fields in {self.name}: "
+                    f"{first.fields} and {other.fields}"
+                )
+        length = len(contents[0])
+        per_field = []
+        for field in first.fields:
+            inner = [x.maybe_content(field) if isinstance(x, Content) and x.is_record else x for x in inputs]
+            per_field.append(self.apply(inner, depth))
+        nout = len(per_field[0]) if per_field else 1
+        fields = None if first.is_tuple else list(first.fields)
+        return [
+            RecordArray(
+                [outs[i] for outs in per_field], fields, length,
+                parameters=self.parameters(records, i, nout, len(contents)),
+                backend=self.backend,
+            )
+            for i in range(nout)
+        ]
+
+
+# ---------------------------------------------------------------------- helpers
+def _normalize(layout):
+    if layout.is_numpy and len(layout.shape) > 1:
+        return layout.to_RegularArray()
+    if layout.is_unknown:
+        return layout.to_NumpyArray(float64)
+    return layout
+
+
+def _starts_stops(layout):
+    """starts and stops of a var list node as int64 arrays (reads the buffers)."""
+    nplike = layout.backend.index_nplike
+    if hasattr(layout, "offsets") and layout.__class__.__name__ == "ListOffsetArray":
+        (offsets,) = concrete(layout.offsets.data)
+        offsets = nplike.astype(offsets, int64)
+        return offsets[:-1], offsets[1:]
+    starts, stops = concrete(layout.starts.data, layout.stops.data)
+    length = len(layout)
+    return nplike.astype(starts[:length], int64), nplike.astype(stops[:length], int64)
+
+
+def _scalar_to_layout(value, length, backend):
+    from awkward.contents import NumpyArray
+
+    nplike = backend.nplike
+    data = nplike.asarray(value)
+    if data.ndim != 0:
+        raise TypeError(f"cannot broadcast {type(value).__name__} of shape {data.shape} as a scalar")
+    return NumpyArray(nplike.full(length, data, dtype=data.dtype), backend=backend)

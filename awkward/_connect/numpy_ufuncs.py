@@ -1,0 +1,155 @@
+"""NumPy ufuncs on awkward arrays: ``array_ufunc(ufunc, method, inputs, kwargs)``.
+
+ak.Array.__array_ufunc__ (and the arithmetic/comparison operators) delegate here. Every
+unary and binary ufunc applies element by element at the leaves after broadcasting the
+inputs (awkward._broadcasting); the leaf computation goes through the nplike's
+``apply_ufunc``, so virtual buffers are materialized only where values are needed.
+Reductions and the other ufunc methods are refused with a pointer to the ak reducers.
+"""
+
+from __future__ import annotations
+
+import numpy
+
+from awkward._broadcasting import broadcast_and_apply
+from awkward.contents.content import Content
+
+__all__ = ["array_ufunc", "apply_ufunc_to_layouts"]
+
+_REDUCER_HINTS = {
+    "add": "ak.sum",
+    "multiply": "ak.prod",
+    "logical_and": "ak.all",
+    "logical_or": "ak.any",
+    "minimum": "ak.min",
+    "fmin": "ak.min",
+    "maximum": "ak.max",
+    "fmax": "ak.max",
+}
+
+
+def _string_kind(layout):
+    if layout.is_list:
+        kind = layout.parameter("__array__")
+        if kind in ("string", "bytestring"):
+            return kind
+    return None
+
+
+def _is_string_scalar(value) -> bool:
+    return isinstance(value, (str, bytes, bytearray))
+
+
+def _leaf_data(value):
+    return value.data if isinstance(value, Content) else value
+
+
+def _make_action(ufunc, kwargs):
+    name = ufunc.__name__
+
+    def action(inputs, *, depth, backend):
+        from awkward.contents import NumpyArray
+
+        contents = [x for x in inputs if isinstance(x, Content)]
+        strings = [x for x in contents if _string_kind(x) is not None]
+        if strings or any(_is_string_scalar(x) for x in inputs):
+            return _string_action(ufunc, inputs, contents, backend)
+        if any(x.is_record for x in contents):
+            raise TypeError(
+                f"cannot broadcast records in {name}: numpy.{name} is not defined for records "
+                "(select a field, e.g. array.x, or register a behavior overload)"
+            )
+        if all(x.is_numpy and len(x.shape) == 1 for x in contents):
+            args = [_leaf_data(x) for x in inputs]
+            result = backend.nplike.apply_ufunc(ufunc, "__call__", args, kwargs)
+            if isinstance(result, tuple):
+                return tuple(NumpyArray(r, backend=backend) for r in result)
+            return (NumpyArray(result, backend=backend),)
+        return None
+
+    return action
+
+
+def _string_action(ufunc, inputs, contents, backend):
+    from awkward.behaviors.string import string_equal, string_equal_scalar
+    from awkward.contents import NumpyArray
+
+    if ufunc not in (numpy.equal, numpy.not_equal) or len(inputs) != 2:
+        raise TypeError(
+            f"numpy.{ufunc.__name__} is not implemented for string types; only == and != are"
+        )
+    left, right = inputs
+    if isinstance(left, Content) and _string_kind(left) and isinstance(right, Content) and _string_kind(right):
+        result = string_equal(left, right)
+    elif isinstance(left, Content) and _string_kind(left) and _is_string_scalar(right):
+        result = string_equal_scalar(left, right)
+    elif isinstance(right, Content) and _string_kind(right) and _is_string_scalar(left):
+        result = string_equal_scalar(right, left)
+    elif any(isinstance(x, Content) and x.is_list and _string_kind(x) is None for x in inputs):
+        return None  # a string scalar against lists of strings: descend further
+    else:
+        raise TypeError(f"cannot compare strings with non-strings in numpy.{ufunc.__name__}")
+    if ufunc is numpy.not_equal:
+        result = backend.index_nplike.logical_not(result)
+    return (NumpyArray(backend.nplike.asarray(result), backend=backend),)
+
+
+def apply_ufunc_to_layouts(ufunc, inputs, kwargs=None):
+    """Apply ``ufunc`` element-wise to layouts/scalars; returns a tuple of layouts."""
+    if kwargs and kwargs.get("out") is not None:
+        raise TypeError("awkward arrays do not support the 'out' argument of ufuncs")
+    return broadcast_and_apply(
+        inputs,
+        _make_action(ufunc, kwargs or {}),
+        function_name=f"numpy.{ufunc.__name__}",
+        broadcast_parameters_rule="intersect",
+    )
+
+
+def _to_layout_or_scalar(obj):
+    layout = getattr(obj, "layout", None)
+    if isinstance(layout, Content):
+        return layout
+    if isinstance(obj, Content):
+        return obj
+    if isinstance(obj, numpy.ndarray):
+        from awkward.contents import NumpyArray
+
+        if obj.ndim == 0:
+            return obj[()]
+        return NumpyArray(obj)
+    if isinstance(obj, (bool, int, float, complex, str, bytes, numpy.generic)) or obj is None:
+        return obj
+    return NotImplemented
+
+
+def array_ufunc(ufunc, method, inputs, kwargs):
+    """What ak.Array.__array_ufunc__ returns: ak.Array results when any input is high-level
+    (with the first high-level input's behavior), layouts otherwise, or NotImplemented for
+    inputs awkward does not know."""
+    if method != "__call__":
+        if method == "reduce":
+            hint = _REDUCER_HINTS.get(ufunc.__name__, "the ak reducers (ak.sum, ak.prod, ak.min, ...)")
+            raise TypeError(
+                f"numpy.{ufunc.__name__}.reduce is not supported on awkward arrays; use {hint} "
+                "with an axis argument instead"
+            )
+        raise TypeError(
+            f"numpy.{ufunc.__name__}.{method} is not supported on awkward arrays; only element-wise "
+            f"calls numpy.{ufunc.__name__}(...) are"
+        )
+    layouts = [_to_layout_or_scalar(x) for x in inputs]
+    if any(x is NotImplemented for x in layouts):
+        return NotImplemented
+    if None in layouts:
+        raise TypeError(f"cannot apply numpy.{ufunc.__name__} to None")
+    highlevel = next((x for x in inputs if isinstance(getattr(x, "layout", None), Content)), None)
+    if highlevel is None and not any(isinstance(x, Content) for x in layouts):
+        return NotImplemented
+    outputs = apply_ufunc_to_layouts(ufunc, layouts, kwargs)
+    if highlevel is not None:
+        from awkward.highlevel import Array
+
+        behavior = getattr(highlevel, "behavior", None)
+        outputs = tuple(Array(out, behavior=behavior) for out in outputs)
+    return outputs[0] if len(outputs) == 1 else outputs
