@@ -1,0 +1,502 @@
+"""Slicing (awkward._slicing.getitem): a table of slices x layouts checked against a reference
+slicer on Python lists, jagged indices, errors, and laziness counted by generator calls."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+import pytest
+
+import awkward as ak
+from awkward._slicing import getitem
+from awkward.contents import (
+    BitMaskedArray,
+    ByteMaskedArray,
+    EmptyArray,
+    IndexedArray,
+    IndexedOptionArray,
+    ListArray,
+    ListOffsetArray,
+    NumpyArray,
+    RecordArray,
+    RegularArray,
+    UnionArray,
+    UnmaskedArray,
+)
+from awkward.index import Index8, Index64, IndexU8
+from awkward.record import Record
+
+# ---------------------------------------------------------------------------------- reference model
+
+
+class RefError(Exception):
+    pass
+
+
+def ref_fields(data, name):
+    if data is None:
+        return None
+    if isinstance(data, dict):
+        if name not in data:
+            raise RefError(name)
+        return data[name]
+    if isinstance(data, tuple):
+        return data[int(name)]
+    if isinstance(data, list):
+        return [ref_fields(x, name) for x in data]
+    raise RefError(name)
+
+
+def ref_project(data, names):
+    if data is None:
+        return None
+    if isinstance(data, list):
+        return [ref_project(x, names) for x in data]
+    return {k: data[k] for k in names}
+
+
+def ref_depth(data):
+    if isinstance(data, list):
+        for x in data:
+            if x is not None:
+                return 1 + ref_depth(x)
+        return 1
+    if isinstance(data, dict):
+        return min(ref_depth(v) for v in data.values())
+    return 0
+
+
+def ref_dims(items):
+    return sum(1 for x in items if x is not None and x is not Ellipsis)
+
+
+def ref_apply(data, items, adv=None):
+    """NumPy/awkward semantics on Python lists: ints, slices, None, Ellipsis, 1-d int lists
+    (advanced; several adjacent ones are zipped)."""
+    if not items:
+        return data
+    head, tail = items[0], items[1:]
+    if head is None:  # newaxis wraps even a missing row: [None]
+        return [ref_apply(data, tail, adv)]
+    if data is None:
+        return None
+    if isinstance(data, dict):
+        return {k: ref_apply(v, items, adv) for k, v in data.items()}
+    if head is Ellipsis:
+        if data == [] or ref_dims(tail) >= ref_depth(data):
+            return ref_apply(data, tail, adv)
+        return ref_apply(data, (slice(None), *items), adv)
+    if not isinstance(data, list):
+        raise RefError("too deep")
+    if isinstance(head, int):
+        if not -len(data) <= head < len(data):
+            raise RefError("out of range")
+        return ref_apply(data[head], tail, adv)
+    if isinstance(head, slice):
+        return [ref_apply(x, tail, adv) for x in data[head]]
+    # an advanced index (a list of ints)
+    for i in head if adv is None else [head[adv]]:
+        if not -len(data) <= i < len(data):
+            raise RefError("out of range")
+    if adv is None:
+        return [ref_apply(data[i], tail, k) for k, i in enumerate(head)]
+    return ref_apply(data[head[adv]], tail, adv)
+
+
+def reference(data, where):
+    items = where if isinstance(where, tuple) else (where,)
+    rest = []
+    for item in items:
+        if isinstance(item, str):
+            data = ref_fields(data, item)
+        elif isinstance(item, list) and item and isinstance(item[0], str):
+            data = ref_project(data, item)
+        else:
+            if isinstance(item, np.ndarray):
+                item = np.nonzero(item)[0].tolist() if item.dtype == bool else item.tolist()
+            rest.append(item)
+    return ref_apply(data, tuple(rest))
+
+
+# ---------------------------------------------------------------------------------- layouts
+
+
+def jagged():
+    # [[0.0, 1.1, 2.2], [], [3.3, 4.4], [5.5], [6.6, 7.7, 8.8, 9.9]]
+    return ListOffsetArray(Index64(np.array([0, 3, 3, 5, 6, 10])), NumpyArray(np.arange(10) * 1.1))
+
+
+def layouts():
+    flat = NumpyArray(np.arange(10) * 1.5)
+    two_d = NumpyArray(np.arange(15).reshape(5, 3))
+    listarray = ListArray(
+        Index64(np.array([4, 0, 7, 7, 1])),
+        Index64(np.array([7, 2, 7, 9, 4])),
+        NumpyArray(np.arange(10)),
+    )
+    regular = RegularArray(NumpyArray(np.arange(15)), 3)
+    indexed = IndexedArray(Index64(np.array([4, 2, 0, 3, 1])), jagged())
+    option = IndexedOptionArray(Index64(np.array([4, -1, 0, 3, -1])), jagged())
+    bytemasked = ByteMaskedArray(Index8(np.array([1, 0, 1, 1, 0], np.int8)), jagged(), True)
+    bitmasked = BitMaskedArray(IndexU8(np.array([0b01101], np.uint8)), jagged(), True, 5, True)
+    unmasked = UnmaskedArray(jagged())
+    record = RecordArray([jagged(), regular], ["x", "y"])
+    list_of_records = ListOffsetArray(
+        Index64(np.array([0, 2, 2, 5])),
+        RecordArray(
+            [NumpyArray(np.arange(5)), ListOffsetArray(Index64(np.array([0, 1, 3, 3, 4, 6])), NumpyArray(np.arange(6)))],
+            ["a", "b"],
+        ),
+    )
+    union = UnionArray(
+        Index8(np.array([0, 1, 0, 1, 0], np.int8)),
+        Index64(np.array([0, 0, 1, 1, 2])),
+        [jagged(), RegularArray(NumpyArray(np.arange(100, 112)), 3)],
+    )
+    list_of_options = ListOffsetArray(
+        Index64(np.array([0, 2, 2, 5])),
+        IndexedOptionArray(Index64(np.array([0, -1, 1, 2, -1])), NumpyArray(np.arange(3))),
+    )
+    doubly = ListOffsetArray(Index64(np.array([0, 2, 2, 4])), jagged())
+    regular_of_lists = RegularArray(jagged(), 2, 2)
+    return {
+        "numpy": flat,
+        "numpy2d": two_d,
+        "empty": EmptyArray(),
+        "listoffset": jagged(),
+        "list": listarray,
+        "regular": regular,
+        "indexed": indexed,
+        "indexedoption": option,
+        "bytemasked": bytemasked,
+        "bitmasked": bitmasked,
+        "unmasked": unmasked,
+        "record": record,
+        "list_of_records": list_of_records,
+        "union": union,
+        "list_of_options": list_of_options,
+        "doubly_jagged": doubly,
+        "regular_of_lists": regular_of_lists,
+    }
+
+
+S = slice
+SLICES = [
+    0,
+    -1,
+    2,
+    S(1, 3),
+    S(None, None, -1),
+    S(None, None, 2),
+    S(-2, None),
+    S(3, 1),
+    (S(None), 0),
+    (S(None), -1),
+    (S(None), S(1, None)),
+    (S(None), S(None, -1)),
+    (S(None), S(None, None, -1)),
+    (S(None), S(None, None, 2)),
+    (S(1, None, 2), S(-2, None, -1)),
+    (Ellipsis, 0),
+    (0, Ellipsis),
+    (Ellipsis,),
+    (Ellipsis, S(1, None)),
+    (None, 0),
+    (S(None), None),
+    (S(1, 4), None, 0),
+    (S(None), S(None), 0),
+    (S(None), 0, 0),
+    (1, 1),
+    (-1, S(None, 1)),
+    np.array([0, 2, -1]),
+    np.array([], np.int64),
+    np.array([True, False, True, True, False]),
+    (np.array([0, 2]), np.array([0, 0])),
+    (np.array([3, 0]), np.array([-1, 1])),
+    (S(None), np.array([0])),
+    (S(1, None), np.array([0, -1])),
+    (np.array([1, 3]), S(None, 1)),
+    (0, 0, 0),
+    (S(None), S(None), S(None), S(None)),
+]
+
+
+def check(layout, where):
+    data = layout.to_list()
+    try:
+        expected = reference(data, where)
+    except (RefError, IndexError, TypeError):
+        with pytest.raises((IndexError, ValueError, TypeError)):
+            getitem(layout, where)
+        return
+    out = getitem(layout, where)
+    if isinstance(out, (ak.contents.Content, Record)):
+        assert out.to_list() == expected
+        assert out.validity_error() == ""
+    else:
+        assert out == expected
+
+
+@pytest.mark.parametrize("name", list(layouts()))
+@pytest.mark.parametrize("where", SLICES, ids=[repr(s) for s in SLICES])
+def test_table(name, where):
+    layout = layouts()[name]
+    if isinstance(where, np.ndarray) and where.dtype == bool and len(where) != len(layout):
+        where = np.resize(where, len(layout))
+    check(layout, where)
+
+
+FIELD_SLICES = [
+    "x",
+    ["y"],
+    ["y", "x"],
+    ("x", S(None), 0),
+    (S(None), "x"),
+    (S(1, None), "y", -1),
+    (Ellipsis, "y", 0),
+    ("y", np.array([0, 1])),
+    (S(None), ["x"], S(1, None)),
+]
+
+
+@pytest.mark.parametrize("where", FIELD_SLICES, ids=[repr(s) for s in FIELD_SLICES])
+def test_fields(where):
+    check(layouts()["record"], where)
+
+
+@pytest.mark.parametrize("where", ["a", "b", (S(None), "b"), ("b", S(None), 0), (S(None), S(None), "a"), ["b"]])
+def test_list_of_records_fields(where):
+    check(layouts()["list_of_records"], where)
+
+
+def test_nested_fields_at_depth():
+    inner = RecordArray([NumpyArray(np.arange(3.0)), NumpyArray(np.arange(3) * 10)], ["pt", "eta"])
+    muons = ListOffsetArray(Index64(np.array([0, 2, 2, 3])), inner)
+    events = RecordArray([muons, NumpyArray(np.arange(3))], ["muons", "run"])
+    assert getitem(events, ("muons", "pt")).to_list() == [[0.0, 1.0], [], [2.0]]
+    assert getitem(events, (S(None), "muons", "eta")).to_list() == [[0, 10], [], [20]]
+    assert getitem(events, ("muons", S(0, None, 2), 0, "pt")).to_list() == [0.0, 2.0]
+    assert getitem(events, 2)["muons"].to_list() == [{"pt": 2.0, "eta": 20}]
+    record = getitem(events, 0)
+    assert isinstance(record, Record)
+    assert getitem(record, "run") == 0
+    assert getitem(record, ("muons", "pt")).to_list() == [0.0, 1.0]
+    assert getitem(record, ("muons", 1, "eta")) == 10
+    assert getitem(record, ["run"]).to_list() == {"run": 0}
+
+
+def test_multidimensional_advanced_matches_numpy():
+    data = np.arange(24).reshape(4, 6)
+    layout = RegularArray(NumpyArray(np.arange(24)), 6)
+    for where in [
+        np.array([[0, 1], [3, 2]]),
+        (np.array([[0], [3]]), np.array([1, 5, 2])),
+        (S(None), np.array([[0, 1], [5, 4]])),
+        (np.array([True, False, True, False]), S(1, 3)),
+        (np.array([1, 2]), None),
+        (np.array(1), np.array([0, 1])),
+    ]:
+        assert getitem(layout, where).to_list() == data[where].tolist(), where
+        assert getitem(NumpyArray(data), where).to_list() == data[where].tolist(), where
+
+
+def test_highlevel_array_in_slice():
+    array = ak.Array([[1, 2, 3], [], [4, 5]])
+    assert getitem(array.layout, ak.Array([2, 0])).to_list() == [[4, 5], [1, 2, 3]]
+    assert getitem(array.layout, [True, False, True]).to_list() == [[1, 2, 3], [4, 5]]
+    assert getitem(array.layout, [0, 0]).to_list() == [[1, 2, 3], [1, 2, 3]]
+
+
+# ---------------------------------------------------------------------------------- jagged indices
+
+
+def ref_jagged(data, index):
+    if index is None:
+        return None
+    if isinstance(data, dict):
+        return {k: ref_jagged(v, index) for k, v in data.items()}
+    if data is None:
+        return None
+    if len(index) and all(isinstance(x, list) or x is None for x in index):
+        assert len(index) == len(data)
+        return [ref_jagged(d, i) for d, i in zip(data, index)]
+    if index and all(isinstance(x, bool) or x is None for x in index):
+        assert len(index) == len(data)
+        return [None if b is None else d for d, b in zip(data, index) if b is None or b]
+    return [None if i is None else data[i] for i in index]
+
+
+JAGGED_CASES = [
+    ("listoffset", [[2, 0], [], [1, 1, -1], [0], []]),
+    ("listoffset", [[True, False, True], [], [False, True], [True], [False, False, True, True]]),
+    ("listoffset", [[None, 0], [], [1, None], None, [3]]),
+    ("listoffset", [[True, None, False], [], [None, True], [False], [True, None, None, None]]),
+    ("list", [[2, 0], [1], [], [-1], [0, 1, 2]]),
+    ("indexedoption", [[0, 0], None, [1], [], [2]]),
+    ("bytemasked", [[1], [], [0, 0], [], []]),
+    ("record", [[0], [], [1], [0], [2, 1]]),
+    ("regular", [[2, 1], [0], [], [1, 1, 1], [-3]]),
+    ("list_of_records", [[1, 0], [], [2]]),
+    ("doubly_jagged", [[[1], []], [], [[1, 0], [0, 0]]]),
+    ("doubly_jagged", [[[True, False, True], []], [], [[False, True], [True]]]),
+    ("list_of_options", [[1], [], [2, 0]]),
+    ("regular_of_lists", [[[0, 2], []], [[], [-1]]]),
+]
+
+
+@pytest.mark.parametrize("name,index", JAGGED_CASES, ids=[f"{n}-{i}" for n, i in JAGGED_CASES])
+def test_jagged(name, index):
+    layout = layouts()[name]
+    expected = ref_jagged(layout.to_list(), index)
+    index_layout = ak.from_iter(index, highlevel=False)
+    out = getitem(layout, index_layout)
+    assert out.to_list() == expected
+    assert out.validity_error() == ""
+    # the same through the high-level wrapper (duck-typed .layout)
+    assert getitem(layout, ak.Array(index)).to_list() == expected
+
+
+def test_jagged_argsort_like():
+    layout = ak.from_iter([[3.0, 1.0, 2.0], [], [5.0, 4.0]], highlevel=False)
+    order = ak.from_iter([[1, 2, 0], [], [1, 0]], highlevel=False)
+    assert getitem(layout, order).to_list() == [[1.0, 2.0, 3.0], [], [4.0, 5.0]]
+
+
+def test_flat_index_with_missing_values():
+    layout = jagged()
+    index = ak.from_iter([3, None, 0, -1], highlevel=False)
+    data = layout.to_list()
+    assert getitem(layout, index).to_list() == [data[3], None, data[0], data[-1]]
+
+
+# ---------------------------------------------------------------------------------- errors
+
+
+def test_error_integer_out_of_range_top():
+    with pytest.raises(IndexError, match=r"index 5 is out of bounds for dimension 0"):
+        getitem(jagged(), 5)
+    with pytest.raises(IndexError, match=r"index -6 .*dimension 0"):
+        getitem(jagged(), -6)
+
+
+def test_error_integer_out_of_range_nested():
+    with pytest.raises(IndexError, match=r"index 0 is out of bounds in dimension 1 at row 1 \(list of length 0\)"):
+        getitem(jagged(), (S(None), 0))
+    with pytest.raises(IndexError, match=r"index 3 is out of bounds in dimension 1 .*length 3"):
+        getitem(layouts()["regular"], (S(None), 3))
+    with pytest.raises(IndexError, match=r"index 7 is out of bounds in dimension 0"):
+        getitem(jagged(), np.array([0, 7]))
+    with pytest.raises(IndexError, match=r"index 2 is out of bounds in dimension 1 at row 1 \(list of length 0\)"):
+        getitem(jagged(), (S(None), np.array([2])))
+    with pytest.raises(IndexError, match=r"index 1 is out of bounds in dimension 1 at row 1 \(list of length 0\)"):
+        getitem(jagged(), (S(None), np.array([1])))
+
+
+def test_error_too_many_dimensions():
+    with pytest.raises(IndexError, match=r"too many indices.*dimension 2"):
+        getitem(jagged(), (S(None), S(None), 0))
+
+
+def test_error_jagged_mismatch():
+    with pytest.raises(ValueError, match=r"length 2 into array of length 5 in dimension 0"):
+        getitem(jagged(), ak.from_iter([[0], [1]], highlevel=False))
+    mask = ak.from_iter([[True], [], [True, False], [True], [True, True, True, True]], highlevel=False)
+    with pytest.raises(ValueError, match=r"dimension 1, row 0: the index has 1 items, the list has 3"):
+        getitem(jagged(), mask)
+    with pytest.raises(IndexError, match=r"index 5 is out of bounds in dimension 1 at row 2 \(list of length 2\)"):
+        getitem(jagged(), ak.from_iter([[0], [], [5], [], []], highlevel=False))
+
+
+def test_error_bad_types():
+    with pytest.raises(TypeError, match="integer or boolean"):
+        getitem(jagged(), np.array([0.5]))
+    with pytest.raises(ValueError, match="step cannot be zero"):
+        getitem(jagged(), (S(None), S(None, None, 0)))
+    with pytest.raises(TypeError, match="jagged indices must be given as ak.Array"):
+        getitem(jagged(), [[0, 1], [0]])
+    with pytest.raises(IndexError, match="no field|not found"):
+        getitem(layouts()["record"], "nope")
+
+
+# ---------------------------------------------------------------------------------- laziness
+
+
+class Source:
+    def __init__(self, layout):
+        self.form, self.length, self.buffers = ak.to_buffers(layout)
+        self.calls = Counter()
+        self.array = ak.from_buffers(
+            self.form, self.length, {key: self._generator(key) for key in self.buffers}, highlevel=False
+        )
+
+    def _generator(self, key):
+        def generate():
+            self.calls[key] += 1
+            return self.buffers[key]
+
+        return generate
+
+    def keys_of(self, field):
+        index = self.form.fields.index(field)
+        return set(self.form.contents[index].expected_from_buffers())
+
+
+def lazy_source():
+    x = jagged()
+    y = ListOffsetArray(Index64(np.array([0, 1, 1, 2, 3, 3])), NumpyArray(np.arange(3)))
+    z = IndexedOptionArray(Index64(np.array([1, -1, 0, 2, 1])), NumpyArray(np.arange(3.0)))
+    return Source(RecordArray([x, y, z], ["x", "y", "z"]))
+
+
+def test_lazy_range_slice_runs_nothing():
+    source = lazy_source()
+    out = getitem(source.array, S(1, 4))
+    assert len(out) == 3
+    assert source.calls == {}
+    out = getitem(source.array, (S(1, 4),))
+    assert source.calls == {}
+    assert out.to_list() == source.array.to_list()[1:4]
+
+
+def test_lazy_field_access_runs_nothing():
+    source = lazy_source()
+    getitem(source.array, "x")
+    getitem(source.array, ["x", "z"])
+    getitem(source.array, (S(None), "y"))
+    assert source.calls == {}
+
+
+def test_lazy_field_then_first_element_reads_only_that_field():
+    source = lazy_source()
+    out = getitem(getitem(source.array, "y"), (S(None), S(0, 1)))
+    assert out.to_list() == [[0], [], [1], [2], []]
+    assert set(source.calls) <= source.keys_of("y")
+    source = lazy_source()
+    out = getitem(getitem(source.array, "x"), (S(0, 1), 0))
+    assert out.to_list() == [0.0]
+    assert set(source.calls) <= source.keys_of("x")
+    assert set(source.calls) == source.keys_of("x")
+    assert all(count == 1 for count in source.calls.values())
+
+
+def test_lazy_x_column_first_element():
+    layout = RecordArray([jagged(), NumpyArray(np.arange(5))], ["x", "n"])
+    source = Source(layout)
+    x = getitem(source.array, "x")
+    out = getitem(x, (S(None), S(None, 1)))
+    assert out.to_list() == [x[:1] for x in jagged().to_list()]
+    assert set(source.calls) <= source.keys_of("x")
+    source = Source(RecordArray([ListOffsetArray(Index64(np.array([0, 1, 3])), NumpyArray(np.arange(3.0))),
+                                 NumpyArray(np.arange(2))], ["x", "n"]))
+    out = getitem(getitem(source.array, "x"), (S(None), 0))
+    assert out.to_list() == [0.0, 1.0]
+    assert set(source.calls) == source.keys_of("x")
+
+
+def test_lazy_element_reads_only_its_path():
+    source = lazy_source()
+    element = getitem(source.array, 2)
+    assert source.calls == {}
+    assert getitem(element, "y").to_list() == [1]
+    assert set(source.calls) <= source.keys_of("y")
