@@ -126,16 +126,6 @@ class OptionLikeForm(WrapperForm):
         return OptionType(self._content._type(), parameters=self._parameters)
 
 
-def check_option_content(owner: str, content, *, allow_union: bool = False) -> None:
-    """Option and indexed nodes may not wrap a union, an option or an indexed node directly
-    (as for the layouts); `.simplified` merges such nestings into one node."""
-    if content.is_option or content.is_indexed or (content.is_union and not allow_union):
-        raise TypeError(
-            f"{owner} cannot contain a union-type, option-type, or indexed 'content' "
-            f"({type(content).__name__}); try {owner}.simplified instead"
-        )
-
-
 def simplified_option_like(cls, make, content, parameters, form_key, *, categorical=False):
     """Shared body of the `simplified` classmethods of option and indexed forms.
 

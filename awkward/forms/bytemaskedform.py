@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awkward._util import UNSET
-from awkward.forms._wrapper import OptionLikeForm, check_option_content, simplified_option_like
+from awkward.forms._wrapper import OptionLikeForm, simplified_option_like
 from awkward.forms.form import check_bool, check_content, check_index, index_to_dtype
 
 __all__ = ["ByteMaskedForm"]
@@ -19,7 +19,6 @@ class ByteMaskedForm(OptionLikeForm):
         name = type(self).__name__
         self._mask = check_index(name, "mask", mask, ("i8",))
         self._content = check_content(name, content)
-        check_option_content(name, content)
         self._valid_when = check_bool(name, "valid_when", valid_when)
         self._init(parameters, form_key)
 

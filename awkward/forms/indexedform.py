@@ -6,7 +6,6 @@ from awkward._parameters import parameters_union
 from awkward._util import UNSET
 from awkward.forms._wrapper import (
     OptionLikeForm,
-    check_option_content,
     simplified_option_like,
 )
 from awkward.forms.form import check_content, check_index, index_to_dtype
@@ -37,7 +36,6 @@ class IndexedForm(OptionLikeForm):
         name = type(self).__name__
         self._index = check_index(name, "index", index, ("i32", "u32", "i64"))
         self._content = check_content(name, content)
-        check_option_content(name, content, allow_union=_is_categorical(parameters))
         self._init(parameters, form_key)
 
     @classmethod

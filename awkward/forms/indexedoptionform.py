@@ -5,7 +5,6 @@ from __future__ import annotations
 from awkward._util import UNSET
 from awkward.forms._wrapper import (
     OptionLikeForm,
-    check_option_content,
     simplified_option_like,
 )
 from awkward.forms.form import check_content, check_index, index_to_dtype
@@ -21,12 +20,10 @@ class IndexedOptionForm(OptionLikeForm):
     is_indexed = True
 
     def __init__(self, index, content, *, parameters=None, form_key=None):
-        from awkward.forms.indexedform import _is_categorical
 
         name = type(self).__name__
         self._index = check_index(name, "index", index, ("i32", "i64"))
         self._content = check_content(name, content)
-        check_option_content(name, content, allow_union=_is_categorical(parameters))
         self._init(parameters, form_key)
 
     @classmethod

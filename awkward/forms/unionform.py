@@ -20,14 +20,6 @@ class UnionForm(Form):
         self._tags = check_index(name, "tags", tags, ("i8",))
         self._index = check_index(name, "index", index, ("i32", "u32", "i64"))
         self._contents = check_contents(name, contents)
-        if len(self._contents) < 2:
-            raise TypeError(f"{name} must have at least 2 'contents' (use UnionForm.simplified)")
-        for content in self._contents:
-            if content.is_union:
-                raise TypeError(
-                    f"{name} cannot contain union-types in its 'contents' "
-                    f"({type(content).__name__}); try {name}.simplified instead"
-                )
         self._init(parameters, form_key)
 
     @classmethod

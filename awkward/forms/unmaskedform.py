@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awkward._util import UNSET
-from awkward.forms._wrapper import OptionLikeForm, check_option_content, simplified_option_like
+from awkward.forms._wrapper import OptionLikeForm, simplified_option_like
 from awkward.forms.form import check_content
 
 __all__ = ["UnmaskedForm"]
@@ -18,7 +18,6 @@ class UnmaskedForm(OptionLikeForm):
     def __init__(self, content, *, parameters=None, form_key=None):
         name = type(self).__name__
         self._content = check_content(name, content)
-        check_option_content(name, content)
         self._init(parameters, form_key)
 
     @classmethod
