@@ -76,3 +76,8 @@ from awkward.operations import (  # noqa: E402
 )
 
 __all__ += ['from_iter', 'to_list', 'from_numpy', 'to_numpy', 'from_json', 'to_json', 'to_layout', 'from_regular', 'to_regular', 'is_tuple', 'parameters', 'with_parameter', 'without_parameters', 'with_name', 'copy', 'backend', 'to_backend', 'array_equal', 'almost_equal', 'strings_astype']
+
+# broadcasting (issue 7)
+from awkward.operations import broadcast_arrays, where  # noqa: E402
+
+__all__ += ["broadcast_arrays", "where"]

@@ -27,7 +27,7 @@ from __future__ import annotations
 from awkward._nplikes.dtypes import float64, int8, int64
 from awkward.contents.content import Content, concrete
 
-__all__ = ["broadcast_and_apply", "BROADCAST_PARAMETERS_RULES"]
+__all__ = ["broadcast_and_apply", "broadcast_scalar", "BROADCAST_PARAMETERS_RULES"]
 
 BROADCAST_PARAMETERS_RULES = ("intersect", "all_or_nothing", "one_to_one", "none")
 
@@ -213,7 +213,7 @@ class _Walker:
             if isinstance(x, Content):
                 out.append(x)
             else:
-                out.append(_scalar_to_layout(x, length, self.backend))
+                out.append(broadcast_scalar(x, length, self.backend))
         return out
 
     # ------------------------------------------------------------------ options
@@ -524,7 +524,8 @@ def _starts_stops(layout):
     return nplike.astype(starts[:length], int64), nplike.astype(stops[:length], int64)
 
 
-def _scalar_to_layout(value, length, backend):
+def broadcast_scalar(value, length, backend):
+    """A NumpyArray of ``length`` copies of a scalar (for actions that need arrays)."""
     from awkward.contents import NumpyArray
 
     nplike = backend.nplike

@@ -324,3 +324,66 @@ def test_record_field_plus_scalar_does_not_touch_other_field():
     y_keys = [k for k in source.keys if k not in {key for key in source.calls}]
     assert y_keys  # y's buffers exist ...
     assert all(source.calls[k] == 0 for k in y_keys)  # ... and were never generated
+
+
+# ---------------------------------------------------------------------- ak.broadcast_arrays / ak.where
+def zeros_like(value):
+    if isinstance(value, list):
+        return [zeros_like(x) for x in value]
+    return None if value is None else 0
+
+
+def test_ak_broadcast_arrays_against_model():
+    flat = [1, 2, None]
+    nested = [[1, 2], [], [3, 4, 5]]
+    deeper = [[[1], [2, 3]], [], [[4], [], [5]]]
+    one, two, three, four = ak.broadcast_arrays(ak.Array(flat), ak.Array(nested), ak.Array(deeper), 7)
+    # the common shape, 0 at the leaves; a missing value in any input is missing in every output
+    zero = model_top(zeros_like(deeper), zeros_like(flat))
+    assert one.to_list() == model_top(zero, flat)
+    assert two.to_list() == model_top(zero, nested)
+    assert three.to_list() == model_top(zero, deeper)
+    assert four.to_list() == model_top(zero, 7)
+
+
+def test_ak_broadcast_arrays_records_and_depth_limit():
+    records = ak.Array([{"x": 1, "y": [1]}, {"x": 2, "y": []}])
+    nested = ak.Array([[1, 2], [3]])
+    a, b = ak.broadcast_arrays(records, nested)
+    assert a.to_list() == [[records[0].to_list()] * 2, [records[1].to_list()]]
+    assert b.to_list() == nested.to_list()
+    a, b = ak.broadcast_arrays(ak.Array([1, 2]), ak.Array([[[1], [2, 3]], [[4]]]), depth_limit=2)
+    assert a.to_list() == [[1, 1], [2]]
+    assert b.to_list() == [[[1], [2, 3]], [[4]]]
+    with pytest.raises(ValueError, match="depth_limit"):
+        ak.broadcast_arrays(nested, depth_limit=0)
+    with pytest.raises(ValueError, match="position"):
+        ak.broadcast_arrays(nested, ak.Array([[1], [2]]))
+
+
+def test_ak_where_against_model():
+    cond = [[True, False], [], [False, True, True]]
+    x = [[1, 2], [], [3, 4, 5]]
+    y = [10.5, 20.5, 30.5]
+    out = ak.where(ak.Array(cond), ak.Array(x), ak.Array(y))
+
+    def pick(c, a, b):
+        return a if c else b
+
+    expected = [[pick(c, a, yi) for c, a in zip(cj, xj)] for cj, xj, yi in zip(cond, x, y)]
+    assert out.to_list() == expected
+    assert ak.where(ak.Array([True, None, False]), 1, 2).to_list() == [1, None, 2]
+
+
+def test_ak_where_mergebool_and_nonzero():
+    merged = ak.where(ak.Array([True, False]), ak.Array([1, 2]), ak.Array([False, True]))
+    assert merged.layout.is_numpy
+    unmerged = ak.where(ak.Array([True, False]), ak.Array([1, 2]), ak.Array([False, True]), mergebool=False)
+    assert unmerged.layout.is_union
+    assert unmerged.to_list() == [1, True]
+    (positions,) = ak.where(ak.Array([True, False, True]))
+    assert positions.to_list() == [0, 2]
+    with pytest.raises(TypeError, match="0 or 2"):
+        ak.where(ak.Array([True]), 1)
+    with pytest.raises(ValueError, match="flat"):
+        ak.where(ak.Array([[True]]))

@@ -49,3 +49,9 @@ from awkward.operations.ak_with_parameter import with_parameter  # noqa: E402
 from awkward.operations.ak_without_parameters import without_parameters  # noqa: E402
 
 __all__ += ['from_iter', 'to_list', 'from_numpy', 'to_numpy', 'from_json', 'to_json', 'to_layout', 'from_regular', 'to_regular', 'is_tuple', 'parameters', 'with_parameter', 'without_parameters', 'with_name', 'copy', 'backend', 'to_backend', 'array_equal', 'almost_equal', 'strings_astype']
+
+# broadcasting (issue 7)
+from awkward.operations.ak_broadcast_arrays import broadcast_arrays  # noqa: E402
+from awkward.operations.ak_where import where  # noqa: E402
+
+__all__ += ["broadcast_arrays", "where"]

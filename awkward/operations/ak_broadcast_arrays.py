@@ -1,0 +1,56 @@
+"""ak.broadcast_arrays: arrays (and scalars) broadcast to a common nested structure."""
+
+from __future__ import annotations
+
+from awkward._broadcasting import broadcast_and_apply, broadcast_scalar
+from awkward.contents.content import Content
+from awkward.operations._layout_args import to_layout_arg, wrap_layout
+
+__all__ = ["broadcast_arrays"]
+
+
+def _is_scalar(obj) -> bool:
+    return isinstance(obj, (bool, int, float, complex)) or (
+        hasattr(obj, "dtype") and getattr(obj, "shape", None) == ()
+    )
+
+
+def broadcast_arrays(
+    *arrays,
+    depth_limit=None,
+    broadcast_parameters_rule="one_to_one",
+    left_broadcast=True,
+    right_broadcast=True,
+    highlevel=True,
+    behavior=None,
+    attrs=None,
+):
+    """Broadcast every argument against the others (scalars become arrays) and return them
+    as a list. Records are repeated whole (their fields are not broadcast against each other) and at ``depth_limit``."""
+    if depth_limit is not None and (not isinstance(depth_limit, int) or depth_limit < 1):
+        raise ValueError(f"ak.broadcast_arrays: depth_limit must be None or a positive int, not {depth_limit!r}")
+    if not arrays:
+        return []
+    inputs = [x if _is_scalar(x) else to_layout_arg(x, "broadcast_arrays", allow_record=False) for x in arrays]
+    if not any(isinstance(x, Content) for x in inputs):
+        raise TypeError("ak.broadcast_arrays: at least one argument must be an array")
+
+    def action(inputs, *, depth, backend):
+        contents = [x for x in inputs if isinstance(x, Content)]
+        if all((x.is_numpy and len(x.shape) == 1) or x.is_record for x in contents):
+            length = len(contents[0])
+            return tuple(
+                x if isinstance(x, Content) else broadcast_scalar(x, length, backend) for x in inputs
+            )
+        return None
+
+    outputs = broadcast_and_apply(
+        inputs,
+        action,
+        depth_limit=depth_limit,
+        left_broadcast=left_broadcast,
+        right_broadcast=right_broadcast,
+        broadcast_parameters_rule=broadcast_parameters_rule,
+        function_name="ak.broadcast_arrays",
+    )
+    return [wrap_layout(x, highlevel=highlevel, behavior=behavior, attrs=attrs) for x in outputs]

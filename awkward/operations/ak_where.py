@@ -1,0 +1,73 @@
+"""ak.where: element-wise choice between two arrays, or the indices of true values."""
+
+from __future__ import annotations
+
+from awkward._broadcasting import broadcast_and_apply, broadcast_scalar
+from awkward._nplikes.dtypes import bool_, int8, int64
+from awkward.contents.content import Content, concrete
+from awkward.operations._layout_args import to_layout_arg, wrap_layout
+
+__all__ = ["where"]
+
+
+def _is_scalar(obj) -> bool:
+    return isinstance(obj, (bool, int, float, complex)) or (
+        hasattr(obj, "dtype") and getattr(obj, "shape", None) == ()
+    )
+
+
+def _is_bool(value) -> bool:
+    if isinstance(value, Content):
+        return value.dtype == bool_
+    return isinstance(value, bool) or getattr(value, "dtype", None) == bool_
+
+
+def where(condition, *args, mergebool=True, highlevel=True, behavior=None, attrs=None):
+    """``where(condition, x, y)``: x where condition is true, else y (broadcast together).
+    ``where(condition)``: a 1-tuple with the positions of true values of a flat array."""
+    cond = to_layout_arg(condition, "where", allow_record=False)
+    if len(args) == 0:
+        return _nonzero(cond, highlevel, behavior, attrs)
+    if len(args) != 2:
+        raise TypeError(f"ak.where takes a condition and either 0 or 2 more arguments, not {len(args)}")
+    inputs = [cond] + [x if _is_scalar(x) else to_layout_arg(x, "where", allow_record=False) for x in args]
+
+    def action(inputs, *, depth, backend):
+        contents = [x for x in inputs if isinstance(x, Content)]
+        if not all(x.is_numpy and len(x.shape) == 1 for x in contents):
+            return None
+        c, x, y = inputs
+        nplike = backend.nplike
+        length = len(c)
+        (mask,) = concrete(c.data)
+        if mask.dtype != bool_:
+            mask = mask != 0
+        if not mergebool and _is_bool(x) != _is_bool(y):
+            from awkward.contents import UnionArray
+            from awkward.index import Index8, Index64
+
+            index_nplike = backend.index_nplike
+            tags = Index8(index_nplike.astype(index_nplike.where(mask, 0, 1), int8), nplike=index_nplike)
+            index = Index64(index_nplike.arange(length, dtype=int64), nplike=index_nplike)
+            sides = [v if isinstance(v, Content) else broadcast_scalar(v, length, backend) for v in (x, y)]
+            return (UnionArray.simplified(tags, index, sides, mergebool=False),)
+        xd = x.data if isinstance(x, Content) else x
+        yd = y.data if isinstance(y, Content) else y
+        from awkward.contents import NumpyArray
+
+        return (NumpyArray(nplike.where(mask, xd, yd), backend=backend),)
+
+    (out,) = broadcast_and_apply(inputs, action, function_name="ak.where", broadcast_parameters_rule="intersect")
+    return wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs)
+
+
+def _nonzero(cond, highlevel, behavior, attrs):
+    from awkward.contents import NumpyArray
+
+    if not (cond.is_numpy and len(cond.shape) == 1):
+        raise ValueError("ak.where(condition) with a single argument needs a flat (1-d) array of booleans")
+    nplike = cond.backend.nplike
+    (data,) = concrete(cond.data)
+    (positions,) = nplike.nonzero(data)
+    out = NumpyArray(nplike.astype(positions, int64), backend=cond.backend)
+    return (wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs),)
