@@ -224,6 +224,19 @@ def _normalize(layout, items):
             _append_array(nplike, values, out, advanced)
         elif isinstance(item, (list, tuple)) and item and all(isinstance(x, str) for x in item):
             out.append(_Fields(list(item)))
+        elif isinstance(item, (list, tuple)):
+            # Python lists are awkward data (nested lists are jagged, None is missing)
+            item = _from_nested(layout.backend, list(item))
+            if _is_jagged_layout(item):
+                out.append(_Jagged(item))
+                continue
+            values, valid = _flat_values(item)
+            if valid is not None:
+                if len(items) != 1:
+                    raise IndexError("an index with missing values must be the only index")
+                out.append(_Missing(values, valid))
+                continue
+            _append_array(nplike, values, out, advanced)
         else:
             try:
                 values = nplike.asarray(item)
@@ -233,11 +246,48 @@ def _normalize(layout, items):
                 ) from None
             _append_array(nplike, values, out, advanced)
     if advanced:
+        between = out[advanced[0] : advanced[-1]]
+        if any(x is None or x is Ellipsis or isinstance(x, slice) for x in between):
+            raise ValueError(
+                "NumPy advanced indexing with array indices separated by None (np.newaxis), "
+                "Ellipsis or a slice is not supported on awkward arrays"
+            )
         arrays = nplike.broadcast_arrays(*[out[i] for i in advanced])
         shape = tuple(arrays[0].shape)
         for position, array in zip(advanced, arrays):
             out[position] = _Advanced(nplike.reshape(nplike.astype(array, int64), (-1,)), shape)
     return out
+
+
+def _from_nested(backend, items):
+    """A layout from nested Python lists of ints/bools/None (lists become var-length lists)."""
+    from awkward.contents.numpyarray import NumpyArray
+
+    nplike = backend.index_nplike
+    valid = [x is not None for x in items]
+    present = [x for x in items if x is not None]
+    if present and all(isinstance(x, (list, tuple)) for x in present):
+        counts = [len(x) for x in present]
+        offsets = nplike.zeros(len(present) + 1, dtype=int64)
+        offsets[1:] = nplike.cumsum(nplike.asarray(counts, dtype=int64))
+        inner = _from_nested(backend, [y for x in present for y in x])
+        out = ListOffsetArray(Index64(offsets, nplike=nplike), inner)
+    else:
+        if any(isinstance(x, (list, tuple)) for x in present):
+            raise TypeError("an index mixes lists and numbers at the same depth")
+        if present and all(isinstance(x, bool) or getattr(getattr(x, "dtype", None), "kind", "") == "b" for x in present):
+            data = nplike.asarray(present, dtype=bool)
+        elif present:
+            data = nplike.asarray(present)
+            if data.dtype.kind not in "iu":
+                raise TypeError(f"arrays used as indices must be of integer or boolean type, not {data.dtype}")
+        else:
+            data = nplike.zeros(0, dtype=int64)
+        out = NumpyArray(data, backend=backend)
+    if all(valid):
+        return out
+    valid = nplike.asarray(valid, dtype=bool)
+    return _option_around(nplike, valid, out)
 
 
 def _append_array(nplike, values, out, advanced):
@@ -498,8 +548,17 @@ def _next_list(layout, head, tail, adv, dim):
 def _missing_index(layout, item):
     """A flat index with missing values: None where the index is missing."""
     nplike = layout.backend.index_nplike
-    values, valid = nplike.astype(item.values, int64), item.valid
+    values, valid = item.values, item.valid
     length = len(layout)
+    if values.dtype.kind == "b":  # True keeps, False drops, None gives None
+        if len(values) != length:
+            raise IndexError(
+                f"boolean index of length {len(values)} does not match dimension 0 of length {length}"
+            )
+        keep = (values & valid) | ~valid
+        positions = nplike.nonzero(keep)[0]
+        values, valid = positions, valid[keep]
+    values = nplike.astype(values, int64)
     picked = values[valid]
     bad = (picked < -length) | (picked >= length)
     if bool(nplike.any(bad)):

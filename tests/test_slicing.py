@@ -413,8 +413,10 @@ def test_error_bad_types():
         getitem(jagged(), np.array([0.5]))
     with pytest.raises(ValueError, match="step cannot be zero"):
         getitem(jagged(), (S(None), S(None, None, 0)))
-    with pytest.raises(TypeError, match="jagged indices must be given as ak.Array"):
-        getitem(jagged(), [[0, 1], [0]])
+    with pytest.raises(TypeError, match="mixes lists and numbers"):
+        getitem(jagged(), [[0, 1], 0])
+    with pytest.raises(TypeError, match="integer or boolean type, not float64"):
+        getitem(jagged(), [[0.5], [], [], [], []])
     with pytest.raises(IndexError, match="no field|not found"):
         getitem(layouts()["record"], "nope")
 
@@ -500,3 +502,40 @@ def test_lazy_element_reads_only_its_path():
     assert source.calls == {}
     assert getitem(element, "y").to_list() == [1]
     assert set(source.calls) <= source.keys_of("y")
+
+
+# ---------------------------------------------------------------------------------- Python lists as indices
+
+
+def test_python_lists_are_awkward_data():
+    layout = ak.from_iter([[1, 2, 3], [5, 6], [4, 5]], highlevel=False)
+    # nested Python lists are jagged (even when rectangular), NumPy arrays are advanced
+    assert getitem(layout, [[0, 1], [0, 0], [1, 0]]).to_list() == [[1, 2], [5, 5], [5, 4]]
+    assert getitem(layout, np.array([[0, 1], [2, 0]])).to_list() == [
+        [[1, 2, 3], [5, 6]],
+        [[4, 5], [1, 2, 3]],
+    ]
+    mask = [[True, False, True], [False, True], [False, False]]
+    assert getitem(layout, mask).to_list() == [[1, 3], [6], []]
+
+
+def test_python_list_with_missing_values():
+    layout = ak.from_iter([[1, 2, 3], [], [4, 5]], highlevel=False)
+    assert getitem(layout, [0, None, 2]).to_list() == [[1, 2, 3], None, [4, 5]]
+    assert getitem(layout, [True, None, False]).to_list() == [[1, 2, 3], None]
+    assert getitem(layout, ak.from_iter([True, None, True], highlevel=False)).to_list() == [
+        [1, 2, 3],
+        None,
+        [4, 5],
+    ]
+    assert getitem(layout, [[None, 0], [], [-1]]).to_list() == [[None, 1], [], [5]]
+
+
+def test_separated_advanced_indices_are_rejected():
+    layout = ak.from_iter([[[1, 2], [3]], [[4, 5]]], highlevel=False)
+    with pytest.raises(ValueError, match="separated by None"):
+        getitem(layout, (np.array([0, 1]), S(None), np.array([0, 0])))
+    regular = RegularArray(RegularArray(NumpyArray(np.arange(8)), 2), 2)
+    data = np.arange(8).reshape(2, 2, 2)
+    where = (np.array([0, 1]), 0, np.array([1, 0]))
+    assert getitem(regular, where).to_list() == data[where].tolist()
