@@ -172,3 +172,65 @@ def test_record_field_plus_one_does_not_generate_other_field():
     y_keys = [k for k in buffers if calls[k] == 0]
     assert len(y_keys) == 2  # y's offsets and data
     assert sum(calls.values()) == 1  # x's data, read once
+
+
+# ---------------------------------------------------------------------- behavior overloads
+def point_behavior():
+    def make_points(x, y):
+        return RecordArray([x, y], ["x", "y"], parameters={"__record__": "Point"})
+
+    def add_points(left, right):
+        x = array_ufunc(np.add, "__call__", (left.x, right.x), {}).layout
+        y = array_ufunc(np.add, "__call__", (left.y, right.y), {}).layout
+        return ak.Array(make_points(x, y))
+
+    def scale_point(point, factor):
+        x = array_ufunc(np.multiply, "__call__", (point.x, factor), {}).layout
+        y = array_ufunc(np.multiply, "__call__", (point.y, factor), {}).layout
+        return ak.Array(make_points(x, y))
+
+    def point_abs(point):
+        xx = array_ufunc(np.multiply, "__call__", (point.x, point.x), {})
+        yy = array_ufunc(np.multiply, "__call__", (point.y, point.y), {})
+        return array_ufunc(np.sqrt, "__call__", (array_ufunc(np.add, "__call__", (xx, yy), {}),), {})
+
+    import numbers
+
+    return {
+        (np.add, "Point", "Point"): add_points,
+        (np.multiply, "Point", numbers.Number): scale_point,
+        (np.absolute, "Point"): point_abs,
+    }
+
+
+def jagged_points(xs, ys, counts):
+    points = RecordArray(
+        [NumpyArray(np.asarray(xs, dtype=np.float64)), NumpyArray(np.asarray(ys, dtype=np.float64))],
+        ["x", "y"],
+        parameters={"__record__": "Point"},
+    )
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    return ListOffsetArray(Index64(offsets), points)
+
+
+def test_point_behavior_add_and_abs_on_jagged_records():
+    behavior = point_behavior()
+    a = ak.Array(jagged_points([3, 1, 6], [4, 1, 8], [2, 0, 1]), behavior=behavior)
+    b = ak.Array(jagged_points([1, 2, 3], [1, 2, 3], [2, 0, 1]), behavior=behavior)
+    total = array_ufunc(np.add, "__call__", (a, b), {})
+    assert total.to_list() == [[{"x": 4, "y": 5}, {"x": 3, "y": 3}], [], [{"x": 9, "y": 11}]]
+    lengths = array_ufunc(np.absolute, "__call__", (a,), {})
+    expected = [[math.hypot(p["x"], p["y"]) for p in row] for row in a.to_list()]
+    assert close(lengths.to_list(), expected)
+    scaled = array_ufunc(np.multiply, "__call__", (a, 2), {})
+    assert scaled.to_list() == [[{"x": 6, "y": 8}, {"x": 2, "y": 2}], [], [{"x": 12, "y": 16}]]
+    with pytest.raises(TypeError, match="cannot broadcast records in subtract"):
+        array_ufunc(np.subtract, "__call__", (a, b), {})
+
+
+def test_global_behavior_is_used(monkeypatch):
+    from awkward import _behavior
+
+    monkeypatch.setattr(_behavior, "behavior", point_behavior())
+    a = ak.Array(jagged_points([1], [2], [1]))
+    assert array_ufunc(np.add, "__call__", (a, a), {}).to_list() == [[{"x": 2, "y": 4}]]

@@ -44,13 +44,66 @@ def _leaf_data(value):
     return value.data if isinstance(value, Content) else value
 
 
-def _make_action(ufunc, kwargs):
+def _overload_name(layout):
+    return layout.parameter("__record__") or layout.parameter("__list__")
+
+
+def _find_overload(ufunc, inputs, behavior):
+    """``behavior[ufunc, key, ...]`` where a layout's key is its record/list name and a scalar's
+    its type (or numbers.Number); None when no layout here is named or nothing is registered."""
+    import numbers
+
+    from awkward._behavior import lookup
+
+    if not any(isinstance(x, Content) and _overload_name(x) for x in inputs):
+        return None
+    options = []
+    for x in inputs:
+        if isinstance(x, Content):
+            named = _overload_name(x)
+            if named is None:
+                return None
+            options.append([named])
+        else:
+            kinds = [type(x)]
+            if isinstance(x, numbers.Number):
+                kinds.append(numbers.Number)
+            options.append(kinds)
+    keys = [()]
+    for choices in options:
+        keys = [key + (choice,) for key in keys for choice in choices]
+    for key in keys:
+        function = lookup(behavior, (ufunc, *key))
+        if function is not None:
+            return function
+    return None
+
+
+def _call_overload(function, inputs, behavior):
+    from awkward.highlevel import Array
+
+    args = [Array(x, behavior=behavior) if isinstance(x, Content) else x for x in inputs]
+    result = function(*args)
+    results = result if isinstance(result, tuple) else (result,)
+    out = []
+    for item in results:
+        layout = getattr(item, "layout", item)
+        if not isinstance(layout, Content):
+            raise TypeError(f"a ufunc overload must return an array, not {type(item).__name__}")
+        out.append(layout)
+    return tuple(out)
+
+
+def _make_action(ufunc, kwargs, behavior=None):
     name = ufunc.__name__
 
     def action(inputs, *, depth, backend):
         from awkward.contents import NumpyArray
 
         contents = [x for x in inputs if isinstance(x, Content)]
+        overload = _find_overload(ufunc, inputs, behavior)
+        if overload is not None:
+            return _call_overload(overload, inputs, behavior)
         strings = [x for x in contents if _string_kind(x) is not None]
         if strings or any(_is_string_scalar(x) for x in inputs):
             return _string_action(ufunc, inputs, contents, backend)
@@ -94,13 +147,14 @@ def _string_action(ufunc, inputs, contents, backend):
     return (NumpyArray(backend.nplike.asarray(result), backend=backend),)
 
 
-def apply_ufunc_to_layouts(ufunc, inputs, kwargs=None):
-    """Apply ``ufunc`` element-wise to layouts/scalars; returns a tuple of layouts."""
+def apply_ufunc_to_layouts(ufunc, inputs, kwargs=None, behavior=None):
+    """Apply ``ufunc`` element-wise to layouts/scalars; returns a tuple of layouts. Named
+    records/lists use the overloads registered in ``behavior`` (then ak.behavior)."""
     if kwargs and kwargs.get("out") is not None:
         raise TypeError("awkward arrays do not support the 'out' argument of ufuncs")
     return broadcast_and_apply(
         inputs,
-        _make_action(ufunc, kwargs or {}),
+        _make_action(ufunc, kwargs or {}, behavior),
         function_name=f"numpy.{ufunc.__name__}",
         broadcast_parameters_rule="intersect",
     )
@@ -146,10 +200,10 @@ def array_ufunc(ufunc, method, inputs, kwargs):
     highlevel = next((x for x in inputs if isinstance(getattr(x, "layout", None), Content)), None)
     if highlevel is None and not any(isinstance(x, Content) for x in layouts):
         return NotImplemented
-    outputs = apply_ufunc_to_layouts(ufunc, layouts, kwargs)
+    behavior = getattr(highlevel, "behavior", None) if highlevel is not None else None
+    outputs = apply_ufunc_to_layouts(ufunc, layouts, kwargs, behavior)
     if highlevel is not None:
         from awkward.highlevel import Array
 
-        behavior = getattr(highlevel, "behavior", None)
         outputs = tuple(Array(out, behavior=behavior) for out in outputs)
     return outputs[0] if len(outputs) == 1 else outputs
