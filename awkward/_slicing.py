@@ -116,10 +116,13 @@ def _getitem_items(layout, items):
             layout = layout._getitem_fields(item.names)
         else:
             rest.append(item)
-    if len(rest) == 1 and isinstance(rest[0], _Jagged):
-        return _jagged(layout, rest[0].layout, 0)
+    if rest and isinstance(rest[0], _Jagged):
+        index = rest[0].layout
+        layout = _jagged(layout, index, 0)
+        # the jagged index consumed as many dimensions as it has; the rest apply below them
+        rest = [slice(None)] * _min_depth(index) + rest[1:] if len(rest) > 1 else []
     if any(isinstance(item, _Jagged) for item in rest):
-        raise IndexError("a jagged (awkward) index must be the only index besides field names")
+        raise IndexError("a jagged (awkward) index must come first among the positional indices")
     if len(rest) == 1 and isinstance(rest[0], _Missing):
         return _missing_index(layout, rest[0])
     if not rest:
@@ -606,6 +609,19 @@ def _jagged(layout, index, dim):
         fields = [_jagged(layout._getitem_field(f), index, dim) for f in layout.fields]
         return RecordArray(fields, None if layout.is_tuple else layout.fields, len(layout),
                            parameters=layout._parameters, backend=layout.backend)
+    if layout.is_union:
+        tags, positions = layout._tags_index()
+        contents, newindex = [], nplike.zeros(len(tags), dtype=int64)
+        for k, content in enumerate(layout.contents):
+            rows = tags == k
+            picked = content._carry(Index64(positions[rows], nplike=nplike), True)
+            rows_index = Index64(nplike.nonzero(rows)[0], nplike=nplike)
+            contents.append(_jagged(picked, index._carry(rows_index, False), dim))
+            newindex[rows] = nplike.arange(int(nplike.count_nonzero(rows)), dtype=int64)
+        return UnionArray.simplified(layout.tags, Index64(newindex, nplike=nplike), contents,
+                                     parameters=layout._parameters)
+    if layout.is_unknown and len(index) == 0:
+        return layout
     if layout.is_numpy and len(layout.data.shape) > 1:
         layout = layout.to_RegularArray()
     if index.is_numpy and len(index.data.shape) > 1:

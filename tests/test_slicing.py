@@ -322,7 +322,8 @@ def ref_jagged(data, index):
         assert len(index) == len(data)
         return [ref_jagged(d, i) for d, i in zip(data, index)]
     if index and all(isinstance(x, bool) or x is None for x in index):
-        assert len(index) == len(data)
+        if len(index) != len(data):
+            raise RefError("mismatched lengths")
         return [None if b is None else d for d, b in zip(data, index) if b is None or b]
     return [None if i is None else data[i] for i in index]
 
@@ -342,13 +343,20 @@ JAGGED_CASES = [
     ("doubly_jagged", [[[True, False, True], []], [], [[False, True], [True]]]),
     ("list_of_options", [[1], [], [2, 0]]),
     ("regular_of_lists", [[[0, 2], []], [[], [-1]]]),
+    ("union", [[1], [2, 0], [], [0, 1, 2], [0]]),
+    ("union", [[0, -1], [1], [], [1], [3]]),
 ]
 
 
 @pytest.mark.parametrize("name,index", JAGGED_CASES, ids=[f"{n}-{i}" for n, i in JAGGED_CASES])
 def test_jagged(name, index):
     layout = layouts()[name]
-    expected = ref_jagged(layout.to_list(), index)
+    try:
+        expected = ref_jagged(layout.to_list(), index)
+    except (RefError, IndexError):
+        with pytest.raises((ValueError, IndexError)):
+            getitem(layout, ak.from_iter(index, highlevel=False))
+        return
     index_layout = ak.from_iter(index, highlevel=False)
     out = getitem(layout, index_layout)
     assert out.to_list() == expected
@@ -539,3 +547,26 @@ def test_separated_advanced_indices_are_rejected():
     data = np.arange(8).reshape(2, 2, 2)
     where = (np.array([0, 1]), 0, np.array([1, 0]))
     assert getitem(regular, where).to_list() == data[where].tolist()
+
+
+def test_jagged_then_more_indices():
+    layout = ak.from_iter([[[1, 2], [3]], [], [[4, 5, 6]]], highlevel=False)
+    index = ak.from_iter([[1, 0], [], [0]], highlevel=False)
+    assert getitem(layout, (index, 0)).to_list() == [[3, 1], [], [4]]
+    assert getitem(layout, (index, S(1, None))).to_list() == [[[], [2]], [], [[5, 6]]]
+    with pytest.raises(IndexError, match="must come first"):
+        getitem(layout, (S(None), index))
+
+
+def test_highlevel_x_column_first_element_laziness():
+    layout = RecordArray(
+        [ListOffsetArray(Index64(np.array([0, 1, 3])), NumpyArray(np.arange(3.0))), jagged()[:2]],
+        ["x", "y"],
+    )
+    source = Source(layout)
+    array = ak.Array(source.array)
+    assert array[1:].layout is not None
+    assert array.x is not None
+    assert source.calls == {}
+    assert array.x[:, 0].to_list() == [0.0, 1.0]
+    assert set(source.calls) == source.keys_of("x")
