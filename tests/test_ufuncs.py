@@ -234,3 +234,15 @@ def test_global_behavior_is_used(monkeypatch):
     monkeypatch.setattr(_behavior, "behavior", point_behavior())
     a = ak.Array(jagged_points([1], [2], [1]))
     assert array_ufunc(np.add, "__call__", (a, a), {}).to_list() == [[{"x": 2, "y": 4}]]
+
+
+def test_apply_operator_for_highlevel_operators():
+    from awkward._connect.numpy_ufuncs import apply_operator
+
+    array = ak.Array([[1, 2], [], [3]])
+    assert apply_operator("add", array, 1).to_list() == [[2, 3], [], [4]]
+    assert apply_operator("sub", array, 10, reflected=True).to_list() == [[9, 8], [], [7]]
+    assert apply_operator("neg", array).to_list() == [[-1, -2], [], [-3]]
+    assert apply_operator("ge", array, 2).to_list() == [[False, True], [], [True]]
+    with pytest.raises(ValueError, match="unknown operator"):
+        apply_operator("frobnicate", array, 1)

@@ -14,7 +14,7 @@ import numpy
 from awkward._broadcasting import broadcast_and_apply
 from awkward.contents.content import Content
 
-__all__ = ["array_ufunc", "apply_ufunc_to_layouts"]
+__all__ = ["array_ufunc", "apply_ufunc_to_layouts", "apply_operator", "OPERATOR_UFUNCS"]
 
 _REDUCER_HINTS = {
     "add": "ak.sum",
@@ -207,3 +207,43 @@ def array_ufunc(ufunc, method, inputs, kwargs):
 
         outputs = tuple(Array(out, behavior=behavior) for out in outputs)
     return outputs[0] if len(outputs) == 1 else outputs
+
+
+# Python operator name -> ufunc, for ak.Array's operator methods (which cannot import numpy)
+OPERATOR_UFUNCS = {
+    "add": numpy.add,
+    "sub": numpy.subtract,
+    "mul": numpy.multiply,
+    "truediv": numpy.true_divide,
+    "floordiv": numpy.floor_divide,
+    "mod": numpy.remainder,
+    "pow": numpy.power,
+    "matmul": numpy.matmul,
+    "divmod": numpy.divmod,
+    "lshift": numpy.left_shift,
+    "rshift": numpy.right_shift,
+    "and": numpy.bitwise_and,
+    "or": numpy.bitwise_or,
+    "xor": numpy.bitwise_xor,
+    "eq": numpy.equal,
+    "ne": numpy.not_equal,
+    "lt": numpy.less,
+    "le": numpy.less_equal,
+    "gt": numpy.greater,
+    "ge": numpy.greater_equal,
+    "neg": numpy.negative,
+    "pos": numpy.positive,
+    "abs": numpy.absolute,
+    "invert": numpy.invert,
+}
+
+
+def apply_operator(name, *operands, reflected=False):
+    """``left <op> right`` (or the unary ``<op> x``) for ak.Array's ``__<name>__`` methods;
+    ``reflected=True`` for ``__r<name>__`` (the operands are swapped)."""
+    ufunc = OPERATOR_UFUNCS.get(name)
+    if ufunc is None:
+        raise ValueError(f"unknown operator {name!r}; expected one of {sorted(OPERATOR_UFUNCS)}")
+    if reflected:
+        operands = operands[::-1]
+    return array_ufunc(ufunc, "__call__", operands, {})
