@@ -675,3 +675,46 @@ class Record(_Wrapping):
 from awkward._highlevel.builder import ArrayBuilder  # noqa: E402  (needs Array above)
 
 register_highlevel(Array, Record)
+
+
+# ---------------------------------------------------------------------- numpy ufuncs and operators
+# ak.Array takes part in numpy's ufunc protocol; the operators are the same ufuncs, applied by
+# broadcasting (awkward/_broadcasting.py through awkward/_connect/numpy_ufuncs.py).
+_REFLECTABLE_OPERATORS = (
+    "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "matmul", "divmod",
+    "lshift", "rshift", "and", "or", "xor",
+)  # fmt: skip
+_COMPARISON_OPERATORS = ("eq", "ne", "lt", "le", "gt", "ge")
+_UNARY_OPERATORS = ("neg", "pos", "abs", "invert")
+
+
+def _array_ufunc(self, ufunc, method, *inputs, **kwargs):
+    from awkward._connect.numpy_ufuncs import array_ufunc
+
+    return array_ufunc(ufunc, method, inputs, kwargs)
+
+
+def _operator_method(name: str, *, reflected: bool = False):
+    def method(self, *other):
+        from awkward._connect.numpy_ufuncs import apply_operator
+
+        return apply_operator(name, self, *other, reflected=reflected)
+
+    method.__name__ = f"__{'r' if reflected else ''}{name}__"
+    method.__doc__ = f"elementwise {name} through numpy's ufunc (broadcasting awkward structure)"
+    return method
+
+
+def _install_operators(cls) -> None:
+    cls.__array_ufunc__ = _array_ufunc
+    for name in _REFLECTABLE_OPERATORS:
+        setattr(cls, f"__{name}__", _operator_method(name))
+        setattr(cls, f"__r{name}__", _operator_method(name, reflected=True))
+    for name in _COMPARISON_OPERATORS:
+        setattr(cls, f"__{name}__", _operator_method(name))
+    for name in _UNARY_OPERATORS:
+        setattr(cls, f"__{name}__", _operator_method(name))
+    cls.__hash__ = None  # defining __eq__ elementwise makes arrays unhashable, as in awkward
+
+
+_install_operators(Array)
