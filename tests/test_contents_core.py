@@ -2,11 +2,11 @@
 packing, pickling and equality of EmptyArray, NumpyArray, RegularArray, ListArray,
 ListOffsetArray, RecordArray and the layout-level Record."""
 
-import collections
 import pickle
 
 import numpy as np
 import pytest
+from counting_buffers import Lazy
 
 from awkward._nplikes.numpy import Numpy
 from awkward._nplikes.shape import unknown_length
@@ -22,32 +22,6 @@ from awkward.contents import (
 )
 from awkward.index import Index8, Index32, Index64, IndexU32
 from awkward.record import Record
-
-
-class Lazy:
-    """Builds counting virtual buffers: ``calls[key]`` is how often a generator ran."""
-
-    def __init__(self):
-        self.calls = collections.Counter()
-
-    def buffer(self, values, key, dtype=None):
-        array = np.asarray(values, dtype=dtype)
-
-        def generate():
-            self.calls[key] += 1
-            return array
-
-        return VirtualNDArray(Numpy.instance(), array.shape, array.dtype, generate, buffer_key=key)
-
-    def index(self, values, key):
-        return Index64(self.buffer(values, key, np.int64))
-
-    def numpy(self, values, key, **kwargs):
-        return NumpyArray(self.buffer(values, key), **kwargs)
-
-    @property
-    def total(self):
-        return sum(self.calls.values())
 
 
 def nested_record(lazy):

@@ -1,15 +1,13 @@
 """IndexedArray and IndexedOptionArray: construction (valid and invalid), to_list, element
 access, validity_error, simplified, conversions, packing, pickling and laziness."""
 
-import collections
 import copy
 import pickle
 
 import numpy as np
 import pytest
+from counting_buffers import Lazy
 
-from awkward._nplikes.numpy import Numpy
-from awkward._nplikes.virtual import VirtualNDArray
 from awkward.contents import (
     ByteMaskedArray,
     IndexedArray,
@@ -21,32 +19,6 @@ from awkward.contents import (
     UnmaskedArray,
 )
 from awkward.index import Index8, Index32, Index64, IndexU8, IndexU32
-
-
-class Lazy:
-    """Counting virtual buffers: ``calls[key]`` is how often a generator ran."""
-
-    def __init__(self):
-        self.calls = collections.Counter()
-
-    def buffer(self, values, key, dtype=None):
-        array = np.asarray(values, dtype=dtype)
-
-        def generate():
-            self.calls[key] += 1
-            return array
-
-        return VirtualNDArray(Numpy.instance(), array.shape, array.dtype, generate, buffer_key=key)
-
-    def index(self, values, key, cls=Index64):
-        return cls(self.buffer(values, key, cls._expected_dtype))
-
-    def numpy(self, values, key):
-        return NumpyArray(self.buffer(values, key))
-
-    @property
-    def total(self):
-        return sum(self.calls.values())
 
 
 def floats(n=5):

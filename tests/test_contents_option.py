@@ -1,15 +1,13 @@
 """ByteMaskedArray, BitMaskedArray and UnmaskedArray: construction (valid and invalid),
 to_list, conversions between option representations, simplified, packing, pickling, laziness."""
 
-import collections
 import pickle
 
 import numpy as np
 import pytest
+from counting_buffers import Lazy
 
-from awkward._nplikes.numpy import Numpy
 from awkward._nplikes.shape import unknown_length
-from awkward._nplikes.virtual import VirtualNDArray
 from awkward.contents import (
     BitMaskedArray,
     ByteMaskedArray,
@@ -21,29 +19,6 @@ from awkward.contents import (
     UnmaskedArray,
 )
 from awkward.index import Index8, Index64, IndexU8
-
-
-class Lazy:
-    """Counting virtual buffers: ``calls[key]`` is how often a generator ran."""
-
-    def __init__(self):
-        self.calls = collections.Counter()
-
-    def buffer(self, values, key, dtype=None):
-        array = np.asarray(values, dtype=dtype)
-
-        def generate():
-            self.calls[key] += 1
-            return array
-
-        return VirtualNDArray(Numpy.instance(), array.shape, array.dtype, generate, buffer_key=key)
-
-    def numpy(self, values, key):
-        return NumpyArray(self.buffer(values, key))
-
-    @property
-    def total(self):
-        return sum(self.calls.values())
 
 
 def values(n=10):
