@@ -45,11 +45,12 @@ class _Fields:
 class _Advanced:
     """A flattened advanced index: ``values`` (int64, 1-d) and the broadcast ``shape``."""
 
-    __slots__ = ("values", "shape")
+    __slots__ = ("values", "shape", "mask_length")
 
-    def __init__(self, values, shape):
+    def __init__(self, values, shape, mask_length=None):
         self.values = values
         self.shape = shape
+        self.mask_length = mask_length  # length of the 1-d boolean mask it came from
 
 
 class _Jagged:
@@ -199,7 +200,7 @@ def _normalize(layout, items):
     """Items as int/slice/None/Ellipsis/str/_Fields/_Advanced/_Jagged/_Missing; broadcasts the
     advanced indices together."""
     nplike = layout.backend.index_nplike
-    out, advanced = [], []
+    out, advanced, masks = [], [], {}
     for item in items:
         inner = getattr(item, "layout", None)
         if inner is not None and not isinstance(item, Content):
@@ -224,7 +225,7 @@ def _normalize(layout, items):
                     raise IndexError("an index with missing values must be the only index")
                 out.append(_Missing(values, valid))
                 continue
-            _append_array(nplike, values, out, advanced)
+            _append_array(nplike, values, out, advanced, masks)
         elif isinstance(item, (list, tuple)) and item and all(isinstance(x, str) for x in item):
             out.append(_Fields(list(item)))
         elif isinstance(item, (list, tuple)):
@@ -239,7 +240,7 @@ def _normalize(layout, items):
                     raise IndexError("an index with missing values must be the only index")
                 out.append(_Missing(values, valid))
                 continue
-            _append_array(nplike, values, out, advanced)
+            _append_array(nplike, values, out, advanced, masks)
         else:
             try:
                 values = nplike.asarray(item)
@@ -247,7 +248,7 @@ def _normalize(layout, items):
                 raise TypeError(
                     f"cannot use {item!r:.60} as an index; jagged indices must be given as ak.Array"
                 ) from None
-            _append_array(nplike, values, out, advanced)
+            _append_array(nplike, values, out, advanced, masks)
     if advanced:
         between = out[advanced[0] : advanced[-1]]
         if any(x is None or x is Ellipsis or isinstance(x, slice) for x in between):
@@ -258,7 +259,8 @@ def _normalize(layout, items):
         arrays = nplike.broadcast_arrays(*[out[i] for i in advanced])
         shape = tuple(arrays[0].shape)
         for position, array in zip(advanced, arrays):
-            out[position] = _Advanced(nplike.reshape(nplike.astype(array, int64), (-1,)), shape)
+            flat = nplike.reshape(nplike.astype(array, int64), (-1,))
+            out[position] = _Advanced(flat, shape, masks.get(position))
     return out
 
 
@@ -293,7 +295,7 @@ def _from_nested(backend, items):
     return _option_around(nplike, valid, out)
 
 
-def _append_array(nplike, values, out, advanced):
+def _append_array(nplike, values, out, advanced, masks):
     kind = values.dtype.kind
     if values.ndim == 0 and kind in "iu":
         out.append(int(values))
@@ -302,6 +304,8 @@ def _append_array(nplike, values, out, advanced):
         for positions in nplike.nonzero(values):
             advanced.append(len(out))
             out.append(positions)
+        if values.ndim == 1:
+            masks[len(out) - 1] = len(values)
         return
     if kind not in "iu":
         if values.size == 0:
@@ -444,6 +448,10 @@ def _next_regular(layout, head, tail, adv, dim):
         return RegularArray(_next(picked, tail, nextadv, dim + 1), count, length)
     if isinstance(head, _Advanced):
         values = head.values
+        if head.mask_length is not None and head.mask_length != size:
+            raise IndexError(
+                f"boolean index of length {head.mask_length} does not match dimension {dim} of length {size}"
+            )
         bad = (values < -size) | (values >= size)
         if bool(nplike.any(bad)):
             raise _out_of_bounds(int(values[nplike.nonzero(bad)[0][0]]), 0, size, dim)
@@ -523,6 +531,12 @@ def _next_list(layout, head, tail, adv, dim):
                                parameters=layout._parameters)
     if isinstance(head, _Advanced):
         values = head.values
+        if head.mask_length is not None and bool(nplike.any(counts != head.mask_length)):
+            row = int(nplike.nonzero(counts != head.mask_length)[0][0])
+            raise IndexError(
+                f"boolean index of length {head.mask_length} does not match dimension {dim} "
+                f"at row {row} (list of length {int(counts[row])})"
+            )
         if adv is None:
             count = len(values)
             grid_values = nplike.reshape(values, (1, count)) + nplike.zeros((length, 1), dtype=int64)

@@ -597,3 +597,12 @@ def test_highlevel_x_column_first_element_laziness():
     assert source.calls == {}
     assert array.x[:, 0].to_list() == [0.0, 1.0]
     assert set(source.calls) == source.keys_of("x")
+
+
+def test_error_boolean_mask_length():
+    with pytest.raises(IndexError, match=r"boolean index of length 3 does not match dimension 0 of length 5"):
+        getitem(jagged(), np.array([True, False, True]))
+    with pytest.raises(IndexError, match=r"boolean index of length 2 does not match dimension 1 at row 0 \(list of length 3\)"):
+        getitem(jagged(), (S(None), np.array([True, False])))
+    with pytest.raises(IndexError, match=r"boolean index of length 2 does not match dimension 1 of length 3"):
+        getitem(layouts()["regular"], (S(None), np.array([True, False])))
