@@ -192,7 +192,7 @@ def _profile(config):
     profiler = cProfile.Profile()
     profiler.runctx(code, ns, ns)
     text = io.StringIO()
-    pstats.Stats(profiler, stream=text).sort_stats("cumulative").print_stats(30)
+    pstats.Stats(profiler, stream=text).sort_stats(config.get("sort", "cumulative")).print_stats(30)
     return {"profile": f"{stmt!r}, {config['profile_loops']} calls\n" + text.getvalue()}
 
 
@@ -336,6 +336,7 @@ def main() -> None:
     parser.add_argument("--profile", help="cProfile one operation (substring of its name) instead")
     parser.add_argument("--size", default="large", choices=("small", "large"), help="size for --profile")
     parser.add_argument("--side", default="ours", choices=("ours", "theirs"), help="side for --profile")
+    parser.add_argument("--sort", default="cumulative", help="pstats order for --profile (cumulative, tottime)")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
@@ -354,6 +355,7 @@ def main() -> None:
         "virtual": args.virtual,
         "profile": args.profile,
         "size": args.size,
+        "sort": args.sort,
         "profile_loops": 2000 if args.size == "small" else 5,
     }
     script = os.path.abspath(__file__)
