@@ -81,3 +81,21 @@ __all__ += ['from_iter', 'to_list', 'from_numpy', 'to_numpy', 'from_json', 'to_j
 from awkward.operations import broadcast_arrays, where  # noqa: E402
 
 __all__ += ["broadcast_arrays", "where"]
+
+# element-wise functions (issue 7)
+from awkward.operations import (  # noqa: E402
+    angle,
+    broadcast_fields,
+    full_like,
+    imag,
+    isclose,
+    nan_to_none,
+    nan_to_num,
+    ones_like,
+    real,
+    round,
+    values_astype,
+    zeros_like,
+)
+
+__all__ += ['angle', 'broadcast_fields', 'full_like', 'imag', 'isclose', 'nan_to_none', 'nan_to_num', 'ones_like', 'real', 'round', 'values_astype', 'zeros_like']

@@ -55,3 +55,19 @@ from awkward.operations.ak_broadcast_arrays import broadcast_arrays  # noqa: E40
 from awkward.operations.ak_where import where  # noqa: E402
 
 __all__ += ["broadcast_arrays", "where"]
+
+# element-wise functions (issue 7)
+from awkward.operations.ak_angle import angle  # noqa: E402
+from awkward.operations.ak_broadcast_fields import broadcast_fields  # noqa: E402
+from awkward.operations.ak_full_like import full_like  # noqa: E402
+from awkward.operations.ak_imag import imag  # noqa: E402
+from awkward.operations.ak_isclose import isclose  # noqa: E402
+from awkward.operations.ak_nan_to_none import nan_to_none  # noqa: E402
+from awkward.operations.ak_nan_to_num import nan_to_num  # noqa: E402
+from awkward.operations.ak_ones_like import ones_like  # noqa: E402
+from awkward.operations.ak_real import real  # noqa: E402
+from awkward.operations.ak_round import round  # noqa: E402
+from awkward.operations.ak_values_astype import values_astype  # noqa: E402
+from awkward.operations.ak_zeros_like import zeros_like  # noqa: E402
+
+__all__ += ['angle', 'broadcast_fields', 'full_like', 'imag', 'isclose', 'nan_to_none', 'nan_to_num', 'ones_like', 'real', 'round', 'values_astype', 'zeros_like']

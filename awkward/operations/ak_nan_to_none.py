@@ -1,0 +1,47 @@
+"""ak.nan_to_none: NaN values become missing values (None)."""
+
+from __future__ import annotations
+
+from awkward._nplikes.dtypes import int64
+from awkward.operations._elementwise import layout_and_behavior, map_values, numpy_function, wrap
+
+__all__ = ["nan_to_none"]
+
+
+def nan_to_none(array, *, highlevel=True, behavior=None, attrs=None):
+    """Every NaN becomes None (the leaf gets an option type); numbers that cannot be NaN
+    (integers, booleans) and strings are left as they are. Existing missing values stay
+    missing, without a second option level."""
+    from awkward.contents import IndexedOptionArray
+    from awkward.index import Index64
+
+    layout, behavior = layout_and_behavior(array, "nan_to_none", behavior)
+    isnan = numpy_function("isnan")
+
+    def can_be_nan(node):
+        return node.dtype.kind in "fc"
+
+    def nan_index(node):
+        nplike = node.backend.index_nplike
+        mask = nplike.apply_ufunc(isnan, "__call__", [node.data])
+        if len(node.shape) > 1:
+            raise ValueError("ak.nan_to_none needs 1-d leaves; multi-dimensional NumpyArrays are regularized first")
+        return Index64(nplike.where(mask, -1, nplike.arange(len(mask), dtype=int64)), nplike=nplike)
+
+    def leaf(node):
+        if not can_be_nan(node):
+            return node
+        if len(node.shape) > 1:
+            return nan_to_none(node.to_RegularArray(), highlevel=False)
+        return IndexedOptionArray(nan_index(node), node)
+
+    def option_above_leaf(node):
+        if not can_be_nan(node.content) or len(node.content.shape) > 1:
+            return None
+        inner = IndexedOptionArray(nan_index(node.content), node.content)
+        if node.is_option:
+            return IndexedOptionArray.simplified(node.to_IndexedOptionArray64().index, inner, parameters=node._parameters)
+        return IndexedOptionArray.simplified(node.index, inner, parameters=node._parameters)
+
+    result = map_values(layout, leaf, function="nan_to_none", on_option=option_above_leaf)
+    return wrap(result, highlevel, behavior, attrs)

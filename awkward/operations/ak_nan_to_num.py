@@ -1,0 +1,63 @@
+"""ak.nan_to_num: NaN and infinities replaced by numbers, structure unchanged."""
+
+from __future__ import annotations
+
+from awkward.contents.content import Content
+from awkward.operations._elementwise import (
+    layout_and_behavior,
+    map_values,
+    map_values_n,
+    numpy_function,
+    refuse_strings,
+    wrap,
+)
+
+__all__ = ["nan_to_num"]
+
+
+def nan_to_num(array, copy=True, nan=0.0, posinf=None, neginf=None, *, highlevel=True, behavior=None, attrs=None):
+    """Replace NaN by ``nan``, +inf by ``posinf`` and -inf by ``neginf`` (None: the largest
+    and smallest finite numbers of the dtype), as numpy.nan_to_num. The replacements may be
+    arrays, broadcast against ``array``. Missing values stay missing."""
+    layout, behavior = layout_and_behavior(array, "nan_to_num", behavior)
+    function = numpy_function("nan_to_num")
+    replacements = {"nan": nan, "posinf": posinf, "neginf": neginf}
+    array_args = {k: v for k, v in replacements.items() if _is_array(v)}
+
+    if not array_args:
+
+        def leaf(node):
+            nplike = node.backend.nplike
+            return node.copy(
+                data=nplike.apply_ufunc(function, "__call__", [node.data], {"copy": True, **replacements})
+            )
+
+        result = map_values(layout, leaf, function="nan_to_num", on_string=refuse_strings("nan_to_num"))
+        return wrap(result, highlevel, behavior, attrs)
+
+    # some replacements are arrays: broadcast them with the array, then fill position by position
+    names = list(array_args)
+    others = [layout_and_behavior(array_args[k], "nan_to_num", None)[0] for k in names]
+
+    def leaves(data, backend):
+        nplike = backend.nplike
+        values, *filled = data
+        scalars = {k: v for k, v in replacements.items() if k not in array_args}
+        out = nplike.apply_ufunc(function, "__call__", [values], {"copy": True, **scalars})
+        isnan, isposinf, isneginf = (numpy_function(n) for n in ("isnan", "isposinf", "isneginf"))
+        tests = {"nan": isnan, "posinf": isposinf, "neginf": isneginf}
+        for name, fill in zip(names, filled):
+            where = nplike.apply_ufunc(tests[name], "__call__", [values])
+            out = nplike.where(where, fill, out)
+        return out
+
+    result = map_values_n([layout, *others], leaves, function="nan_to_num")
+    return wrap(result, highlevel, behavior, attrs)
+
+
+def _is_array(value) -> bool:
+    if value is None or isinstance(value, (bool, int, float, complex)):
+        return False
+    if isinstance(value, Content) or hasattr(value, "layout"):
+        return True
+    return getattr(value, "shape", ()) != () or isinstance(value, (list, tuple))
