@@ -342,7 +342,15 @@ def _next(layout, items, adv, dim):
     if head is None:
         return RegularArray(_next(layout, tail, adv, dim), 1, len(layout))
     if head is Ellipsis:
-        if _count_dims(tail) >= _min_depth(layout) - 1:
+        if not tail:
+            return layout
+        low, high = layout.form.minmax_depth
+        if low != high:
+            raise IndexError(
+                f"an Ellipsis (...) cannot be used at dimension {dim}: the data below it have "
+                f"different numbers of dimensions ({low - 1} to {high - 1})"
+            )
+        if _count_dims(tail) >= low - 1:
             return _next(layout, tail, adv, dim)
         return _next(layout, (slice(None), *items), adv, dim)
     if layout.is_option:

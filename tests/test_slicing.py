@@ -56,21 +56,6 @@ def ref_project(data, names):
     return {k: data[k] for k in names}
 
 
-def ref_depth(data):
-    if isinstance(data, list):
-        for x in data:
-            if x is not None:
-                return 1 + ref_depth(x)
-        return 1
-    if isinstance(data, dict):
-        return min(ref_depth(v) for v in data.values())
-    return 0
-
-
-def ref_dims(items):
-    return sum(1 for x in items if x is not None and x is not Ellipsis)
-
-
 def ref_apply(data, items, adv=None):
     """NumPy/awkward semantics on Python lists: ints, slices, None, Ellipsis, 1-d int lists
     (advanced; several adjacent ones are zipped)."""
@@ -83,10 +68,6 @@ def ref_apply(data, items, adv=None):
         return None
     if isinstance(data, dict):
         return {k: ref_apply(v, items, adv) for k, v in data.items()}
-    if head is Ellipsis:
-        if data == [] or ref_dims(tail) >= ref_depth(data):
-            return ref_apply(data, tail, adv)
-        return ref_apply(data, (slice(None), *items), adv)
     if not isinstance(data, list):
         raise RefError("too deep")
     if isinstance(head, int):
@@ -104,8 +85,18 @@ def ref_apply(data, items, adv=None):
     return ref_apply(data[head[adv]], tail, adv)
 
 
-def reference(data, where):
+def reference(data, where, depths=None):
+    """``where`` applied to ``data``; ``depths`` is the (min, max) number of dimensions of the
+    data's type, which an Ellipsis needs (the data alone cannot tell it for empty lists)."""
     items = where if isinstance(where, tuple) else (where,)
+    if any(x is Ellipsis for x in items):
+        low, high = depths
+        after = items[[i for i, x in enumerate(items) if x is Ellipsis][0] + 1 :]
+        if low != high and any(not isinstance(x, str) for x in after):
+            raise RefError("Ellipsis over data with different numbers of dimensions")
+        at = [i for i, x in enumerate(items) if x is Ellipsis][0]
+        dims = sum(1 for x in items if not isinstance(x, (str, type(None), type(Ellipsis))))
+        items = items[:at] + (slice(None),) * max(low - dims, 0) + items[at + 1 :]
     rest = []
     for item in items:
         if isinstance(item, str):
@@ -225,7 +216,7 @@ SLICES = [
 def check(layout, where):
     data = layout.to_list()
     try:
-        expected = reference(data, where)
+        expected = reference(data, where, layout.form.minmax_depth)
     except (RefError, IndexError, TypeError):
         with pytest.raises((IndexError, ValueError, TypeError)):
             getitem(layout, where)
@@ -259,7 +250,7 @@ def test_table_length_zero(name, where):
         # with no data the reference cannot see the type; the type says it is too deep
         with pytest.raises(IndexError, match="too many indices|out of bounds"):
             getitem(layout, where)
-    elif items[0] is Ellipsis and dims < layout.form.minmax_depth[0]:
+    elif items[0] is Ellipsis and dims < layout.form.minmax_depth[0] and len(set(layout.form.minmax_depth)) == 1:
         # NumPy: a leading Ellipsis over an empty array selects nothing, whatever follows it
         assert getitem(layout, where).to_list() == []
     else:
@@ -606,3 +597,61 @@ def test_error_boolean_mask_length():
         getitem(jagged(), (S(None), np.array([True, False])))
     with pytest.raises(IndexError, match=r"boolean index of length 2 does not match dimension 1 of length 3"):
         getitem(layouts()["regular"], (S(None), np.array([True, False])))
+
+
+# ---------------------------------------------------------------------------------- randomized
+
+
+def random_data(rng, depth, missing):
+    if depth == 0:
+        return int(rng.integers(0, 100))
+    if missing and rng.random() < 0.15:
+        return None
+    return [random_data(rng, depth - 1, missing) for _ in range(int(rng.integers(0, 5)))]
+
+
+def random_item(rng, allow_ellipsis):
+    kind = rng.integers(0, 6 if allow_ellipsis else 5)
+    if kind == 0:
+        return int(rng.integers(-3, 3))
+    if kind in (1, 2):
+        step = int(rng.choice([None, 1, 2, -1, -2, 3]) or 0) or None
+        start = None if rng.random() < 0.4 else int(rng.integers(-4, 5))
+        stop = None if rng.random() < 0.4 else int(rng.integers(-4, 5))
+        return slice(start, stop, step)
+    if kind == 3:
+        return None
+    if kind == 4:
+        return np.array(rng.integers(-2, 2, size=2))
+    return Ellipsis
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_randomized_against_reference(seed):
+    rng = np.random.default_rng(seed)
+    depth = int(rng.integers(1, 4))
+    outer = [random_data(rng, depth - 1, seed % 2 == 1) for _ in range(int(rng.integers(1, 6)))]
+    layout = ak.from_iter(outer, highlevel=False)
+    for _ in range(15):
+        items, has_ellipsis, arrays = [], False, 0
+        for _ in range(int(rng.integers(1, depth + 2))):
+            item = random_item(rng, not has_ellipsis)
+            if isinstance(item, np.ndarray):
+                if arrays and not isinstance(items[-1], np.ndarray):
+                    continue  # keep advanced indices adjacent
+                arrays += 1
+            has_ellipsis = has_ellipsis or item is Ellipsis
+            items.append(item)
+        dims = sum(1 for x in items if x is not None and x is not Ellipsis)
+        if dims > depth and "unknown" not in str(layout.form.type):
+            with pytest.raises(IndexError, match="too many indices|out of bounds"):
+                getitem(layout, tuple(items))
+        elif dims <= depth:
+            check(layout, tuple(items))
+
+
+def test_error_ellipsis_over_different_depths():
+    layout = layouts()["list_of_records"]  # a: 2 dimensions, b: 3 dimensions
+    with pytest.raises(IndexError, match=r"Ellipsis .* different numbers of dimensions \(2 to 3\)"):
+        getitem(layout, (Ellipsis, 0))
+    assert getitem(layout, (Ellipsis,)).to_list() == layout.to_list()
