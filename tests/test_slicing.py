@@ -655,3 +655,13 @@ def test_error_ellipsis_over_different_depths():
     with pytest.raises(IndexError, match=r"Ellipsis .* different numbers of dimensions \(2 to 3\)"):
         getitem(layout, (Ellipsis, 0))
     assert getitem(layout, (Ellipsis,)).to_list() == layout.to_list()
+
+
+def test_lazy_advanced_index_then_field_reads_only_that_field():
+    source = lazy_source()
+    picked = getitem(source.array, np.array([4, 0, 2]))
+    masked = getitem(source.array, np.array([True, False, True, False, True]))
+    assert source.calls == {}
+    assert getitem(picked, "y").to_list() == [[], [0], [1]]
+    assert getitem(masked, "y").to_list() == [[0], [1], []]
+    assert set(source.calls) == source.keys_of("y")
