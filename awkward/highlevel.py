@@ -718,3 +718,13 @@ def _install_operators(cls) -> None:
 
 
 _install_operators(Array)
+
+
+def _array_function(self, func, types, args, kwargs):
+    # numpy functions (np.concatenate, np.where, np.round, ...): awkward/_connect/numpy_functions.py
+    from awkward._connect.numpy_functions import array_function
+
+    return array_function(func, types, args, kwargs)
+
+
+Array.__array_function__ = _array_function
