@@ -1,0 +1,261 @@
+"""getitem: normalizes the slice, projects fields, then runs the recursion (see awkward._slicing)."""
+
+from __future__ import annotations
+
+from awkward._nplikes.dtypes import int64
+from awkward._slicing._common import (
+    _Advanced,
+    _Fields,
+    _flat_values,
+    _is_jagged_layout,
+    _Jagged,
+    _min_depth,
+    _Missing,
+    _option_around,
+    _out_of_bounds,
+)
+from awkward._slicing._jagged import _jagged
+from awkward._slicing._next import _next
+from awkward.contents.content import Content
+from awkward.contents.indexedoptionarray import IndexedOptionArray
+from awkward.contents.listoffsetarray import ListOffsetArray
+from awkward.contents.regulararray import RegularArray
+from awkward.index import Index64
+from awkward.record import Record
+
+
+def getitem(layout, where):
+    """``layout[where]`` with NumPy/Awkward semantics; returns a Content, Record or scalar."""
+    if isinstance(layout, Record):
+        return _getitem_record(layout, where)
+    if not isinstance(layout, Content):
+        raise TypeError(f"cannot slice {type(layout).__name__}: expected a layout")
+    if isinstance(where, str):
+        return layout._getitem_field(where)
+    if isinstance(where, slice) and (where.step is None or _as_int(where.step) == 1):
+        start, stop, _ = slice(_opt_int(where.start), _opt_int(where.stop)).indices(len(layout))
+        return layout._getitem_range(start, max(start, stop))
+    if _is_integer(where):
+        return _getitem_at(layout, _as_int(where))
+    if where is Ellipsis or (isinstance(where, tuple) and len(where) == 0):
+        return layout
+    if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
+        return layout._getitem_fields(where)
+    items = where if isinstance(where, tuple) else (where,)
+    return _getitem_items(layout, items)
+
+
+def _getitem_record(record, where):
+    array, at = record.array, record.at
+    if isinstance(where, str):
+        return array._getitem_field(where)._getitem_at(at)
+    if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
+        return Record(array._getitem_fields(where), at)
+    items = where if isinstance(where, tuple) else (where,)
+    if not items or not isinstance(items[0], (str, list)):
+        raise IndexError(
+            f"a record takes a field name first (or a list of them), not {items[0] if items else ()!r}"
+        )
+    out = _getitem_items(array._getitem_range(at, at + 1), (slice(None), *items))
+    return out._getitem_at(0) if isinstance(out, Content) else out
+
+
+def _getitem_at(layout, where: int):
+    length = len(layout)
+    if not -length <= where < length:
+        raise IndexError(f"index {where} is out of bounds for dimension 0 (axis 0) with length {length}")
+    return layout._getitem_at(where)
+
+
+def _getitem_items(layout, items):
+    items = _normalize(layout, items)
+    # field projections commute with every other item: apply them first (lazy)
+    rest = []
+    for item in items:
+        if isinstance(item, str):
+            layout = layout._getitem_field(item)
+        elif isinstance(item, _Fields):
+            layout = layout._getitem_fields(item.names)
+        else:
+            rest.append(item)
+    if rest and isinstance(rest[0], _Jagged):
+        index = rest[0].layout
+        layout = _jagged(layout, index, 0)
+        # the jagged index consumed as many dimensions as it has; the rest apply below them
+        rest = [slice(None)] * _min_depth(index) + rest[1:] if len(rest) > 1 else []
+    if any(isinstance(item, _Jagged) for item in rest):
+        raise IndexError("a jagged (awkward) index must come first among the positional indices")
+    if len(rest) == 1 and isinstance(rest[0], _Missing):
+        return _missing_index(layout, rest[0])
+    if not rest:
+        return layout
+    wrapped = RegularArray(layout, len(layout), 1)
+    out = _next(wrapped, tuple(rest), None, 0)
+    return out._getitem_at(0)
+
+
+def _is_integer(obj) -> bool:
+    if isinstance(obj, bool) or getattr(obj, "dtype", None) is not None and getattr(obj, "ndim", 0) != 0:
+        return False
+    if getattr(getattr(obj, "dtype", None), "kind", "i") == "b":
+        return False
+    try:
+        obj.__index__()
+    except (AttributeError, TypeError):
+        return False
+    return True
+
+
+def _as_int(obj) -> int:
+    try:
+        return obj.__index__()
+    except (AttributeError, TypeError):
+        raise TypeError(f"slice bounds and steps must be integers or None, not {obj!r}") from None
+
+
+def _opt_int(obj):
+    return None if obj is None else _as_int(obj)
+
+
+def _normalize(layout, items):
+    """Items as int/slice/None/Ellipsis/str/_Fields/_Advanced/_Jagged/_Missing; broadcasts the
+    advanced indices together."""
+    nplike = layout.backend.index_nplike
+    out, advanced, masks = [], [], {}
+    for item in items:
+        inner = getattr(item, "layout", None)
+        if inner is not None and not isinstance(item, Content):
+            item = inner
+        if item is None or item is Ellipsis or isinstance(item, (str, slice)):
+            if isinstance(item, slice):
+                item = slice(_opt_int(item.start), _opt_int(item.stop), _opt_int(item.step))
+                if item.step == 0:
+                    raise ValueError("slice step cannot be zero")
+            out.append(item)
+        elif _is_integer(item):
+            out.append(_as_int(item))
+        elif isinstance(item, Record):
+            raise TypeError("a record cannot be used as an index")
+        elif isinstance(item, Content):
+            if _is_jagged_layout(item):
+                out.append(_Jagged(item))
+                continue
+            values, valid = _flat_values(item)
+            if valid is not None:
+                if len(items) != 1:
+                    raise IndexError("an index with missing values must be the only index")
+                out.append(_Missing(values, valid))
+                continue
+            _append_array(nplike, values, out, advanced, masks)
+        elif isinstance(item, (list, tuple)) and item and all(isinstance(x, str) for x in item):
+            out.append(_Fields(list(item)))
+        elif isinstance(item, (list, tuple)):
+            # Python lists are awkward data (nested lists are jagged, None is missing)
+            item = _from_nested(layout.backend, list(item))
+            if _is_jagged_layout(item):
+                out.append(_Jagged(item))
+                continue
+            values, valid = _flat_values(item)
+            if valid is not None:
+                if len(items) != 1:
+                    raise IndexError("an index with missing values must be the only index")
+                out.append(_Missing(values, valid))
+                continue
+            _append_array(nplike, values, out, advanced, masks)
+        else:
+            try:
+                values = nplike.asarray(item)
+            except (ValueError, TypeError):
+                raise TypeError(
+                    f"cannot use {item!r:.60} as an index; jagged indices must be given as ak.Array"
+                ) from None
+            _append_array(nplike, values, out, advanced, masks)
+    if advanced:
+        between = out[advanced[0] : advanced[-1]]
+        if any(x is None or x is Ellipsis or isinstance(x, slice) for x in between):
+            raise ValueError(
+                "NumPy advanced indexing with array indices separated by None (np.newaxis), "
+                "Ellipsis or a slice is not supported on awkward arrays"
+            )
+        arrays = nplike.broadcast_arrays(*[out[i] for i in advanced])
+        shape = tuple(arrays[0].shape)
+        for position, array in zip(advanced, arrays):
+            flat = nplike.reshape(nplike.astype(array, int64), (-1,))
+            out[position] = _Advanced(flat, shape, masks.get(position))
+    return out
+
+
+def _from_nested(backend, items):
+    """A layout from nested Python lists of ints/bools/None (lists become var-length lists)."""
+    from awkward.contents.numpyarray import NumpyArray
+
+    nplike = backend.index_nplike
+    valid = [x is not None for x in items]
+    present = [x for x in items if x is not None]
+    if present and all(isinstance(x, (list, tuple)) for x in present):
+        counts = [len(x) for x in present]
+        offsets = nplike.zeros(len(present) + 1, dtype=int64)
+        offsets[1:] = nplike.cumsum(nplike.asarray(counts, dtype=int64))
+        inner = _from_nested(backend, [y for x in present for y in x])
+        out = ListOffsetArray(Index64(offsets, nplike=nplike), inner)
+    else:
+        if any(isinstance(x, (list, tuple)) for x in present):
+            raise TypeError("an index mixes lists and numbers at the same depth")
+        if present and all(isinstance(x, bool) or getattr(getattr(x, "dtype", None), "kind", "") == "b" for x in present):
+            data = nplike.asarray(present, dtype=bool)
+        elif present:
+            data = nplike.asarray(present)
+            if data.dtype.kind not in "iu":
+                raise TypeError(f"arrays used as indices must be of integer or boolean type, not {data.dtype}")
+        else:
+            data = nplike.zeros(0, dtype=int64)
+        out = NumpyArray(data, backend=backend)
+    if all(valid):
+        return out
+    valid = nplike.asarray(valid, dtype=bool)
+    return _option_around(nplike, valid, out)
+
+
+def _append_array(nplike, values, out, advanced, masks):
+    kind = values.dtype.kind
+    if values.ndim == 0 and kind in "iu":
+        out.append(int(values))
+        return
+    if kind == "b":
+        for positions in nplike.nonzero(values):
+            advanced.append(len(out))
+            out.append(positions)
+        if values.ndim == 1:
+            masks[len(out) - 1] = len(values)
+        return
+    if kind not in "iu":
+        if values.size == 0:
+            values = nplike.astype(values, int64)
+        else:
+            raise TypeError(f"arrays used as indices must be of integer or boolean type, not {values.dtype}")
+    advanced.append(len(out))
+    out.append(values)
+
+
+def _missing_index(layout, item):
+    """A flat index with missing values: None where the index is missing."""
+    nplike = layout.backend.index_nplike
+    values, valid = item.values, item.valid
+    length = len(layout)
+    if values.dtype.kind == "b":  # True keeps, False drops, None gives None
+        if len(values) != length:
+            raise IndexError(
+                f"boolean index of length {len(values)} does not match dimension 0 of length {length}"
+            )
+        keep = (values & valid) | ~valid
+        positions = nplike.nonzero(keep)[0]
+        values, valid = positions, valid[keep]
+    values = nplike.astype(values, int64)
+    picked = values[valid]
+    bad = (picked < -length) | (picked >= length)
+    if bool(nplike.any(bad)):
+        raise _out_of_bounds(int(picked[nplike.nonzero(bad)[0][0]]), 0, length, 0)
+    picked = nplike.where(picked < 0, picked + length, picked)
+    content = layout._carry(Index64(picked, nplike=nplike), True)
+    outindex = nplike.where(valid, nplike.cumsum(nplike.astype(valid, int64)) - 1, -1)
+    return IndexedOptionArray.simplified(Index64(outindex, nplike=nplike), content)
