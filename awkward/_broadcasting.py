@@ -190,7 +190,13 @@ class _Walker:
             return list(result)
         if self.depth_limit is not None and depth >= self.depth_limit:
             return self._as_layouts(inputs)
-        inputs = [_normalize(x) if isinstance(x, Content) else x for x in inputs]
+        normalized = [_normalize(x) if isinstance(x, Content) else x for x in inputs]
+        if any(a is not b for a, b in zip(normalized, inputs)):
+            # an EmptyArray became a float64 NumpyArray: the action may handle it now
+            result = self.action(normalized, depth=depth, backend=self.backend)
+            if result is not None:
+                return list(result)
+        inputs = normalized
         contents = [x for x in inputs if isinstance(x, Content)]
         if any(x.is_option for x in contents):
             return self._broadcast_option(inputs, contents, depth)
