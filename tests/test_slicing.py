@@ -665,3 +665,11 @@ def test_lazy_advanced_index_then_field_reads_only_that_field():
     assert getitem(picked, "y").to_list() == [[], [0], [1]]
     assert getitem(masked, "y").to_list() == [[0], [1], []]
     assert set(source.calls) == source.keys_of("y")
+
+
+def test_lazy_int_then_range_reads_offsets_only():
+    source = lazy_source()
+    out = getitem(source.array, (3, "x", S(1, None)))
+    offsets_keys = {k for k in source.keys_of("x") if k.endswith("offsets")}
+    assert offsets_keys and set(source.calls) == offsets_keys
+    assert out.to_list() == jagged().to_list()[3][1:]
