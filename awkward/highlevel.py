@@ -213,23 +213,10 @@ def _field_path(where) -> tuple:
 
 # ---------------------------------------------------------------------- item access
 def _getitem(layout, where):
-    if isinstance(where, tuple) and where and all(isinstance(x, str) for x in where):
-        out = layout
-        for name in where:
-            out = out[name]
-        return out
-    if isinstance(where, (str, slice, int)) or (
-        isinstance(where, list) and where and all(isinstance(x, str) for x in where)
-    ):
-        return layout[where]
-    try:
-        from awkward import _slicing  # the full slicing layer, when it exists
-    except ImportError:
-        _slicing = None
-    getitem = getattr(_slicing, "getitem", None)
-    if getitem is not None:
-        return getitem(layout, where)
-    return layout[where]
+    # every kind of slice goes through the slicing layer (one implementation, one set of errors)
+    from awkward._slicing import getitem
+
+    return getitem(layout, where)
 
 
 class _Wrapping:
@@ -636,6 +623,8 @@ class Record(_Wrapping):
         if isinstance(where, tuple) and where and all(isinstance(x, str) for x in where):
             out = self[where[0]]
             return out[where[1:]] if len(where) > 1 else out
+        if isinstance(where, tuple):  # a field followed by more slicing: record["x", 1:]
+            return self._wrap(_getitem(layout, where))
         if isinstance(where, str):
             if where not in layout.fields:
                 raise IndexError(f"no field {where!r} in record with fields {layout.fields}")
