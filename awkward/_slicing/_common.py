@@ -113,7 +113,7 @@ def _starts_stops(layout):
     nplike = layout.backend.index_nplike
     if isinstance(layout, ListOffsetArray):
         (offsets,) = concrete(layout.offsets.data)
-        offsets = nplike.astype(offsets, int64)
+        offsets = nplike.astype(offsets, int64, copy=False)  # read-only use: no copy
         return offsets[:-1], offsets[1:]
     starts, stops = concrete(layout.starts.data, layout.stops.data)
-    return nplike.astype(starts, int64), nplike.astype(stops[: len(starts)], int64)
+    return nplike.astype(starts, int64, copy=False), nplike.astype(stops[: len(starts)], int64, copy=False)

@@ -12,7 +12,9 @@ from awkward._slicing._common import (
     _starts_stops,
 )
 from awkward.contents.content import concrete
+from awkward.contents.listarray import ListArray
 from awkward.contents.listoffsetarray import ListOffsetArray
+from awkward.contents.numpyarray import NumpyArray
 from awkward.contents.recordarray import RecordArray
 from awkward.contents.unionarray import UnionArray
 from awkward.index import Index64
@@ -65,53 +67,83 @@ def _jagged(layout, index, dim):
     counts = stops - starts
     packed = index.to_ListOffsetArray64(True)
     (offsets,) = concrete(packed.offsets.data)
-    offsets = nplike.astype(offsets, int64)
+    offsets = nplike.astype(offsets, int64, copy=False)
     inner = packed.content._getitem_range(0, int(offsets[-1]))
     index_counts = offsets[1:] - offsets[:-1]
-    parents = nplike.repeat(nplike.arange(len(counts), dtype=int64), index_counts)
     if _is_jagged_layout(inner):
         _check_counts(nplike, counts, index_counts, dim)
-        local = nplike.arange(int(offsets[-1]), dtype=int64) - offsets[:-1][parents]
-        content = layout.content._carry(Index64(starts[parents] + local, nplike=nplike), True)
+        # element j of row i of the index lines up with content[starts[i] + j - offsets[i]]
+        carry = nplike.arange(int(offsets[-1]), dtype=int64) + nplike.repeat(starts - offsets[:-1], index_counts)
+        content = layout.content._carry(Index64(carry, nplike=nplike), True)
         return ListOffsetArray(Index64(offsets, nplike=nplike), _jagged(content, inner, dim + 1))
     values, valid = _flat_values(inner)
     if values.dtype.kind == "b":
         _check_counts(nplike, counts, index_counts, dim)
-        keep = values if valid is None else (values & valid) | ~valid
-        local = nplike.arange(len(values), dtype=int64) - offsets[:-1][parents]
-        values = local[keep]
-        valid = None if valid is None else valid[keep]
-        parents = parents[keep]
-        newcounts = nplike.zeros(len(counts), dtype=int64)
-        if len(parents):
-            newcounts = newcounts + _bincount(nplike, parents, len(counts))
-        offsets = nplike.zeros(len(counts) + 1, dtype=int64)
-        offsets[1:] = nplike.cumsum(newcounts)
-    elif values.dtype.kind not in "iu":
-        if len(values):
-            raise TypeError(f"jagged indices must be integers or booleans, not {values.dtype}")
-    values = nplike.astype(values, int64)
-    rowcounts = counts[parents]
-    at = nplike.where(values < 0, values + rowcounts, values)
+        return _mask_lists(layout, starts, stops, offsets, values, valid)
+    if values.dtype.kind not in "iu" and len(values):
+        raise TypeError(f"jagged indices must be integers or booleans, not {values.dtype}")
+    return _pick_lists(layout, starts, counts, offsets, index_counts, values, valid, dim)
+
+
+def _mask_lists(layout, starts, stops, offsets, values, valid):
+    """Jagged boolean mask (its lengths already match): one count per row (a kernel), one
+    compress of the content. ``offsets`` are the mask's (starting at 0), ``values`` its
+    flattened booleans, ``valid`` None or where the mask is not missing (missing keeps a None)."""
+    nplike = layout.backend.index_nplike
+    keep = values if valid is None else (values & valid) | ~valid
+    length = len(starts)
+    newcounts = nplike.empty(length, dtype=int64)
+    kernel = layout.backend["awkward_ListArray_count_mask", int64, "bool", int64, int64]
+    kernel(newcounts, keep, offsets[:-1], offsets[1:], length, len(keep))
+    newoffsets = nplike.empty(length + 1, dtype=int64)
+    newoffsets[0] = 0
+    nplike.cumsum(newcounts, maybe_out=newoffsets[1:])
+    first = int(starts[0]) if length else 0
+    # packed lists (ListOffsetArray, RegularArray, ordered ListArray): the rows cover
+    # content[first:first + len(keep)] in order, so the mask applies to that range directly
+    contiguous = valid is None and (
+        not isinstance(layout, ListArray) or length < 2 or bool(nplike.all(starts[1:] == stops[:-1]))
+    )
+    if contiguous:
+        covered = layout.content._getitem_range(first, first + len(keep))
+        if covered.is_numpy:
+            (data,) = concrete(covered.data)
+            content = NumpyArray(data[keep], parameters=covered._parameters, backend=covered.backend)
+        else:
+            content = covered._carry(Index64(nplike.nonzero(keep)[0], nplike=nplike), True)
+        return ListOffsetArray(Index64(newoffsets, nplike=nplike), content)
+    # kept element at flat mask position p of row i sits at content[p - offsets[i] + starts[i]]
+    carry = nplike.nonzero(keep)[0] + nplike.repeat(starts - offsets[:-1], newcounts)
+    if valid is None:
+        content = layout.content._carry(Index64(carry, nplike=nplike), True)
+    else:
+        present = valid[keep]
+        content = _option_around(
+            nplike, present, layout.content._carry(Index64(carry[present], nplike=nplike), True)
+        )
+    return ListOffsetArray(Index64(newoffsets, nplike=nplike), content)
+
+
+def _pick_lists(layout, starts, counts, offsets, index_counts, values, valid, dim):
+    """Jagged integer index: row i of the index picks (negative: from the end) in row i."""
+    nplike = layout.backend.index_nplike
+    values = nplike.astype(values, int64, copy=False)
+    rowcounts = nplike.repeat(counts, index_counts)
+    negative = values < 0
+    at = nplike.where(negative, values + rowcounts, values) if bool(nplike.any(negative)) else values
     bad = (at < 0) | (at >= rowcounts)
     if valid is not None:
         bad = bad & valid
     if bool(nplike.any(bad)):
         first = int(nplike.nonzero(bad)[0][0])
-        row = int(parents[first])
+        row = int(nplike.searchsorted(offsets, first, side="right")) - 1
         raise _out_of_bounds(int(values[first]), row, int(counts[row]), dim + 1)
-    carry = starts[parents] + at
+    carry = at + nplike.repeat(starts, index_counts)
     if valid is None:
         content = layout.content._carry(Index64(carry, nplike=nplike), True)
     else:
         content = _option_around(nplike, valid, layout.content._carry(Index64(carry[valid], nplike=nplike), True))
     return ListOffsetArray(Index64(offsets, nplike=nplike), content)
-
-
-def _bincount(nplike, parents, length):
-    """Occurrences of each row number in the sorted ``parents``."""
-    edges = nplike.searchsorted(parents, nplike.arange(length + 1, dtype=int64), side="left")
-    return edges[1:] - edges[:-1]
 
 
 def _regular_bounds(nplike, layout):

@@ -89,6 +89,12 @@ Error awkward_ListArray_compact_offsets_U32(int64_t* tooffsets, const uint32_t* 
 Error awkward_ListArray_compact_offsets_64(int64_t* tooffsets, const int64_t* fromstarts, const int64_t* fromstops, int64_t length);
 }
 
+// ---- awkward_ListArray_count_mask: Number of true values of a boolean mask inside every list, tocounts[i] = sum of mask[fromstarts[i]:fromstops[i]] (the new list lengths of a jagged boolean-mask slice).
+#define AWKWARD_LISTARRAY_COUNT_MASK_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, masklength]"
+extern "C" {
+Error awkward_ListArray_count_mask_64(int64_t* tocounts, const bool* mask, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t masklength);
+}
+
 // ---- awkward_ListArray_expand_carry: Concatenates the ranges [starts[i], stops[i]) into a carry of content positions (the take that packs a ListArray's content); lentocarry is the room in tocarry.
 #define AWKWARD_LISTARRAY_EXPAND_CARRY_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
 #define AWKWARD_LISTARRAY_EXPAND_CARRY_ERR_TOCARRY_TOO_SHORT "the lists up to i hold more items than lentocarry"

@@ -573,6 +573,35 @@ static PyObject* bind_awkward_ListArray_compact_offsets_64(PyObject*, PyObject* 
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_ListArray_count_mask_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_count_mask_64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t masklength;
+  if (!akbind::scalar_int64(symbol, "masklength", args[5], &masklength)) return nullptr;
+  akbind::Buffer buf_tocounts, buf_mask, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tocounts = (__int128)length;
+  if (!buf_tocounts.acquire(symbol, "tocounts", args[0], akbind::DType{'i', 8, "int64"}, true, need_tocounts, "length")) return nullptr;
+  if (need_tocounts > work) work = need_tocounts;
+  const __int128 need_mask = (__int128)masklength;
+  if (!buf_mask.acquire(symbol, "mask", args[1], akbind::DType{'b', 1, "bool"}, false, need_mask, "masklength")) return nullptr;
+  if (need_mask > work) work = need_mask;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_count_mask_64(static_cast<int64_t*>(buf_tocounts.data()), static_cast<const bool*>(buf_mask.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, masklength);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_ListArray_expand_carry_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_ListArray_expand_carry_32";
   if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
@@ -985,6 +1014,7 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_ListArray_compact_offsets_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_32)), METH_FASTCALL, "awkward_ListArray_compact_offsets_32(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_compact_offsets_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_U32)), METH_FASTCALL, "awkward_ListArray_compact_offsets_U32(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_compact_offsets_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_64)), METH_FASTCALL, "awkward_ListArray_compact_offsets_64(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
+  {"awkward_ListArray_count_mask_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_count_mask_64)), METH_FASTCALL, "awkward_ListArray_count_mask_64(tocounts, mask, fromstarts, fromstops, length, masklength) -> None or (message, index)"},
   {"awkward_ListArray_expand_carry_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_32)), METH_FASTCALL, "awkward_ListArray_expand_carry_32(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
   {"awkward_ListArray_expand_carry_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_U32)), METH_FASTCALL, "awkward_ListArray_expand_carry_U32(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
   {"awkward_ListArray_expand_carry_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_64)), METH_FASTCALL, "awkward_ListArray_expand_carry_64(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
@@ -1004,4 +1034,4 @@ static PyMethodDef generated_kernel_methods[] = {
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 41;
+static const int generated_kernel_count = 42;

@@ -73,6 +73,9 @@ __device__ inline int64_t awkward_cuda_stride() {
 // awkward_ListArray_compact_offsets
 #define AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
 
+// awkward_ListArray_count_mask
+#define AWKWARD_LISTARRAY_COUNT_MASK_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, masklength]
+
 // awkward_ListArray_expand_carry
 #define AWKWARD_LISTARRAY_EXPAND_CARRY_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
 #define AWKWARD_LISTARRAY_EXPAND_CARRY_ERRCODE_TOCARRY_TOO_SHORT 2  // the lists up to i hold more items than lentocarry
