@@ -85,8 +85,13 @@ def _getitem_items(layout, items):
         rest = [slice(None)] * _min_depth(index) + rest[1:] if len(rest) > 1 else []
     if any(isinstance(item, _Jagged) for item in rest):
         raise IndexError("a jagged (awkward) index must come first among the positional indices")
-    if len(rest) == 1 and isinstance(rest[0], _Missing):
-        return _missing_index(layout, rest[0])
+    if rest and isinstance(rest[0], _Missing):
+        if any(isinstance(x, (int, _Advanced, _Missing)) for x in rest[1:]):
+            raise ValueError(
+                "cannot mix an index with missing values with integers or other arrays in one slice; "
+                "slice twice instead"
+            )
+        return _missing_index(layout, rest[0], tuple(rest[1:]))
     if not rest:
         return layout
     wrapped = RegularArray(layout, len(layout), 1)
@@ -142,8 +147,8 @@ def _normalize(layout, items):
                 continue
             values, valid = _flat_values(item)
             if valid is not None:
-                if len(items) != 1:
-                    raise IndexError("an index with missing values must be the only index")
+                if out:
+                    raise IndexError("an index with missing values must be the first index")
                 out.append(_Missing(values, valid))
                 continue
             _append_array(nplike, values, out, advanced, masks)
@@ -157,8 +162,8 @@ def _normalize(layout, items):
                 continue
             values, valid = _flat_values(item)
             if valid is not None:
-                if len(items) != 1:
-                    raise IndexError("an index with missing values must be the only index")
+                if out:
+                    raise IndexError("an index with missing values must be the first index")
                 out.append(_Missing(values, valid))
                 continue
             _append_array(nplike, values, out, advanced, masks)
@@ -237,8 +242,9 @@ def _append_array(nplike, values, out, advanced, masks):
     out.append(values)
 
 
-def _missing_index(layout, item):
-    """A flat index with missing values: None where the index is missing."""
+def _missing_index(layout, item, tail=()):
+    """A flat index with missing values: None where the index is missing; ``tail`` (slices,
+    None, Ellipsis, fields) applies below it."""
     nplike = layout.backend.index_nplike
     values, valid = item.values, item.valid
     length = len(layout)
@@ -257,5 +263,7 @@ def _missing_index(layout, item):
         raise _out_of_bounds(int(picked[nplike.nonzero(bad)[0][0]]), 0, length, 0)
     picked = nplike.where(picked < 0, picked + length, picked)
     content = layout._carry(Index64(picked, nplike=nplike), True)
+    if tail:
+        content = _next(RegularArray(content, len(content), 1), (slice(None), *tail), None, 0)._getitem_at(0)
     outindex = nplike.where(valid, nplike.cumsum(nplike.astype(valid, int64)) - 1, -1)
     return IndexedOptionArray.simplified(Index64(outindex, nplike=nplike), content)

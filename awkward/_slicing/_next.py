@@ -60,8 +60,10 @@ def _next(layout, items, adv, dim):
                            parameters=layout._parameters, backend=layout.backend)
     if layout.is_union:
         return _next_union(layout, items, adv, dim)
-    if layout.is_unknown:
-        return layout
+    if layout.is_unknown:  # an EmptyArray has no dimensions below its (absent) elements
+        raise IndexError(
+            f"too many indices: dimension {dim} does not exist (the array is empty, of unknown type, there)"
+        )
     if layout.is_numpy:
         if len(layout.data.shape) == 1:
             raise IndexError(f"too many indices: dimension {dim} does not exist (the array has {dim} dimensions there)")
