@@ -408,6 +408,9 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
 
     def reshape_lazily(self, shape):
         """Reshape a C-contiguous array with a known shape without materializing (None if not possible)."""
+        if not self._shape_known:
+            # the size is needed and would cost a shape_generator call or a materialization
+            return None
         if not self.is_c_contiguous:
             return None
         shape = tuple(shape)
