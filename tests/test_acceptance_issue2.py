@@ -400,3 +400,38 @@ def test_junit_summary_fails_when_no_test_ran(tmp_path):
     yes = subprocess.run([sys.executable, str(summary), str(ran), "x"], capture_output=True, text=True)
     assert no.returncode == 1 and "0 ran" in no.stdout
     assert yes.returncode == 0 and "2 ran" in yes.stdout
+
+
+def _nvrtc():
+    """libnvrtc (what CuPy's RawModule compiles with), from AWKWARD_NVRTC or the loader path."""
+    import ctypes
+    import ctypes.util
+
+    for candidate in (os.environ.get("AWKWARD_NVRTC"), ctypes.util.find_library("nvrtc")):
+        if candidate:
+            try:
+                return ctypes.CDLL(candidate)
+            except OSError:
+                pass
+    return None
+
+
+@pytest.mark.skipif(_nvrtc() is None, reason="libnvrtc not found (set AWKWARD_NVRTC=/path/libnvrtc.so)")
+@pytest.mark.parametrize("family", FAMILIES, ids=lambda f: f.name)
+def test_cuda_source_compiles_with_nvrtc(family):
+    """No GPU needed: NVRTC compiles the .cu file to PTX exactly as RawModule would."""
+    import ctypes
+
+    lib = _nvrtc()
+    kernels = REPO / "awkward" / "_connect" / "cuda" / "kernels"
+    source = (kernels / f"{family.name}.cu").read_bytes()
+    program = ctypes.c_void_p()
+    assert lib.nvrtcCreateProgram(ctypes.byref(program), source, b"k.cu", 0, None, None) == 0
+    options = [f"-I{kernels}".encode(), b"--gpu-architecture=compute_70"]
+    rc = lib.nvrtcCompileProgram(program, len(options), (ctypes.c_char_p * len(options))(*options))
+    size = ctypes.c_size_t()
+    lib.nvrtcGetProgramLogSize(program, ctypes.byref(size))
+    log = ctypes.create_string_buffer(size.value)
+    lib.nvrtcGetProgramLog(program, log)
+    lib.nvrtcDestroyProgram(ctypes.byref(program))
+    assert rc == 0, log.value.decode(errors="replace")
