@@ -219,6 +219,15 @@ def _getitem(layout, where):
     return getitem(layout, where)
 
 
+def _string_scalar(layout):
+    """One string (``char`` content) as ``str``, one bytestring (``byte`` content) as ``bytes``:
+    what picking a single element of a string array gives, as in awkward."""
+    raw = bytes(layout.to_list())
+    if layout.parameter("__array__") == "char":
+        return raw.decode("utf-8", errors="surrogateescape")
+    return raw
+
+
 class _Wrapping:
     """Shared by Array and Record: behavior, attrs, wrapping results, printing, pickling."""
 
@@ -226,6 +235,8 @@ class _Wrapping:
 
     def _wrap(self, result):
         if isinstance(result, Content):
+            if result.is_numpy and result.parameter("__array__") in ("char", "byte"):
+                return _string_scalar(result)
             return Array(result, behavior=self._behavior, attrs=self._attrs)
         if isinstance(result, LayoutRecord):
             return Record(result, behavior=self._behavior, attrs=self._attrs)
@@ -707,6 +718,7 @@ def _install_operators(cls) -> None:
 
 
 _install_operators(Array)
+_install_operators(Record)  # a record takes part in ufuncs as a scalar (named-record overloads)
 
 
 def _array_function(self, func, types, args, kwargs):

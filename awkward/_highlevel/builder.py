@@ -143,7 +143,10 @@ class ArrayBuilder(Sized):
         self._engine.begin_record(name)
 
     def field(self, key):
+        """Selects the field ``key`` of the open record; returns the builder for chaining
+        (``b.field("x").integer(1)``)."""
         self._engine.field(key)
+        return self
 
     def end_record(self):
         self._engine.end_record()
@@ -152,7 +155,9 @@ class ArrayBuilder(Sized):
         self._engine.begin_tuple(numfields)
 
     def index(self, i):
+        """Selects slot ``i`` of the open tuple; returns the builder for chaining."""
         self._engine.index(i)
+        return self
 
     def end_tuple(self):
         self._engine.end_tuple()

@@ -15,9 +15,12 @@ def backend(*arrays):
 
     found = []
     for array in arrays:
-        layout = to_layout(array, allow_record=True, allow_unknown=True, use_from_iter=False,
-                           primitive_policy="pass-through", string_policy="pass-through",
-                           none_policy="pass-through")
+        try:
+            layout = to_layout(array, allow_record=True, allow_unknown=True, use_from_iter=False,
+                               primitive_policy="pass-through", string_policy="pass-through",
+                               none_policy="pass-through")
+        except TypeError:  # Python lists and other iterables carry no backend
+            continue
         if isinstance(layout, (list, tuple, dict)):
             continue
         obj = backend_of_obj(layout, default=None)

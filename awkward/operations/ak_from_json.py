@@ -74,7 +74,10 @@ def from_json(
         record = from_iter(value, highlevel=False, initial=initial, resize=resize)
         return wrap_layout(record, highlevel=highlevel, behavior=behavior, attrs=attrs)
     # a scalar document: the value as the array element it would be
-    return from_iter([value], highlevel=False)._getitem_at(0)
+    out = from_iter([value], highlevel=False)._getitem_at(0)
+    if hasattr(out, "form"):  # a string document is a layout of characters: wrap it as 2.14 does
+        return wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs)
+    return out
 
 
 def _read_source(source) -> str:
