@@ -355,6 +355,10 @@ class _Walker:
                 RegularArray(out, node.size, zeros_length=len(node), parameters=node._parameters)
                 for out in outputs
             ]
+        if any(_is_string_like(x) for x in lists) and not all(_is_string_like(x) for x in lists):
+            # strings against lists of something else: a string is one value, repeated into
+            # the other lists like any non-list input (awkward's rule)
+            lists = [x for x in lists if not _is_string_like(x)]
         if len(lists) < len(contents) and not self.left_broadcast:
             raise ValueError(
                 f"cannot broadcast a non-list array into a list dimension at depth {depth} "
@@ -369,6 +373,7 @@ class _Walker:
 
         nplike = self.index_nplike
         length = len(contents[0])
+        listed = {id(x) for x in lists}
         sizes = {x.size for x in lists}
         target = 1
         others = sizes - {1}
@@ -383,12 +388,12 @@ class _Walker:
         for x in inputs:
             if not isinstance(x, Content):
                 inner.append(x)
-            elif x.is_list and x.size == target:
+            elif id(x) in listed and x.size == target:
                 inner.append(x.content._getitem_range(0, length * target))
             else:
                 if repeated is None:
                     repeated = self.index64(nplike.repeat(nplike.arange(length, dtype=int64), target))
-                source = x.content._getitem_range(0, length) if x.is_list else x
+                source = x.content._getitem_range(0, length) if id(x) in listed else x
                 inner.append(source._carry(repeated, True))
         outputs = self.apply(inner, depth + 1)
         return [
@@ -404,6 +409,7 @@ class _Walker:
 
         nplike = self.index_nplike
         length = len(contents[0])
+        listed = {id(x) for x in lists}
         template = next(x for x in lists if not x.is_regular)
         t_starts, t_stops = _starts_stops(template)
         counts = t_stops - t_starts
@@ -448,7 +454,7 @@ class _Walker:
             if not isinstance(x, Content):
                 inner.append(x)
                 continue
-            if x.is_list and not x.is_regular:
+            if id(x) in listed and not x.is_regular:
                 starts, stops = _starts_stops(x)
                 contiguous = x.__class__ is ListOffsetArray or (
                     length == 0 or bool(nplike.array_equal(starts[1:], stops[:-1]))
@@ -459,7 +465,7 @@ class _Walker:
                     continue
                 p, loc = parents_local()
                 inner.append(x.content._carry(self.index64(starts[p] + loc), True))
-            elif x.is_list:
+            elif id(x) in listed:
                 p, loc = parents_local()
                 carry = p if x.size == 1 else p * x.size + loc
                 inner.append(x.content._carry(self.index64(carry), True))
@@ -510,6 +516,11 @@ class _Walker:
 
 
 # ---------------------------------------------------------------------- helpers
+def _is_string_like(layout) -> bool:
+    """A list node that is a string or bytestring: one value for broadcasting, not a list."""
+    return layout.is_list and layout.parameter("__array__") in ("string", "bytestring")
+
+
 def _normalize(layout):
     if layout.is_numpy and len(layout.shape) > 1:
         return layout.to_RegularArray()

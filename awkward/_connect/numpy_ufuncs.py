@@ -13,6 +13,7 @@ import numpy
 
 from awkward._broadcasting import broadcast_and_apply
 from awkward.contents.content import Content
+from awkward.record import Record
 
 __all__ = ["array_ufunc", "apply_ufunc_to_layouts", "apply_operator", "OPERATOR_UFUNCS"]
 
@@ -45,6 +46,8 @@ def _leaf_data(value):
 
 
 def _overload_name(layout):
+    if isinstance(layout, Record):  # a single record travels through broadcasting as a scalar
+        return layout.array.parameter("__record__")
     return layout.parameter("__record__") or layout.parameter("__list__")
 
 
@@ -55,11 +58,11 @@ def _find_overload(ufunc, inputs, behavior):
 
     from awkward._behavior import lookup
 
-    if not any(isinstance(x, Content) and _overload_name(x) for x in inputs):
+    if not any(isinstance(x, (Content, Record)) and _overload_name(x) for x in inputs):
         return None
     options = []
     for x in inputs:
-        if isinstance(x, Content):
+        if isinstance(x, (Content, Record)):
             named = _overload_name(x)
             if named is None:
                 return None
@@ -79,9 +82,24 @@ def _find_overload(ufunc, inputs, behavior):
     return None
 
 
-def _call_overload(function, inputs, behavior):
+def _record_repeated(record, length, backend):
+    """A single record as an array of ``length`` copies of it (an IndexedArray, so nothing is
+    copied or read): how a record meets arrays in an overload, as in awkward 2.14."""
+    from awkward.contents import IndexedArray
+    from awkward.index import Index64
+
+    index = Index64(backend.index_nplike.full(length, record.at, dtype=numpy.int64))
+    return IndexedArray(index, record.array)
+
+
+def _call_overload(function, inputs, behavior, backend):
     from awkward.highlevel import Array
 
+    lengths = [len(x) for x in inputs if isinstance(x, Content)]
+    inputs = [
+        _record_repeated(x, lengths[0], backend) if isinstance(x, Record) and lengths else x
+        for x in inputs
+    ]
     args = [Array(x, behavior=behavior) if isinstance(x, Content) else x for x in inputs]
     result = function(*args)
     results = result if isinstance(result, tuple) else (result,)
@@ -103,11 +121,11 @@ def _make_action(ufunc, kwargs, behavior=None):
         contents = [x for x in inputs if isinstance(x, Content)]
         overload = _find_overload(ufunc, inputs, behavior)
         if overload is not None:
-            return _call_overload(overload, inputs, behavior)
+            return _call_overload(overload, inputs, behavior, backend)
         strings = [x for x in contents if _string_kind(x) is not None]
         if strings or any(_is_string_scalar(x) for x in inputs):
             return _string_action(ufunc, inputs, contents, backend)
-        if any(x.is_record for x in contents):
+        if any(x.is_record for x in contents) or any(isinstance(x, Record) for x in inputs):
             raise TypeError(
                 f"cannot broadcast records in {name}: numpy.{name} is not defined for records "
                 "(select a field, e.g. array.x, or register a behavior overload)"
@@ -138,8 +156,11 @@ def _string_action(ufunc, inputs, contents, backend):
         result = string_equal_scalar(left, right)
     elif isinstance(right, Content) and _string_kind(right) and _is_string_scalar(left):
         result = string_equal_scalar(right, left)
-    elif any(isinstance(x, Content) and x.is_list and _string_kind(x) is None for x in inputs):
-        return None  # a string scalar against lists of strings: descend further
+    elif any(
+        isinstance(x, Content) and not x.is_numpy and not x.is_record and _string_kind(x) is None
+        for x in inputs
+    ):
+        return None  # lists/options/unions holding strings: descend to the strings
     else:
         raise TypeError(f"cannot compare strings with non-strings in numpy.{ufunc.__name__}")
     if ufunc is numpy.not_equal:
@@ -162,9 +183,9 @@ def apply_ufunc_to_layouts(ufunc, inputs, kwargs=None, behavior=None):
 
 def _to_layout_or_scalar(obj):
     layout = getattr(obj, "layout", None)
-    if isinstance(layout, Content):
+    if isinstance(layout, (Content, Record)):
         return layout
-    if isinstance(obj, Content):
+    if isinstance(obj, (Content, Record)):
         return obj
     if isinstance(obj, numpy.ndarray):
         from awkward.contents import NumpyArray
@@ -197,15 +218,31 @@ def array_ufunc(ufunc, method, inputs, kwargs):
         return NotImplemented
     if None in layouts:
         raise TypeError(f"cannot apply numpy.{ufunc.__name__} to None")
-    highlevel = next((x for x in inputs if isinstance(getattr(x, "layout", None), Content)), None)
-    if highlevel is None and not any(isinstance(x, Content) for x in layouts):
+    highlevel = next(
+        (x for x in inputs if isinstance(getattr(x, "layout", None), (Content, Record))), None
+    )
+    if highlevel is None and not any(isinstance(x, (Content, Record)) for x in layouts):
         return NotImplemented
     behavior = getattr(highlevel, "behavior", None) if highlevel is not None else None
+    only_records = not any(isinstance(x, Content) for x in layouts)
+    if only_records:
+        # records (and scalars) alone: compute on one-element arrays, then take element 0
+        layouts = [
+            x.array._getitem_range(x.at, x.at + 1) if isinstance(x, Record) else x for x in layouts
+        ]
     outputs = apply_ufunc_to_layouts(ufunc, layouts, kwargs, behavior)
+    if only_records:
+        outputs = tuple(out._getitem_at(0) for out in outputs)
     if highlevel is not None:
         from awkward.highlevel import Array
+        from awkward.highlevel import Record as HighLevelRecord
 
-        outputs = tuple(Array(out, behavior=behavior) for out in outputs)
+        outputs = tuple(
+            Array(out, behavior=behavior) if isinstance(out, Content)
+            else HighLevelRecord(out, behavior=behavior) if isinstance(out, Record)
+            else out
+            for out in outputs
+        )
     return outputs[0] if len(outputs) == 1 else outputs
 
 

@@ -15,6 +15,11 @@ def _is_scalar(obj) -> bool:
     )
 
 
+def _is_string(layout) -> bool:
+    # strings and bytestrings are values here, as in awkward: they are not broadcast as lists
+    return layout.is_list and layout.parameter("__array__") in ("string", "bytestring")
+
+
 def broadcast_arrays(
     *arrays,
     depth_limit=None,
@@ -37,7 +42,7 @@ def broadcast_arrays(
 
     def action(inputs, *, depth, backend):
         contents = [x for x in inputs if isinstance(x, Content)]
-        if all((x.is_numpy and len(x.shape) == 1) or x.is_record for x in contents):
+        if all((x.is_numpy and len(x.shape) == 1) or x.is_record or _is_string(x) for x in contents):
             length = len(contents[0])
             return tuple(
                 x if isinstance(x, Content) else broadcast_scalar(x, length, backend) for x in inputs

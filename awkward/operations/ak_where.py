@@ -16,9 +16,25 @@ def _is_scalar(obj) -> bool:
     )
 
 
+def _pick(mask, x, y, mergebool, backend):
+    """Whole elements of ``x`` where ``mask`` is true, else of ``y``, whatever their type
+    (lists, options, strings, records): both sides merged one after the other, then picked
+    through an index. Types that do not merge give a union."""
+    from awkward._connect.numpy_functions import concatenate_layouts
+    from awkward.index import Index64
+
+    nplike = backend.index_nplike
+    length = len(mask)
+    x, y = (v if isinstance(v, Content) else broadcast_scalar(v, length, backend) for v in (x, y))
+    merged = concatenate_layouts([x, y], mergebool=mergebool)
+    positions = nplike.arange(length, dtype=int64)
+    index = nplike.where(mask, positions, positions + len(x))
+    return merged._carry(Index64(index, nplike=nplike), True)
+
+
 def _is_bool(value) -> bool:
     if isinstance(value, Content):
-        return value.dtype == bool_
+        return value.is_numpy and value.dtype == bool_
     return isinstance(value, bool) or getattr(value, "dtype", None) == bool_
 
 
@@ -33,29 +49,33 @@ def where(condition, *args, mergebool=True, highlevel=True, behavior=None, attrs
     inputs = [cond] + [x if _is_scalar(x) else to_layout_arg(x, "where", allow_record=False) for x in args]
 
     def action(inputs, *, depth, backend):
-        contents = [x for x in inputs if isinstance(x, Content)]
-        if not all(x.is_numpy and len(x.shape) == 1 for x in contents):
-            return None
         c, x, y = inputs
+        if not (isinstance(c, Content) and c.is_numpy and len(c.shape) == 1):
+            return None  # descend until the condition is flat; x and y follow it
         nplike = backend.nplike
-        length = len(c)
         (mask,) = concrete(c.data)
         if mask.dtype != bool_:
             mask = mask != 0
+        flat = all(not isinstance(v, Content) or (v.is_numpy and len(v.shape) == 1) for v in (x, y))
+        if flat and (mergebool or _is_bool(x) == _is_bool(y)):
+            from awkward.contents import NumpyArray
+
+            xd = x.data if isinstance(x, Content) else x
+            yd = y.data if isinstance(y, Content) else y
+            return (NumpyArray(nplike.where(mask, xd, yd), backend=backend),)
         if not mergebool and _is_bool(x) != _is_bool(y):
             from awkward.contents import UnionArray
             from awkward.index import Index8, Index64
 
+            length = len(c)
             index_nplike = backend.index_nplike
             tags = Index8(index_nplike.astype(index_nplike.where(mask, 0, 1), int8), nplike=index_nplike)
             index = Index64(index_nplike.arange(length, dtype=int64), nplike=index_nplike)
             sides = [v if isinstance(v, Content) else broadcast_scalar(v, length, backend) for v in (x, y)]
             return (UnionArray.simplified(tags, index, sides, mergebool=False),)
-        xd = x.data if isinstance(x, Content) else x
-        yd = y.data if isinstance(y, Content) else y
-        from awkward.contents import NumpyArray
-
-        return (NumpyArray(nplike.where(mask, xd, yd), backend=backend),)
+        # x or y is not flat numbers at the condition's level: pick whole elements, as
+        # awkward does (a missing value on the side not chosen does not matter)
+        return (_pick(mask, x, y, mergebool, backend),)
 
     (out,) = broadcast_and_apply(inputs, action, function_name="ak.where", broadcast_parameters_rule="intersect")
     return wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs)
