@@ -75,8 +75,10 @@ def _flat_values(content):
         (index,) = concrete(option.index.data)
         valid = index >= 0
         nplike = content.backend.index_nplike
-        picked = option.content._carry(Index64(nplike.where(valid, index, 0), nplike=nplike), False)
-        return _flat_values(picked)[0], valid
+        data, _ = _flat_values(option.content)  # (an option inside an option: outer validity wins)
+        if len(data) == 0:  # every value missing
+            return nplike.zeros(len(index), dtype=data.dtype), valid
+        return data[nplike.where(valid, index, 0)], valid
     if content.is_indexed:
         return _flat_values(content.project())
     if content.is_unknown:

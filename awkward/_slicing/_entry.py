@@ -78,13 +78,12 @@ def _getitem_items(layout, items):
             layout = layout._getitem_fields(item.names)
         else:
             rest.append(item)
+    _check_not_mixed(rest)
     if rest and isinstance(rest[0], _Jagged):
         index = rest[0].layout
         layout = _jagged(layout, index, 0)
         # the jagged index consumed as many dimensions as it has; the rest apply below them
         rest = [slice(None)] * _min_depth(index) + rest[1:] if len(rest) > 1 else []
-    if any(isinstance(item, _Jagged) for item in rest):
-        raise IndexError("a jagged (awkward) index must come first among the positional indices")
     if rest and isinstance(rest[0], _Missing):
         if any(isinstance(x, (int, _Advanced, _Missing)) for x in rest[1:]):
             raise ValueError(
@@ -97,6 +96,20 @@ def _getitem_items(layout, items):
     wrapped = RegularArray(layout, len(layout), 1)
     out = _next(wrapped, tuple(rest), None, 0)
     return out._getitem_at(0)
+
+
+def _check_not_mixed(rest):
+    """An awkward index (jagged, or with missing values) below the first dimension applies to
+    every row alike: it cannot be combined with integers or other arrays (as in awkward)."""
+    at = [k for k, x in enumerate(rest) if isinstance(x, (_Jagged, _Missing))]
+    if not at or at == [0]:
+        return  # first-position cases are checked where they are applied
+    others = [x for k, x in enumerate(rest) if k != at[-1] and isinstance(x, (int, _Advanced, _Jagged, _Missing))]
+    if others:
+        raise ValueError(
+            f"cannot mix a jagged index or an index with missing values (slice item {at[-1]}) with "
+            "integers or other arrays in one slice; slice twice instead"
+        )
 
 
 def _is_integer(obj) -> bool:
@@ -147,8 +160,6 @@ def _normalize(layout, items):
                 continue
             values, valid = _flat_values(item)
             if valid is not None:
-                if out:
-                    raise IndexError("an index with missing values must be the first index")
                 out.append(_Missing(values, valid))
                 continue
             _append_array(nplike, values, out, advanced, masks)
@@ -162,8 +173,6 @@ def _normalize(layout, items):
                 continue
             values, valid = _flat_values(item)
             if valid is not None:
-                if out:
-                    raise IndexError("an index with missing values must be the first index")
                 out.append(_Missing(values, valid))
                 continue
             _append_array(nplike, values, out, advanced, masks)

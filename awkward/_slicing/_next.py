@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from awkward._nplikes.dtypes import int64
-from awkward._slicing._common import _Advanced, _Fields, _out_of_bounds, _starts_stops
+from awkward._slicing._common import (
+    _Advanced,
+    _Fields,
+    _Jagged,
+    _min_depth,
+    _Missing,
+    _out_of_bounds,
+    _starts_stops,
+)
+from awkward._slicing._nested import jagged_below, missing_below
 from awkward.contents.content import concrete
 from awkward.contents.indexedarray import IndexedArray
 from awkward.contents.indexedoptionarray import IndexedOptionArray
@@ -151,7 +160,16 @@ def _next_regular(layout, head, tail, adv, dim):
             return _wrap_advanced(_next(picked, tail, nextadv, dim + 1), head.shape, length)
         picked = content._carry(Index64(rowstarts + values[adv], nplike=nplike), True)
         return _next(picked, tail, adv, dim + 1)
+    if isinstance(head, (_Jagged, _Missing)):
+        counts = nplike.zeros(length, dtype=int64) + size
+        return _awkward_below(layout, rowstarts, counts, head, tail, dim)
     raise TypeError(f"cannot slice dimension {dim} with {head!r}")
+
+
+def _awkward_below(layout, starts, counts, head, tail, dim):
+    if isinstance(head, _Jagged):
+        return jagged_below(layout, starts, counts, head.layout, tail, dim, _next)
+    return missing_below(layout, starts, counts, head, tail, dim, _next)
 
 
 def _slice_bounds(nplike, counts, head):
@@ -233,8 +251,17 @@ def _next_list(layout, head, tail, adv, dim):
         picked = content._carry(Index64(carry, nplike=nplike), True)
         out = _next(picked, tail, nextadv, dim + 1)
         return _wrap_advanced(out, head.shape, length) if adv is None else out
+    if isinstance(head, (_Jagged, _Missing)):
+        return _awkward_below(layout, starts, counts, head, tail, dim)
     raise TypeError(f"cannot slice dimension {dim} with {head!r}")
 
 
 def _count_dims(items) -> int:
-    return sum(1 for x in items if isinstance(x, (int, slice, _Advanced)))
+    """Dimensions the items consume (a jagged index spans as many as it has)."""
+    count = 0
+    for x in items:
+        if isinstance(x, (int, slice, _Advanced, _Missing)):
+            count += 1
+        elif isinstance(x, _Jagged):
+            count += _min_depth(x.layout)
+    return count
