@@ -139,12 +139,9 @@ def _set_field(layout, path: tuple, what):
     """A layout with field ``path`` (a tuple of names) set to ``what`` (layout or scalar)."""
     from awkward.contents import RecordArray
 
+    if isinstance(what, Content) and not layout.is_record:
+        return _set_field_broadcast(layout, path, what)
     if layout.is_list or layout.is_option or layout.is_indexed:
-        if isinstance(what, Content):
-            raise ValueError(
-                "assigning an array to a field of records inside lists needs broadcasting, "
-                "which is not available yet; assign a scalar or work on the records' level"
-            )
         return layout.copy(content=_set_field(layout.content, path, what))
     if not layout.is_record:
         raise ValueError(f"cannot set field {path[0]!r}: the array has no records ({type(layout).__name__})")
@@ -175,6 +172,26 @@ def _set_field(layout, path: tuple, what):
     elif layout.is_tuple:
         return RecordArray(contents, None, length, parameters=layout._parameters, backend=layout.backend)
     return RecordArray(contents, fields, length, parameters=layout._parameters, backend=layout.backend)
+
+
+def _set_field_broadcast(layout, path: tuple, what):
+    """Set a field of records inside lists/options/unions: ``what`` is broadcast against the
+    array (a flat array goes into the lists) down to the records."""
+    from awkward._broadcasting import broadcast_and_apply
+
+    def action(inputs, *, depth, backend):
+        base, value = inputs
+        if base.is_record:
+            return (_set_field(base, path, value),)
+        if base.is_numpy:
+            raise ValueError(f"cannot set field {path[0]!r}: the array has no records ({type(base).__name__})")
+        return None
+
+    (out,) = broadcast_and_apply(
+        [layout, what], action, function_name=f"setting field {'.'.join(path)!r}",
+        broadcast_parameters_rule="intersect",
+    )
+    return out
 
 
 def _delete_field(layout, path: tuple):
@@ -313,7 +330,11 @@ class _Wrapping:
         elif name in self._layout.fields:
             raise AttributeError(f"assign fields with brackets: array[{name!r}] = ...")
         else:
-            object.__setattr__(self, name, value)
+            # as in awkward: an attribute set by mistake would look like a new field but is not
+            raise AttributeError(
+                f"cannot set attribute {name!r}: only private attributes (starting with '_') can "
+                f"be set on arrays; to add a field use array[{name!r}] = ..."
+            )
 
     def __dir__(self):
         names = set(super().__dir__())

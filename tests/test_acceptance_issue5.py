@@ -242,3 +242,38 @@ def test_behavior_overrides_record_getitem_and_adds_array_methods():
     # a plain array with the same data has none of it
     plain = ak.Array([{"n": 1}])
     assert not isinstance(plain, LabelledArray) and not hasattr(plain, "total")
+
+
+# ---------------------------------------------------------------------- fields
+def test_setting_a_field_of_records_inside_lists_broadcasts():
+    array = ak.Array([[{"x": 1}, {"x": 2}], [], [{"x": 3}]])
+    array["y"] = array.x * 10
+    assert array.to_list() == [[{"x": 1, "y": 10}, {"x": 2, "y": 20}], [], [{"x": 3, "y": 30}]]
+    array["z"] = ak.Array([100, 200, 300])  # one value per list, repeated into it
+    assert array.z.to_list() == [[100, 100], [], [300]]
+    array["w"] = 7
+    assert array.w.to_list() == [[7, 7], [], [7]]
+    with pytest.raises(ValueError, match="cannot broadcast"):
+        array["v"] = ak.Array([[1], [], [1]])
+    optional = ak.Array([{"x": 1}, None, {"x": 3}])
+    optional["y"] = ak.Array([5, 6, 7])
+    assert optional.to_list() == [{"x": 1, "y": 5}, None, {"x": 3, "y": 7}]
+
+
+def test_setting_a_field_lazily_reads_nothing_of_the_others():
+    lazy, calls = lazy_copy(ak.Array([[{"x": 1, "y": 2.5}], [], [{"x": 3, "y": 4.5}]]))
+    lazy["z"] = 1
+    assert lazy.fields == ["x", "y", "z"]
+    assert lazy.z.to_list() == [[1], [], [1]]
+    assert not any(key.startswith(("node2", "node3")) for key in calls), dict(calls)
+
+
+def test_attribute_assignment_is_refused_and_names_the_bracket_form():
+    array = ak.Array([{"x": 1}])
+    with pytest.raises(AttributeError, match=r"array\['z'\] = "):
+        array.z = 5
+    with pytest.raises(AttributeError, match="brackets"):
+        array.x = 5
+    assert array.fields == ["x"]
+    array.behavior = {}  # properties of the class stay settable
+    array._private = 1

@@ -171,3 +171,28 @@ def test_field_plus_one_runs_no_generator_of_the_other_field():
     form = ak.to_buffers(array)[0]
     y_keys = {form.content("y").form_key, form.content("y").content.form_key}
     assert not touched & y_keys, touched
+
+
+# ---------------------------------------------------------------------- operands and attrs
+def test_python_lists_are_operands():
+    jagged = ak.Array([[1, 2], [], [3]])
+    assert (jagged + [1, 2, 3]).to_list() == [[2, 3], [], [6]]
+    assert ([1, 2, 3] + jagged).to_list() == [[2, 3], [], [6]]
+    assert (jagged == [[1, 5], [], [3]]).to_list() == [[True, False], [], [True]]
+    with pytest.raises(ValueError, match="cannot broadcast"):
+        jagged + [1, 2]
+
+
+def test_matmul_is_refused_clearly():
+    array = ak.Array([[1, 2], [3, 4]])
+    with pytest.raises(NotImplementedError, match="matrix multiplication"):
+        array @ array
+    with pytest.raises(NotImplementedError, match="matrix multiplication"):
+        np.matmul(array, array)
+
+
+def test_attrs_travel_through_ufuncs():
+    array = ak.Array([[1, 2], []], attrs={"source": "file"})
+    assert (array + 1).attrs == {"source": "file"}
+    assert np.sqrt(array).attrs == {"source": "file"}
+    assert (1 + array).attrs == {"source": "file"}

@@ -195,6 +195,10 @@ def _to_layout_or_scalar(obj):
         return NumpyArray(obj)
     if isinstance(obj, (bool, int, float, complex, str, bytes, numpy.generic)) or obj is None:
         return obj
+    if isinstance(obj, (list, tuple)):  # Python data meets an array: convert it, as awkward does
+        from awkward.operations.ak_to_layout import to_layout
+
+        return to_layout(obj)
     return NotImplemented
 
 
@@ -212,6 +216,10 @@ def array_ufunc(ufunc, method, inputs, kwargs):
         raise TypeError(
             f"numpy.{ufunc.__name__}.{method} is not supported on awkward arrays; only element-wise "
             f"calls numpy.{ufunc.__name__}(...) are"
+        )
+    if ufunc is numpy.matmul:
+        raise NotImplementedError(
+            "matrix multiplication (@, numpy.matmul) is not implemented for awkward arrays"
         )
     layouts = [_to_layout_or_scalar(x) for x in inputs]
     if any(x is NotImplemented for x in layouts):
@@ -237,9 +245,10 @@ def array_ufunc(ufunc, method, inputs, kwargs):
         from awkward.highlevel import Array
         from awkward.highlevel import Record as HighLevelRecord
 
+        attrs = getattr(highlevel, "_attrs", None)  # attrs travel with results, as in awkward
         outputs = tuple(
-            Array(out, behavior=behavior) if isinstance(out, Content)
-            else HighLevelRecord(out, behavior=behavior) if isinstance(out, Record)
+            Array(out, behavior=behavior, attrs=attrs) if isinstance(out, Content)
+            else HighLevelRecord(out, behavior=behavior, attrs=attrs) if isinstance(out, Record)
             else out
             for out in outputs
         )
