@@ -5,6 +5,8 @@ by counting generator calls."""
 from __future__ import annotations
 
 import math
+import numbers
+import pickle
 from collections import Counter
 
 import numpy as np
@@ -196,3 +198,35 @@ def test_attrs_travel_through_ufuncs():
     assert (array + 1).attrs == {"source": "file"}
     assert np.sqrt(array).attrs == {"source": "file"}
     assert (1 + array).attrs == {"source": "file"}
+
+
+# ---------------------------------------------------------------------- mixins
+behavior_for_vec = {}
+
+
+@ak.mixin_class(behavior_for_vec)
+class AcceptanceVec:
+    @ak.mixin_class_method(np.subtract, {"AcceptanceVec"})
+    def subtract(self, other):
+        return ak.Array({"x": self.x - other.x}, with_name="AcceptanceVec", behavior=self.behavior)
+
+    @ak.mixin_class_method(np.multiply, {numbers.Number})
+    def scale(self, factor):
+        return ak.Array({"x": self.x * factor}, with_name="AcceptanceVec", behavior=self.behavior)
+
+
+def test_mixin_methods_on_jagged_records_and_single_records():
+    vecs = ak.Array([[{"x": 1.0}], [{"x": 2.0}, {"x": 3.0}]], with_name="AcceptanceVec", behavior=behavior_for_vec)
+    assert (vecs * 2).to_list() == [[{"x": 2.0}], [{"x": 4.0}, {"x": 6.0}]]
+    assert (2 * vecs).to_list() == (vecs * 2).to_list()  # the transposed registration
+    origin = ak.Array([{"x": 1.0}], with_name="AcceptanceVec", behavior=behavior_for_vec)[0]
+    assert (vecs - origin).to_list() == [[{"x": 0.0}], [{"x": 1.0}, {"x": 2.0}]]
+    assert (origin - vecs).to_list() == [[{"x": 0.0}], [{"x": -1.0}, {"x": -2.0}]]
+
+
+def test_arrays_with_mixin_behaviors_pickle():
+    vecs = ak.Array([[{"x": 1.0}], []], with_name="AcceptanceVec", behavior=behavior_for_vec)
+    again = pickle.loads(pickle.dumps(vecs))
+    assert type(again).__name__ == "AcceptanceVecArray"
+    assert (again * 3).to_list() == [[{"x": 3.0}], []]
+    assert (3 * again).to_list() == [[{"x": 3.0}], []]

@@ -125,7 +125,9 @@ def _make_action(ufunc, kwargs, behavior=None):
         strings = [x for x in contents if _string_kind(x) is not None]
         if strings or any(_is_string_scalar(x) for x in inputs):
             return _string_action(ufunc, inputs, contents, backend)
-        if any(x.is_record for x in contents) or any(isinstance(x, Record) for x in inputs):
+        record_scalar = any(isinstance(x, Record) for x in inputs)
+        at_leaves = all(x.is_numpy or x.is_record for x in contents)
+        if any(x.is_record for x in contents) or (record_scalar and at_leaves):
             raise TypeError(
                 f"cannot broadcast records in {name}: numpy.{name} is not defined for records "
                 "(select a field, e.g. array.x, or register a behavior overload)"

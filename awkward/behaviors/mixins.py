@@ -52,13 +52,27 @@ def mixin_class(registry, name=None):
     return register
 
 
-def _transposed(method):
-    def swapped(left, right):
-        return method(right, left)
+class _Transposed:
+    """``method`` with its two operands swapped; a class (not a closure) so that behaviors
+    holding it, and arrays carrying those behaviors, can be pickled."""
 
-    swapped.__name__ = getattr(method, "__name__", "method") + "_transposed"
-    swapped.__doc__ = getattr(method, "__doc__", None)
-    return swapped
+    __slots__ = ("method",)
+
+    def __init__(self, method):
+        self.method = method
+
+    def __call__(self, left, right):
+        return self.method(right, left)
+
+    def __eq__(self, other):
+        return isinstance(other, _Transposed) and other.method == self.method
+
+    def __hash__(self):
+        return hash(("transposed", self.method))
+
+
+def _transposed(method):
+    return _Transposed(method)
 
 
 def mixin_class_method(ufunc, rhs=None, *, transpose=True):
