@@ -460,10 +460,10 @@ def test_missing_index_then_slices():
 
 
 def test_error_jagged_mismatch():
-    with pytest.raises(ValueError, match=r"length 2 into array of length 5 in dimension 0"):
+    with pytest.raises(IndexError, match=r"length 2 into array of length 5 in dimension 0"):
         getitem(jagged(), ak.from_iter([[0], [1]], highlevel=False))
     mask = ak.from_iter([[True], [], [True, False], [True], [True, True, True, True]], highlevel=False)
-    with pytest.raises(ValueError, match=r"dimension 1, row 0: the index has 1 items, the list has 3"):
+    with pytest.raises(IndexError, match=r"dimension 1, row 0: the index has 1 items, the list has 3"):
         getitem(jagged(), mask)
     with pytest.raises(IndexError, match=r"index 5 is out of bounds in dimension 1 at row 2 \(list of length 2\)"):
         getitem(jagged(), ak.from_iter([[0], [], [5], [], []], highlevel=False))

@@ -113,7 +113,7 @@ def test_mask_reads_only_the_masked_field():
 
 def test_mask_length_mismatch_names_the_row():
     layout = lists()["list_packed"]
-    with pytest.raises(ValueError, match=r"dimension 1, row 2: the index has 1 items, the list has 2"):
+    with pytest.raises(IndexError, match=r"dimension 1, row 2: the index has 1 items, the list has 2"):
         getitem(layout, ak.Array([[True, True, True], [], [True], [True, True, True]]))
 
 

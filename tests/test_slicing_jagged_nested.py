@@ -289,7 +289,7 @@ def test_error_out_of_range():
 
 
 def test_error_mismatched_boolean_inner_length():
-    with pytest.raises(ValueError, match=r"dimension 2, row 0: the index has 1 items, the list has 3"):
+    with pytest.raises(IndexError, match=r"dimension 2, row 0: the index has 1 items, the list has 3"):
         getitem(nested(), (S(None), ak.Array([[True], [False]])))
 
 

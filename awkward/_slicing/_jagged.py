@@ -24,7 +24,7 @@ def _jagged(layout, index, dim):
     """``layout[index]`` where ``index``'s rows line up with ``layout``'s rows."""
     nplike = layout.backend.index_nplike
     if len(layout) != len(index):
-        raise ValueError(
+        raise IndexError(
             f"cannot fit jagged slice with length {len(index)} into array of length {len(layout)} "
             f"in dimension {dim}"
         )
@@ -155,7 +155,7 @@ def _check_counts(nplike, counts, index_counts, dim):
     bad = counts != index_counts
     if bool(nplike.any(bad)):
         row = int(nplike.nonzero(bad)[0][0])
-        raise ValueError(
+        raise IndexError(
             f"cannot fit jagged slice into nested list at dimension {dim + 1}, row {row}: "
             f"the index has {int(index_counts[row])} items, the list has {int(counts[row])}"
         )
