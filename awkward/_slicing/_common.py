@@ -92,6 +92,27 @@ def _flat_values(content):
     return data, valid
 
 
+def _regular_index_values(layout):
+    """The N-d array of an index layout whose dimensions are all regular (RegularArray and
+    NumpyArray nodes only: no var lists, no missing values), else None. Awkward treats such an
+    index like the NumPy array it equals (advanced indexing), not as a jagged index."""
+    sizes = []
+    node = layout
+    while node.is_regular:
+        sizes.append(node.size)
+        node = node.content
+    if not node.is_numpy:
+        return None
+    (data,) = concrete(node.data)
+    nplike = layout.backend.index_nplike
+    length = len(layout)
+    count = length
+    for size in sizes:
+        count *= size
+    shape = (length, *sizes, *data.shape[1:])
+    return nplike.reshape(data[:count], shape)
+
+
 def _is_jagged_layout(layout) -> bool:
     while layout.is_option or layout.is_indexed:
         layout = layout.content

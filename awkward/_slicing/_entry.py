@@ -13,6 +13,7 @@ from awkward._slicing._common import (
     _Missing,
     _option_around,
     _out_of_bounds,
+    _regular_index_values,
 )
 from awkward._slicing._jagged import _jagged
 from awkward._slicing._next import _next
@@ -155,6 +156,10 @@ def _normalize(layout, items):
         elif isinstance(item, Record):
             raise TypeError("a record cannot be used as an index")
         elif isinstance(item, Content):
+            regular = _regular_index_values(item)
+            if regular is not None and len(regular.shape) > 1:  # a NumPy array in disguise
+                _append_array(nplike, regular, out, advanced, masks)
+                continue
             if _is_jagged_layout(item):
                 out.append(_Jagged(item))
                 continue
