@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
+from awkward.contents._single_content import SingleContent
 from awkward.contents.bytemaskedarray import ByteMaskedArray, check_bool, masked_list
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
 from awkward.contents.indexedarray import check_same_nplike, check_wrapped_content
@@ -32,7 +33,7 @@ def _check_length(length):
     return out
 
 
-class BitMaskedArray(Content):
+class BitMaskedArray(SingleContent):
     """Element ``i`` is present when bit ``i`` of ``mask`` equals ``valid_when``.
 
     Bits are counted from the least significant end of each byte when ``lsb_order`` (Arrow),
@@ -43,6 +44,8 @@ class BitMaskedArray(Content):
 
     is_option = True
     form_cls = FormClass("BitMaskedForm")
+    _index_names = ("mask",)
+    _flag_names = ("valid_when", "lsb_order")
 
     def __init__(self, mask, content, valid_when, length, lsb_order, length_generator=None, *, parameters=None):
         from awkward.index import IndexU8
@@ -142,14 +145,6 @@ class BitMaskedArray(Content):
         return self._lsb_order
 
     @property
-    def content(self):
-        return self._content
-
-    @property
-    def contents(self) -> list:
-        return [self._content]
-
-    @property
     def length(self):
         return self._length
 
@@ -157,31 +152,6 @@ class BitMaskedArray(Content):
         if self._length_generator is not None:
             return int(self._length_generator())
         raise TypeError("the length of this BitMaskedArray is unknown (no length_generator)")
-
-    @property
-    def fields(self) -> list:
-        return self._content.fields
-
-    @property
-    def is_tuple(self) -> bool:
-        return self._content.is_tuple
-
-    def _buffers_by_attribute(self) -> dict:
-        return {"mask": self._mask.data}
-
-    def _build_form(self, getkey):
-        key = self._key_of(self, getkey)
-        return self.form_cls(
-            self._mask.form,
-            self._content._form_with_key(getkey),
-            self._valid_when,
-            self._lsb_order,
-            parameters=self._parameters,
-            form_key=key,
-        )
-
-    def _is_equal_to_attributes(self, other) -> bool:
-        return self._valid_when == other._valid_when and self._lsb_order == other._lsb_order
 
     def _after_materialize(self):
         if self._length is unknown_length:
@@ -296,18 +266,6 @@ class BitMaskedArray(Content):
         if recursive:
             content = content._to_packed(True)
         return self._new(self._mask[: (length + 7) // 8], content, length, self._parameters)
-
-    def _repr(self, indent: str, pre: str, post: str) -> str:
-        valid_when = "true" if self._valid_when else "false"
-        lsb_order = "true" if self._lsb_order else "false"
-        return (
-            f"{indent}{pre}<BitMaskedArray valid_when={valid_when!r} lsb_order={lsb_order!r} "
-            f"len={self._repr_length()!r}>\n"
-            f"{self._repr_parameters(indent)}"
-            f"{self._repr_index(self._mask, indent + '    ', 'mask')}\n"
-            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
-            f"{indent}</BitMaskedArray>{post}"
-        )
 
 
 def _int64():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
+from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
 from awkward.contents.indexedarray import check_same_nplike, check_wrapped_content
 
@@ -21,7 +22,7 @@ def masked_list(values: list, valid: list) -> list:
     return [v if ok else None for v, ok in zip(values, valid)]
 
 
-class ByteMaskedArray(Content):
+class ByteMaskedArray(SingleContent):
     """Element ``i`` is ``content[i]`` when ``(mask[i] != 0) == valid_when``, else None.
 
     ``len(mask)`` is the length; the content may be longer (the excess is unreachable)."""
@@ -30,6 +31,8 @@ class ByteMaskedArray(Content):
 
     is_option = True
     form_cls = FormClass("ByteMaskedForm")
+    _index_names = ("mask",)
+    _flag_names = ("valid_when",)
 
     def __init__(self, mask, content, valid_when, *, parameters=None):
         from awkward.index import Index8
@@ -93,43 +96,11 @@ class ByteMaskedArray(Content):
         return self._valid_when
 
     @property
-    def content(self):
-        return self._content
-
-    @property
-    def contents(self) -> list:
-        return [self._content]
-
-    @property
     def length(self):
         return buffer_length(self._mask.data)
 
     def _resolve_length(self) -> int:
         return len(self._mask.data)
-
-    @property
-    def fields(self) -> list:
-        return self._content.fields
-
-    @property
-    def is_tuple(self) -> bool:
-        return self._content.is_tuple
-
-    def _buffers_by_attribute(self) -> dict:
-        return {"mask": self._mask.data}
-
-    def _build_form(self, getkey):
-        key = self._key_of(self, getkey)
-        return self.form_cls(
-            self._mask.form,
-            self._content._form_with_key(getkey),
-            self._valid_when,
-            parameters=self._parameters,
-            form_key=key,
-        )
-
-    def _is_equal_to_attributes(self, other) -> bool:
-        return self._valid_when == other._valid_when
 
     # ------------------------------------------------------------------ conversions
     def _valid(self):
@@ -243,16 +214,6 @@ class ByteMaskedArray(Content):
         if recursive:
             content = content._to_packed(True)
         return self._new(self._mask, content, self._parameters)
-
-    def _repr(self, indent: str, pre: str, post: str) -> str:
-        valid_when = "true" if self._valid_when else "false"
-        return (
-            f"{indent}{pre}<ByteMaskedArray valid_when={valid_when!r} len={self._repr_length()!r}>\n"
-            f"{self._repr_parameters(indent)}"
-            f"{self._repr_index(self._mask, indent + '    ', 'mask')}\n"
-            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
-            f"{indent}</ByteMaskedArray>{post}"
-        )
 
 
 def _int64():

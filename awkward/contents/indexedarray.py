@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from awkward._parameters import parameters_union
 from awkward._util import UNSET
+from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
 
 
@@ -69,22 +70,88 @@ def compose_option(outer, content, parameters, outer_is_option: bool):
     return IndexedArray(Index64(composed, nplike=nplike), content.content, parameters=merged)
 
 
-class IndexedArray(Content):
+class IndexOverContent(SingleContent):
+    """What IndexedArray and IndexedOptionArray share: element ``i`` comes from
+    ``content[index[i]]``, so the length is ``len(index)`` and ranges, field projections and
+    carries act on the index alone, never on the content."""
+
+    __slots__ = ()
+
+    _index_names = ("index",)
+
+    def __init__(self, index, content, *, parameters=None):
+        name = type(self).__name__
+        self._check_index(index, name, "index", self._index_classes())
+        self._check_content(content, name)
+        check_wrapped_content(content, name, allow_union=is_categorical(parameters))
+        check_same_nplike(index, content, name, "index")
+        self._index = index
+        self._content = content
+        self._init(parameters, content.backend)
+
+    def copy(self, index=UNSET, content=UNSET, *, parameters=UNSET):
+        return type(self)(
+            self._index if index is UNSET else index,
+            self._content if content is UNSET else content,
+            parameters=self._parameters if parameters is UNSET else parameters,
+        )
+
+    def _new(self, index, content, parameters):
+        """Construct without validation (arguments come from a valid node)."""
+        out = object.__new__(type(self))  # no layout class defines __new__
+        out._index = index
+        out._content = content
+        out._parameters = parameters
+        out._backend = self._backend
+        out._form_cache = None
+        return out
+
+    @property
+    def index(self):
+        return self._index
+
+    @property
+    def length(self):
+        return buffer_length(self._index.data)
+
+    def _resolve_length(self) -> int:
+        return len(self._index.data)
+
+    def _getitem_range(self, start: int, stop: int) -> Content:
+        return self._new(self._index[start:stop], self._content, self._parameters)
+
+    def _getitem_field(self, where: str) -> Content:
+        return self._new(self._index, self._content._getitem_field(where), None)
+
+    def _getitem_fields(self, where: list) -> Content:
+        return self._new(self._index, self._content._getitem_fields(where), None)
+
+    def _carry(self, carry, allow_lazy: bool) -> Content:
+        index, where = concrete(self._index.data, carry.data)
+        try:
+            picked = index[where]
+        except IndexError as err:
+            raise IndexError(f"{type(self).__name__} of length {len(index)}: {err}") from None
+        return self._new(type(self._index)(picked, nplike=self._index.nplike), self._content, self._parameters)
+
+    def _validity_error(self, path: str) -> str:
+        (index,) = concrete(self._index.data)
+        kernel = self._backend["awkward_IndexedArray_validity", index.dtype]
+        try:  # an option may have negative entries (missing), a plain index may not
+            kernel(index, len(index), len(self._content), self.is_option)
+        except ValueError as err:
+            return self._validity_message(path, str(err))
+        return self._content._validity_error(path + ".content")
+
+
+class IndexedArray(IndexOverContent):
     """Element ``i`` is ``content[index[i]]`` (0 <= index[i] < len(content))."""
 
     __slots__ = ("_index", "_content")
 
     is_indexed = True
     form_cls = FormClass("IndexedForm")
-
-    def __init__(self, index, content, *, parameters=None):
-        self._check_index(index, "IndexedArray", "index", _index_classes())
-        self._check_content(content, "IndexedArray")
-        check_wrapped_content(content, "IndexedArray", allow_union=is_categorical(parameters))
-        check_same_nplike(index, content, "IndexedArray", "index")
-        self._index = index
-        self._content = content
-        self._init(parameters, content.backend)
+    _index_classes = staticmethod(_index_classes)
 
     @classmethod
     def simplified(cls, index, content, *, parameters=None):
@@ -100,62 +167,6 @@ class IndexedArray(Content):
             (outer,) = concrete(index.data)
             return compose_option(as_int64(nplike, outer), content, parameters, False)
         return cls(index, content, parameters=parameters)
-
-    def copy(self, index=UNSET, content=UNSET, *, parameters=UNSET):
-        return IndexedArray(
-            self._index if index is UNSET else index,
-            self._content if content is UNSET else content,
-            parameters=self._parameters if parameters is UNSET else parameters,
-        )
-
-    def _new(self, index, content, parameters) -> IndexedArray:
-        out = IndexedArray.__new__(IndexedArray)
-        out._index = index
-        out._content = content
-        out._parameters = parameters
-        out._backend = self._backend
-        out._form_cache = None
-        return out
-
-    # ------------------------------------------------------------------ properties
-    @property
-    def index(self):
-        return self._index
-
-    @property
-    def content(self):
-        return self._content
-
-    @property
-    def contents(self) -> list:
-        return [self._content]
-
-    @property
-    def length(self):
-        return buffer_length(self._index.data)
-
-    def _resolve_length(self) -> int:
-        return len(self._index.data)
-
-    @property
-    def fields(self) -> list:
-        return self._content.fields
-
-    @property
-    def is_tuple(self) -> bool:
-        return self._content.is_tuple
-
-    def _buffers_by_attribute(self) -> dict:
-        return {"index": self._index.data}
-
-    def _build_form(self, getkey):
-        key = self._key_of(self, getkey)
-        return self.form_cls(
-            self._index.form,
-            self._content._form_with_key(getkey),
-            parameters=self._parameters,
-            form_key=key,
-        )
 
     # ------------------------------------------------------------------ conversions
     def to_IndexedOptionArray64(self):
@@ -195,35 +206,9 @@ class IndexedArray(Content):
             raise IndexError(f"IndexedArray index[{at}] is negative ({j}); the array is not valid")
         return self._content._getitem_at(j)
 
-    def _getitem_range(self, start: int, stop: int) -> Content:
-        return self._new(self._index[start:stop], self._content, self._parameters)
-
-    def _getitem_field(self, where: str) -> Content:
-        return self._new(self._index, self._content._getitem_field(where), None)
-
-    def _getitem_fields(self, where: list) -> Content:
-        return self._new(self._index, self._content._getitem_fields(where), None)
-
-    def _carry(self, carry, allow_lazy: bool) -> Content:
-        index, where = concrete(self._index.data, carry.data)
-        try:
-            picked = index[where]
-        except IndexError as err:
-            raise IndexError(f"IndexedArray of length {len(index)}: {err}") from None
-        return self._new(type(self._index)(picked, nplike=self._index.nplike), self._content, self._parameters)
-
     # ------------------------------------------------------------------ whole-array operations
     def _to_list(self, behavior) -> list:
         return self.project()._to_list(behavior)
-
-    def _validity_error(self, path: str) -> str:
-        (index,) = concrete(self._index.data)
-        kernel = self._backend["awkward_IndexedArray_validity", index.dtype]
-        try:
-            kernel(index, len(index), len(self._content), False)
-        except ValueError as err:
-            return self._validity_message(path, str(err))
-        return self._content._validity_error(path + ".content")
 
     def _to_packed(self, recursive: bool) -> Content:
         out = self.project()
@@ -232,15 +217,6 @@ class IndexedArray(Content):
         if self._parameters:
             out = out.copy(parameters=parameters_union(out._parameters, self._parameters))
         return out
-
-    def _repr(self, indent: str, pre: str, post: str) -> str:
-        return (
-            f"{indent}{pre}<IndexedArray len={self._repr_length()!r}>\n"
-            f"{self._repr_parameters(indent)}"
-            f"{self._repr_index(self._index, indent + '    ', 'index')}\n"
-            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
-            f"{indent}</IndexedArray>{post}"
-        )
 
 
 __all__ = ["IndexedArray"]

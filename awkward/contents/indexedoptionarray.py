@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from awkward._util import UNSET
-from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
+from awkward.contents.content import Content, FormClass, concrete, index_int
 from awkward.contents.indexedarray import (
+    IndexOverContent,
     as_int64,
-    check_same_nplike,
-    check_wrapped_content,
     compose_option,
     is_categorical,
 )
@@ -38,7 +36,7 @@ def _int64():
     return int64
 
 
-class IndexedOptionArray(Content):
+class IndexedOptionArray(IndexOverContent):
     """Element ``i`` is None when ``index[i] < 0``, else ``content[index[i]]``."""
 
     __slots__ = ("_index", "_content")
@@ -46,15 +44,7 @@ class IndexedOptionArray(Content):
     is_option = True
     is_indexed = True
     form_cls = FormClass("IndexedOptionForm")
-
-    def __init__(self, index, content, *, parameters=None):
-        self._check_index(index, "IndexedOptionArray", "index", _index_classes())
-        self._check_content(content, "IndexedOptionArray")
-        check_wrapped_content(content, "IndexedOptionArray", allow_union=is_categorical(parameters))
-        check_same_nplike(index, content, "IndexedOptionArray", "index")
-        self._index = index
-        self._content = content
-        self._init(parameters, content.backend)
+    _index_classes = staticmethod(_index_classes)
 
     @classmethod
     def simplified(cls, index, content, *, parameters=None):
@@ -67,62 +57,6 @@ class IndexedOptionArray(Content):
             (outer,) = concrete(index.data)
             return simplified_option("IndexedOptionArray", as_int64(nplike, outer), nplike, content, parameters)
         return cls(index, content, parameters=parameters)
-
-    def copy(self, index=UNSET, content=UNSET, *, parameters=UNSET):
-        return IndexedOptionArray(
-            self._index if index is UNSET else index,
-            self._content if content is UNSET else content,
-            parameters=self._parameters if parameters is UNSET else parameters,
-        )
-
-    def _new(self, index, content, parameters) -> IndexedOptionArray:
-        out = IndexedOptionArray.__new__(IndexedOptionArray)
-        out._index = index
-        out._content = content
-        out._parameters = parameters
-        out._backend = self._backend
-        out._form_cache = None
-        return out
-
-    # ------------------------------------------------------------------ properties
-    @property
-    def index(self):
-        return self._index
-
-    @property
-    def content(self):
-        return self._content
-
-    @property
-    def contents(self) -> list:
-        return [self._content]
-
-    @property
-    def length(self):
-        return buffer_length(self._index.data)
-
-    def _resolve_length(self) -> int:
-        return len(self._index.data)
-
-    @property
-    def fields(self) -> list:
-        return self._content.fields
-
-    @property
-    def is_tuple(self) -> bool:
-        return self._content.is_tuple
-
-    def _buffers_by_attribute(self) -> dict:
-        return {"index": self._index.data}
-
-    def _build_form(self, getkey):
-        key = self._key_of(self, getkey)
-        return self.form_cls(
-            self._index.form,
-            self._content._form_with_key(getkey),
-            parameters=self._parameters,
-            form_key=key,
-        )
 
     # ------------------------------------------------------------------ conversions
     def _index64(self):
@@ -197,23 +131,6 @@ class IndexedOptionArray(Content):
             return None
         return self._content._getitem_at(j)
 
-    def _getitem_range(self, start: int, stop: int) -> Content:
-        return self._new(self._index[start:stop], self._content, self._parameters)
-
-    def _getitem_field(self, where: str) -> Content:
-        return self._new(self._index, self._content._getitem_field(where), None)
-
-    def _getitem_fields(self, where: list) -> Content:
-        return self._new(self._index, self._content._getitem_fields(where), None)
-
-    def _carry(self, carry, allow_lazy: bool) -> Content:
-        index, where = concrete(self._index.data, carry.data)
-        try:
-            picked = index[where]
-        except IndexError as err:
-            raise IndexError(f"IndexedOptionArray of length {len(index)}: {err}") from None
-        return self._new(type(self._index)(picked, nplike=self._index.nplike), self._content, self._parameters)
-
     # ------------------------------------------------------------------ whole-array operations
     def _to_list(self, behavior) -> list:
         index = self._index64()
@@ -225,15 +142,6 @@ class IndexedOptionArray(Content):
             if ok:
                 out[i] = next(it)
         return out
-
-    def _validity_error(self, path: str) -> str:
-        (index,) = concrete(self._index.data)
-        kernel = self._backend["awkward_IndexedArray_validity", index.dtype]
-        try:
-            kernel(index, len(index), len(self._content), True)
-        except ValueError as err:
-            return self._validity_message(path, str(err))
-        return self._content._validity_error(path + ".content")
 
     def _to_packed(self, recursive: bool) -> Content:
         """Present elements in order: index becomes 0, 1, 2, ... (and -1), content compact."""
@@ -251,15 +159,6 @@ class IndexedOptionArray(Content):
         if recursive:
             content = content._to_packed(True)
         return self._new(Index64(packed_index, nplike=nplike), content, self._parameters)
-
-    def _repr(self, indent: str, pre: str, post: str) -> str:
-        return (
-            f"{indent}{pre}<IndexedOptionArray len={self._repr_length()!r}>\n"
-            f"{self._repr_parameters(indent)}"
-            f"{self._repr_index(self._index, indent + '    ', 'index')}\n"
-            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
-            f"{indent}</IndexedOptionArray>{post}"
-        )
 
 
 __all__ = ["IndexedOptionArray"]

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
+from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, buffer_length, concrete
 from awkward.contents.listoffsetarray import _offsets_classes
 from awkward.contents.strings import ranges_to_python
 
 
-class ListArray(Content):
+class ListArray(SingleContent):
     """Element ``i`` is ``content[starts[i]:stops[i]]``; ``len(stops) >= len(starts)``."""
 
     __slots__ = ("_starts", "_stops", "_content")
 
     is_list = True
     form_cls = FormClass("ListForm")
+    _index_names = ("starts", "stops")
 
     def __init__(self, starts, stops, content, *, parameters=None):
         allowed = _offsets_classes()
@@ -74,40 +76,11 @@ class ListArray(Content):
         return self._stops
 
     @property
-    def content(self):
-        return self._content
-
-    @property
-    def contents(self) -> list:
-        return [self._content]
-
-    @property
     def length(self):
         return buffer_length(self._starts.data)
 
     def _resolve_length(self) -> int:
         return len(self._starts.data)
-
-    @property
-    def fields(self) -> list:
-        return self._content.fields
-
-    @property
-    def is_tuple(self) -> bool:
-        return self._content.is_tuple
-
-    def _buffers_by_attribute(self) -> dict:
-        return {"starts": self._starts.data, "stops": self._stops.data}
-
-    def _build_form(self, getkey):
-        key = self._key_of(self, getkey)
-        return self.form_cls(
-            self._starts.form,
-            self._stops.form,
-            self._content._form_with_key(getkey),
-            parameters=self._parameters,
-            form_key=key,
-        )
 
     # ------------------------------------------------------------------ conversions
     def to_ListOffsetArray64(self, start_at_zero: bool = False):
@@ -202,13 +175,3 @@ class ListArray(Content):
     def _to_packed(self, recursive: bool) -> Content:
         out = self.to_ListOffsetArray64(True)
         return out._to_packed(recursive)
-
-    def _repr(self, indent: str, pre: str, post: str) -> str:
-        return (
-            f"{indent}{pre}<ListArray len={self._repr_length()!r}>\n"
-            f"{self._repr_parameters(indent)}"
-            f"{self._repr_index(self._starts, indent + '    ', 'starts')}\n"
-            f"{self._repr_index(self._stops, indent + '    ', 'stops')}\n"
-            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
-            f"{indent}</ListArray>{post}"
-        )

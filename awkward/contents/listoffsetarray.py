@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
+from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
 from awkward.contents.strings import list_items_to_python
 
@@ -14,13 +15,14 @@ def _offsets_classes():
     return (Index32, IndexU32, Index64)
 
 
-class ListOffsetArray(Content):
+class ListOffsetArray(SingleContent):
     """Element ``i`` is ``content[offsets[i]:offsets[i+1]]``; ``len(offsets) == length + 1``."""
 
     __slots__ = ("_offsets", "_content")
 
     is_list = True
     form_cls = FormClass("ListOffsetForm")
+    _index_names = ("offsets",)
 
     def __init__(self, offsets, content, *, parameters=None):
         self._check_index(offsets, "ListOffsetArray", "offsets", _offsets_classes())
@@ -72,40 +74,12 @@ class ListOffsetArray(Content):
         return self._offsets[1:]
 
     @property
-    def content(self):
-        return self._content
-
-    @property
-    def contents(self) -> list:
-        return [self._content]
-
-    @property
     def length(self):
         length = buffer_length(self._offsets.data)
         return unknown_length if length is unknown_length else length - 1
 
     def _resolve_length(self) -> int:
         return len(self._offsets.data) - 1
-
-    @property
-    def fields(self) -> list:
-        return self._content.fields
-
-    @property
-    def is_tuple(self) -> bool:
-        return self._content.is_tuple
-
-    def _buffers_by_attribute(self) -> dict:
-        return {"offsets": self._offsets.data}
-
-    def _build_form(self, getkey):
-        key = self._key_of(self, getkey)
-        return self.form_cls(
-            self._offsets.form,
-            self._content._form_with_key(getkey),
-            parameters=self._parameters,
-            form_key=key,
-        )
 
     # ------------------------------------------------------------------ conversions
     def to_ListOffsetArray64(self, start_at_zero: bool = False) -> ListOffsetArray:
@@ -212,12 +186,3 @@ class ListOffsetArray(Content):
         if recursive:
             content = content._to_packed(True)
         return self._new(packed._offsets, content, self._parameters)
-
-    def _repr(self, indent: str, pre: str, post: str) -> str:
-        return (
-            f"{indent}{pre}<ListOffsetArray len={self._repr_length()!r}>\n"
-            f"{self._repr_parameters(indent)}"
-            f"{self._repr_index(self._offsets, indent + '    ', 'offsets')}\n"
-            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
-            f"{indent}</ListOffsetArray>{post}"
-        )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from awkward._parameters import parameters_union
 from awkward._util import UNSET
+from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass
 
 
-class UnmaskedArray(Content):
+class UnmaskedArray(SingleContent):
     """Option-typed view of ``content`` with no missing values."""
 
     __slots__ = ("_content",)
@@ -53,31 +54,11 @@ class UnmaskedArray(Content):
 
     # ------------------------------------------------------------------ properties
     @property
-    def content(self):
-        return self._content
-
-    @property
-    def contents(self) -> list:
-        return [self._content]
-
-    @property
     def length(self):
         return self._content.length
 
     def _resolve_length(self) -> int:
         return len(self._content)
-
-    @property
-    def fields(self) -> list:
-        return self._content.fields
-
-    @property
-    def is_tuple(self) -> bool:
-        return self._content.is_tuple
-
-    def _build_form(self, getkey):
-        key = self._key_of(self, getkey)
-        return self.form_cls(self._content._form_with_key(getkey), parameters=self._parameters, form_key=key)
 
     # ------------------------------------------------------------------ conversions
     def mask_as_bool(self, valid_when: bool = True):
@@ -165,11 +146,3 @@ class UnmaskedArray(Content):
     def _to_packed(self, recursive: bool) -> Content:
         content = self._content._to_packed(True) if recursive else self._content
         return self._new(content, self._parameters)
-
-    def _repr(self, indent: str, pre: str, post: str) -> str:
-        return (
-            f"{indent}{pre}<UnmaskedArray len={self._repr_length()!r}>\n"
-            f"{self._repr_parameters(indent)}"
-            f"{self._content._repr(indent + '    ', '<content>', '</content>')}\n"
-            f"{indent}</UnmaskedArray>{post}"
-        )
