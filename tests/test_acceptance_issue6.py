@@ -371,3 +371,87 @@ def test_element_of_a_jagged_array_is_a_slice_of_the_content():
     assert len(data) == 2  # exactly the element's values, not the whole content
     assert getattr(data, "is_materialized", False) is False
     assert element.to_list() == [4.0, 5.0]
+
+
+def test_a_second_ellipsis_is_refused():
+    array = ak.Array([[1, 2, 3], [], [4, 5]])
+    for where in [(Ellipsis, Ellipsis), (Ellipsis, 0, Ellipsis)]:
+        with pytest.raises(IndexError, match=r"only have a single Ellipsis"):
+            array[where]
+    assert array[..., 0:1].to_list() == [row[0:1] for row in array.to_list()]
+
+
+# ---------------------------------------------------------------------- more nestings in the table
+
+
+def more_nestings():
+    """Nestings the table in tests/test_slicing.py does not have (same slices, same reference)."""
+    from awkward.contents import (
+        BitMaskedArray,
+        IndexedArray,
+        IndexedOptionArray,
+        ListOffsetArray,
+        NumpyArray,
+        RecordArray,
+        RegularArray,
+        UnionArray,
+    )
+    from awkward.index import Index8, Index64, IndexU8
+
+    def lists():
+        return ListOffsetArray(Index64(np.array([0, 2, 2, 5, 6, 9])), NumpyArray(np.arange(9) * 1.5))
+
+    records = RecordArray([lists(), NumpyArray(np.arange(5))], ["x", "n"])
+    return {
+        "option_of_records": IndexedOptionArray(Index64(np.array([3, -1, 0, 4, 1])), records),
+        "indexed_records": IndexedArray(Index64(np.array([4, 0, 0, 2, 3])), records),
+        "union_of_records": UnionArray(
+            Index8(np.array([0, 1, 1, 0, 1], np.int8)),
+            Index64(np.array([0, 0, 1, 1, 2])),
+            [records, RecordArray([RegularArray(NumpyArray(np.arange(9.0)), 3)], ["x"])],
+        ),
+        "union_with_option": UnionArray(
+            Index8(np.array([1, 0, 1, 0, 1], np.int8)),
+            Index64(np.array([0, 0, 1, 1, 2])),
+            [
+                IndexedOptionArray(Index64(np.array([4, -1])), lists()),
+                IndexedOptionArray(Index64(np.array([2, -1, 0])), RegularArray(NumpyArray(np.arange(9)), 3)),
+            ],
+        ),
+        "bitmasked_msb": BitMaskedArray(IndexU8(np.array([0b10110000], np.uint8)), lists(), True, 5, False),
+        "list_of_unions": ListOffsetArray(
+            Index64(np.array([0, 3, 3, 5])),
+            UnionArray(
+                Index8(np.array([0, 1, 0, 1, 1], np.int8)),
+                Index64(np.array([0, 0, 1, 1, 2])),
+                [RegularArray(NumpyArray(np.arange(6)), 3), lists()],
+            ),
+        ),
+        "regular_of_records": RegularArray(records, 1),
+        "list_of_option_records": ListOffsetArray(
+            Index64(np.array([0, 2, 3, 5])), IndexedOptionArray(Index64(np.array([0, -1, 2, 3, 1])), records)
+        ),
+    }
+
+
+@pytest.mark.parametrize("name", list(more_nestings()))
+def test_table_of_more_nestings(name):
+    from test_slicing import SLICES, check
+
+    from awkward._slicing import getitem
+
+    layout = more_nestings()[name]
+    assert layout.validity_error() == ""
+    for where in SLICES:
+        if isinstance(where, np.ndarray) and where.dtype == bool:
+            where = np.resize(where, len(layout))
+        items = where if isinstance(where, tuple) else (where,)
+        dims = sum(1 for x in items if x is not None and x is not Ellipsis)
+        if dims > layout.form.minmax_depth[0]:
+            # deeper than a field's type: an error even where the data has a None (as awkward)
+            with pytest.raises(IndexError, match="too many indices|out of bounds"):
+                getitem(layout, where)
+        else:
+            check(layout, where)
+        if "records" in name:  # the same slice on the x column (field access keeps the nesting)
+            check(getitem(layout, "x"), where)

@@ -140,6 +140,8 @@ def _normalize(layout, items):
     """Items as int/slice/None/Ellipsis/str/_Fields/_Advanced/_Jagged/_Missing; broadcasts the
     advanced indices together."""
     nplike = layout.backend.index_nplike
+    if sum(1 for item in items if item is Ellipsis) > 1:
+        raise IndexError("an index can only have a single Ellipsis ('...')")
     out, advanced, masks = [], [], {}
     for item in items:
         inner = getattr(item, "layout", None)
