@@ -3,8 +3,8 @@
 A registry maps numpy functions to implementations in terms of the ak.* functions
 (np.where -> ak.where, np.round -> ak.round, ...). numpy functions without an entry give
 NotImplemented, so that numpy raises its own TypeError. np.concatenate along axis 0 merges the
-layouts here (``concatenate_layouts``): same kinds merge node by node, different kinds become
-a union. Reducers and sorting delegate to ak.* functions when those exist and otherwise raise
+layouts with ``awkward.contents._merge.merge_layouts`` (``concatenate_layouts``): mergeable
+types merge node by node, the others become a union. Reducers and sorting delegate to ak.* functions when those exist and otherwise raise
 a NotImplementedError that says so.
 
 Results are wrapped with the registered high-level class (operations._layout_args), not by
@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import numpy
 
-from awkward._nplikes.dtypes import int8, int64
-from awkward.contents.content import Content, concrete
+from awkward.contents._merge import merge_layouts
+from awkward.contents.content import Content
 from awkward.operations._layout_args import highlevel_classes, to_layout_arg, wrap_layout
 
 __all__ = ["array_function", "concatenate_layouts", "implements", "IMPLEMENTATIONS"]
@@ -182,144 +182,6 @@ def _concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
 
 
 def concatenate_layouts(layouts, mergebool=True):
-    """One layout with the elements of ``layouts`` one after the other (axis 0)."""
-    known = [x for x in layouts if not x.is_unknown]
-    if not known:
-        return layouts[0]
-    if len(known) == 1:
-        return known[0]
-    layouts = known
-    if any(x.is_option for x in layouts):
-        return _concatenate_options(layouts, mergebool)
-    layouts = [x.project() if x.is_indexed else x for x in layouts]
-    first = layouts[0]
-    if not all(_mergeable(first, x, mergebool) for x in layouts[1:]):
-        return _as_union(layouts, mergebool)
-    same_parameters = all(x.parameters == first.parameters for x in layouts[1:])
-    if same_parameters and all(x.is_numpy for x in layouts) and _numbers_merge(layouts, mergebool):
-        datas = concrete(*[x.data for x in layouts])
-        from awkward.contents import NumpyArray
-
-        return NumpyArray(first.backend.nplike.concat(list(datas)), parameters=first._parameters, backend=first.backend)
-    if same_parameters and all(x.is_list for x in layouts):
-        return _concatenate_lists(layouts, mergebool)
-    if same_parameters and all(x.is_record for x in layouts) and _same_fields(layouts):
-        return _concatenate_records(layouts, mergebool)
-    return _as_union(layouts, mergebool)
-
-
-def _mergeable(one, two, mergebool) -> bool:
-    """Whether two layouts have types that merge into one (without a union), by type only."""
-    if one.is_unknown or two.is_unknown:
-        return True
-    if one.is_option or one.is_indexed:
-        return _mergeable(one.content, two, mergebool)
-    if two.is_option or two.is_indexed:
-        return _mergeable(one, two.content, mergebool)
-    if one.parameters != two.parameters:
-        return False
-    if one.is_numpy and two.is_numpy:
-        return _numbers_merge([one, two], mergebool)
-    if one.is_list and two.is_list:
-        return _mergeable(one.content, two.content, mergebool)
-    if one.is_record and two.is_record:
-        return _same_fields([one, two]) and all(
-            _mergeable(one.content(f), two.content(f), mergebool) for f in one.fields
-        )
-    return False
-
-
-def _numbers_merge(layouts, mergebool) -> bool:
-    shapes = {x.inner_shape for x in layouts}
-    if len(shapes) != 1:
-        return False
-    kinds = {x.dtype.kind for x in layouts}
-    if kinds <= {"b"} or (len({x.dtype for x in layouts}) == 1):
-        return True
-    if kinds & {"m", "M", "S", "U", "O", "V"}:
-        return False
-    return mergebool or "b" not in kinds
-
-
-def _same_fields(layouts) -> bool:
-    first = layouts[0]
-    return all(x.is_tuple == first.is_tuple and set(x.fields) == set(first.fields) for x in layouts[1:]) and (
-        not first.is_tuple or all(len(x.fields) == len(first.fields) for x in layouts)
-    )
-
-
-def _index64(nplike, data):
-    from awkward.index import Index64
-
-    return Index64(nplike.astype(data, int64), nplike=nplike)
-
-
-def _concatenate_options(layouts, mergebool):
-    from awkward.contents import IndexedOptionArray
-
-    nplike = layouts[0].backend.index_nplike
-    pieces, contents, offset = [], [], 0
-    for x in layouts:
-        if x.is_option:
-            (valid,) = concrete(x.mask_as_bool(True))
-            projected = x.project()
-            running = nplike.cumsum(nplike.astype(valid, int64)) - 1 + offset
-            pieces.append(nplike.where(valid, running, -1))
-            contents.append(projected)
-            offset += len(projected)
-        else:
-            pieces.append(nplike.arange(len(x), dtype=int64) + offset)
-            contents.append(x)
-            offset += len(x)
-    merged = concatenate_layouts(contents, mergebool)
-    return IndexedOptionArray.simplified(_index64(nplike, nplike.concat(pieces)), merged)
-
-
-def _concatenate_lists(layouts, mergebool):
-    from awkward.contents import ListOffsetArray, RegularArray
-
-    first = layouts[0]
-    nplike = first.backend.index_nplike
-    if all(x.is_regular for x in layouts) and len({x.size for x in layouts}) == 1:
-        size = first.size
-        contents = [x.content._getitem_range(0, len(x) * size) for x in layouts]
-        total = sum(len(x) for x in layouts)
-        return RegularArray(
-            concatenate_layouts(contents, mergebool), size, zeros_length=total, parameters=first._parameters
-        )
-    pieces, contents, running = [nplike.zeros(1, dtype=int64)], [], 0
-    for x in layouts:
-        packed = x.to_ListOffsetArray64(True)
-        (offsets,) = concrete(packed.offsets.data)
-        offsets = nplike.astype(offsets, int64)
-        end = int(offsets[-1])
-        pieces.append(offsets[1:] + running)
-        contents.append(packed.content._getitem_range(0, end))
-        running += end
-    return ListOffsetArray(
-        _index64(nplike, nplike.concat(pieces)), concatenate_layouts(contents, mergebool),
-        parameters=first._parameters,
-    )
-
-
-def _concatenate_records(layouts, mergebool):
-    from awkward.contents import RecordArray
-
-    first = layouts[0]
-    contents = [
-        concatenate_layouts([x.content(field)._getitem_range(0, len(x)) for x in layouts], mergebool)
-        for field in first.fields
-    ]
-    fields = None if first.is_tuple else list(first.fields)
-    total = sum(len(x) for x in layouts)
-    return RecordArray(contents, fields, total, parameters=first._parameters, backend=first.backend)
-
-
-def _as_union(layouts, mergebool):
-    from awkward.contents import UnionArray
-    from awkward.index import Index8
-
-    nplike = layouts[0].backend.index_nplike
-    tags = nplike.concat([nplike.full(len(x), i, dtype=int8) for i, x in enumerate(layouts)])
-    index = nplike.concat([nplike.arange(len(x), dtype=int64) for x in layouts])
-    return UnionArray.simplified(Index8(tags, nplike=nplike), _index64(nplike, index), layouts, mergebool=mergebool)
+    """One layout with the elements of ``layouts`` one after the other (axis 0); the merge
+    itself lives in the contents layer (awkward.contents._merge.merge_layouts)."""
+    return merge_layouts(layouts, mergebool)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from awkward._nplikes.shape import unknown_length
-from awkward._parameters import parameters_are_equal, parameters_union
+from awkward._parameters import parameters_union
 from awkward._util import UNSET
+from awkward.contents._merge import MERGECASTABLE as _MERGECASTABLE
+from awkward.contents._merge import merge_layouts, mergeable
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
 from awkward.contents.indexedarray import as_int64, is_categorical
-
-_MERGECASTABLE = ("same_kind", "equiv", "family")
 
 
 def _index_classes():
@@ -347,9 +347,9 @@ class UnionArray(Content):
         dropunused=False,
     ):
         """A UnionArray with nested unions flattened, indexed contents resolved, options made
-        uniform, NumpyArray contents of compatible dtypes merged (``mergebool``: bool with
-        numbers; ``mergecastable``: 'equiv' same dtype, 'family' same kind, 'same_kind' any
-        numbers), unused contents dropped (``dropunused``); a single content is returned
+        uniform, mergeable contents merged (awkward.contents._merge: numbers, lists, records,
+        strings, options; ``mergebool``: bool with numbers; ``mergecastable``: 'equiv' same
+        dtype, 'family' same kind, 'same_kind' any numbers), unused contents dropped (``dropunused``); a single content is returned
         carried through the index. Buffers are read only when something changes."""
         contents = _check_arguments(tags, index, contents, 1)
         if mergecastable not in _MERGECASTABLE:
@@ -366,34 +366,12 @@ class UnionArray(Content):
         return _simplify(tags, index, contents, parameters, mergebool, mergecastable, dropunused)
 
 
-def _mergeable(one, two, mergebool, mergecastable) -> bool:
-    if one.is_unknown or two.is_unknown:
-        return True
-    if not (one.is_numpy and two.is_numpy):
-        return False
-    if one.inner_shape != two.inner_shape or not parameters_are_equal(one._parameters, two._parameters):
-        return False
-    a, b = one.dtype, two.dtype
-    if a == b:
-        return True
-    if mergecastable == "equiv":
-        return False
-    if (a.kind == "b") != (b.kind == "b"):
-        return mergebool and a.kind in "biuf" and b.kind in "biuf"
-    if a.kind in "mM" or b.kind in "mM":
-        return False
-    if mergecastable == "family":
-        family = {"i": "int", "u": "int", "f": "float", "c": "complex"}
-        return family.get(a.kind) == family.get(b.kind)
-    return a.kind in "iufc" and b.kind in "iufc"
-
-
 def _merge_groups(contents, mergebool, mergecastable):
     """Lists of content positions to merge into one content each, or None if nothing merges."""
     groups: list[list[int]] = []
     for i, content in enumerate(contents):
         for group in groups:
-            if all(_mergeable(contents[j], content, mergebool, mergecastable) for j in group):
+            if all(mergeable(contents[j], content, mergebool, mergecastable) for j in group):
                 group.append(i)
                 break
         else:
@@ -404,7 +382,6 @@ def _merge_groups(contents, mergebool, mergecastable):
 
 
 def _simplify(tags, index, contents, parameters, mergebool, mergecastable, dropunused):
-    from awkward.contents.numpyarray import NumpyArray
     from awkward.contents.unmaskedarray import UnmaskedArray
     from awkward.index import Index8, Index64
 
@@ -453,24 +430,18 @@ def _simplify(tags, index, contents, parameters, mergebool, mergecastable, dropu
     merged: list = []
     final_tags = nplike.zeros(length, dtype=_int64())
     for position, group in enumerate(groups):
-        members = [flat[k] for k in group if not flat[k].is_unknown] or [flat[group[0]]]
-        if len(group) == 1 or len(members) == 1:
-            content = members[0]
-            for k in group:
-                final_tags[new_tags == k] = position
+        if len(group) == 1:
+            final_tags[new_tags == group[0]] = position
+            content = flat[group[0]]
         else:
+            # merging concatenates the members: member k's elements follow the earlier ones'
             offset = 0
-            datas = []
             for k in group:
-                member = flat[k]
                 selected = new_tags == k
                 final_tags[selected] = position
                 new_index[selected] = new_index[selected] + offset
-                if not member.is_unknown:
-                    (data,) = concrete(member.data)
-                    datas.append(data)
-                    offset += len(data)
-            content = NumpyArray(nplike.concat(datas), parameters=members[0]._parameters, backend=members[0].backend)
+                offset += len(flat[k])
+            content = merge_layouts([flat[k] for k in group], mergebool, mergecastable)
         merged.append(content)
 
     if len(merged) == 1:

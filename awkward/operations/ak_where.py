@@ -20,13 +20,13 @@ def _pick(mask, x, y, mergebool, backend):
     """Whole elements of ``x`` where ``mask`` is true, else of ``y``, whatever their type
     (lists, options, strings, records): both sides merged one after the other, then picked
     through an index. Types that do not merge give a union."""
-    from awkward._connect.numpy_functions import concatenate_layouts
+    from awkward.contents._merge import merge_layouts
     from awkward.index import Index64
 
     nplike = backend.index_nplike
     length = len(mask)
     x, y = (v if isinstance(v, Content) else broadcast_scalar(v, length, backend) for v in (x, y))
-    merged = concatenate_layouts([x, y], mergebool=mergebool)
+    merged = merge_layouts([x, y], mergebool)
     positions = nplike.arange(length, dtype=int64)
     index = nplike.where(mask, positions, positions + len(x))
     return merged._carry(Index64(index, nplike=nplike), True)
