@@ -7,9 +7,10 @@ do not. Both kinds pass columns, column selection and buffers through to their c
 
 from __future__ import annotations
 
-from awkward.forms.form import Form
+from awkward._util import UNSET
+from awkward.forms.form import Form, check_content, check_index, index_to_dtype
 
-__all__ = ["WrapperForm", "ListLikeForm", "OptionLikeForm"]
+__all__ = ["WrapperForm", "ListLikeForm", "OptionLikeForm", "BufferedOptionLikeForm", "IndexOverContentForm"]
 
 
 class WrapperForm(Form):
@@ -124,6 +125,90 @@ class OptionLikeForm(WrapperForm):
         from awkward.types import OptionType
 
         return OptionType(self._content._type(), parameters=self._parameters)
+
+
+class BufferedOptionLikeForm(OptionLikeForm):
+    """An option-like form with Index buffers and boolean flags (IndexedForm, IndexedOptionForm,
+    ByteMaskedForm, BitMaskedForm): serialization, repr, equality and buffer dtypes follow
+    from the names. Subclasses set ``_index_names`` (Index attributes, in constructor order)
+    and ``_flag_names`` (booleans after the content); the slot of each name is ``"_" + name``."""
+
+    __slots__ = ()
+
+    _index_names: tuple[str, ...] = ()
+    _flag_names: tuple[str, ...] = ()
+
+    def _attributes(self, names):
+        return [(name, getattr(self, "_" + name)) for name in names]
+
+    def _to_dict_part(self, verbose, toplevel):
+        out = {"class": self._layout_class}
+        out.update(self._attributes(self._index_names))
+        out.update(self._attributes(self._flag_names))
+        out["content"] = self._content._to_dict_part(verbose, toplevel=False)
+        return self._to_dict_extra(out, verbose)
+
+    def _repr_args(self):
+        indexes = [repr(value) for _, value in self._attributes(self._index_names)]
+        flags = [repr(value) for _, value in self._attributes(self._flag_names)]
+        return [*indexes, repr(self._content), *flags]
+
+    def _is_equal_to(self, other, all_parameters, form_key):
+        return (
+            self._same_node(other, all_parameters, form_key)
+            and self._attributes(self._index_names) == other._attributes(other._index_names)
+            and self._attributes(self._flag_names) == other._attributes(other._flag_names)
+            and self._content._is_equal_to(other._content, all_parameters, form_key)
+        )
+
+    def _buffer_dtypes(self):
+        return [(name, index_to_dtype(value)) for name, value in self._attributes(self._index_names)]
+
+    def _type(self):
+        return self._option_type()
+
+
+def _is_categorical(parameters) -> bool:
+    return bool(parameters) and parameters.get("__array__") == "categorical"
+
+
+class IndexOverContentForm(BufferedOptionLikeForm):
+    """What IndexedForm and IndexedOptionForm share: an ``index`` of one of
+    ``_index_types`` over one content."""
+
+    __slots__ = ()
+
+    _index_names = ("index",)
+    _index_types: tuple[str, ...] = ()
+
+    def __init__(self, index, content, *, parameters=None, form_key=None):
+        name = type(self).__name__
+        self._index = check_index(name, "index", index, self._index_types)
+        self._content = check_content(name, content)
+        self._init(parameters, form_key)
+
+    @classmethod
+    def simplified(cls, index, content, *, parameters=None, form_key=None):
+        """A form of this class, or the single node an index over `content` collapses into."""
+        return simplified_option_like(
+            cls,
+            lambda: cls(index, content, parameters=parameters, form_key=form_key),
+            content,
+            parameters,
+            form_key,
+            categorical=_is_categorical(parameters),
+        )
+
+    @property
+    def index(self) -> str:
+        return self._index
+
+    def copy(self, index=UNSET, content=UNSET, *, parameters=UNSET, form_key=UNSET):
+        return type(self)(
+            self._index if index is UNSET else index,
+            self._content if content is UNSET else content,
+            **self._copy_common(parameters, form_key),
+        )
 
 
 def simplified_option_like(cls, make, content, parameters, form_key, *, categorical=False):

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from awkward._util import UNSET
-from awkward.forms._wrapper import OptionLikeForm, simplified_option_like
-from awkward.forms.form import check_bool, check_content, check_index, index_to_dtype
+from awkward.forms._wrapper import BufferedOptionLikeForm, simplified_option_like
+from awkward.forms.form import check_bool, check_content, check_index
 
 __all__ = ["ByteMaskedForm"]
 
 
-class ByteMaskedForm(OptionLikeForm):
+class ByteMaskedForm(BufferedOptionLikeForm):
     __slots__ = ("_mask", "_valid_when")
 
     _layout_class = "ByteMaskedArray"
     is_option = True
+    _index_names = ("mask",)
+    _flag_names = ("valid_when",)
 
     def __init__(self, mask, content, valid_when, *, parameters=None, form_key=None):
         name = type(self).__name__
@@ -49,33 +51,3 @@ class ByteMaskedForm(OptionLikeForm):
             self._valid_when if valid_when is UNSET else valid_when,
             **self._copy_common(parameters, form_key),
         )
-
-    def _to_dict_part(self, verbose, toplevel):
-        out = {
-            "class": "ByteMaskedArray",
-            "mask": self._mask,
-            "valid_when": self._valid_when,
-            "content": self._content._to_dict_part(verbose, toplevel=False),
-        }
-        return self._to_dict_extra(out, verbose)
-
-    def _repr_args(self):
-        return [repr(self._mask), repr(self._content), repr(self._valid_when)]
-
-    def _is_equal_to(self, other, all_parameters, form_key):
-        return (
-            self._same_node(other, all_parameters, form_key)
-            and self._mask == other._mask
-            and self._valid_when == other._valid_when
-            and self._content._is_equal_to(other._content, all_parameters, form_key)
-        )
-
-    def _type(self):
-        return self._option_type()
-
-    def _buffer_dtypes(self):
-        return [("mask", index_to_dtype(self._mask))]
-
-    @property
-    def is_identity_like(self):
-        return False
