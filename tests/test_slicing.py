@@ -350,9 +350,11 @@ def ref_jagged(data, index):
         assert len(index) == len(data)
         return [ref_jagged(d, i) for d, i in zip(data, index)]
     if index and all(isinstance(x, bool) or x is None for x in index):
-        if len(index) != len(data):
-            raise RefError("mismatched lengths")
-        return [None if b is None else d for d, b in zip(data, index) if b is None or b]
+        # as awkward 2.14, a mask of another length than its list picks its True positions
+        # (None gives None); a True past the end of the list is out of range
+        if any(b and k >= len(data) for k, b in enumerate(index)):
+            raise RefError("out of range")
+        return [None if b is None else data[k] for k, b in enumerate(index) if b is None or b]
     return [None if i is None else data[i] for i in index]
 
 
@@ -462,9 +464,12 @@ def test_missing_index_then_slices():
 def test_error_jagged_mismatch():
     with pytest.raises(IndexError, match=r"length 2 into array of length 5 in dimension 0"):
         getitem(jagged(), ak.from_iter([[0], [1]], highlevel=False))
-    mask = ak.from_iter([[True], [], [True, False], [True], [True, True, True, True]], highlevel=False)
-    with pytest.raises(IndexError, match=r"dimension 1, row 0: the index has 1 items, the list has 3"):
-        getitem(jagged(), mask)
+    # a jagged mask whose rows have other lengths picks the True positions (awkward 2.14)
+    mask = [[True], [], [True, False], [True], [True, True, False, True]]
+    expected = [[row[k] for k, b in enumerate(m) if b] for row, m in zip(jagged().to_list(), mask)]
+    assert getitem(jagged(), ak.from_iter(mask, highlevel=False)).to_list() == expected
+    with pytest.raises(IndexError, match=r"index 3 is out of bounds in dimension 1 at row 0 \(list of length 3\)"):
+        getitem(jagged(), ak.from_iter([[False, False, False, True], [], [], [], []], highlevel=False))
     with pytest.raises(IndexError, match=r"index 5 is out of bounds in dimension 1 at row 2 \(list of length 2\)"):
         getitem(jagged(), ak.from_iter([[0], [], [5], [], []], highlevel=False))
 
@@ -605,6 +610,9 @@ def test_separated_advanced_indices_are_rejected():
 def test_jagged_then_more_indices():
     layout = ak.from_iter([[[1, 2], [3]], [], [[4, 5, 6]]], highlevel=False)
     index = ak.from_iter([[1, 0], [], [0]], highlevel=False)
+    # deliberate superset: awkward 2.14 raises ValueError "cannot mix Awkward slicing ... with NumPy
+    # advanced slicing" for a jagged index first followed by an int/array; we apply the rest below
+    # the dimensions the jagged index consumed (same as slicing twice), so code valid there runs here
     assert getitem(layout, (index, 0)).to_list() == [[3, 1], [], [4]]
     assert getitem(layout, (index, S(1, None))).to_list() == [[[], [2]], [], [[5, 6]]]
     # below the first dimension the same index applies to every row: rows must have its length
@@ -626,13 +634,51 @@ def test_highlevel_x_column_first_element_laziness():
     assert set(source.calls) == source.keys_of("x")
 
 
-def test_error_boolean_mask_length():
-    with pytest.raises(IndexError, match=r"boolean index of length 3 does not match dimension 0 of length 5"):
-        getitem(jagged(), np.array([True, False, True]))
-    with pytest.raises(IndexError, match=r"boolean index of length 2 does not match dimension 1 at row 0 \(list of length 3\)"):
-        getitem(jagged(), (S(None), np.array([True, False])))
-    with pytest.raises(IndexError, match=r"boolean index of length 2 does not match dimension 1 of length 3"):
-        getitem(layouts()["regular"], (S(None), np.array([True, False])))
+def test_boolean_mask_of_another_length_picks_its_true_positions():
+    # awkward 2.14 does not check a 1-d mask's length against the dimension: its True
+    # positions act as an integer index (user code relying on it must run unchanged)
+    data = jagged().to_list()
+    regular = layouts()["regular"]
+    rows = regular.to_list()
+    for mask in ([True, False, True], [False, True], [True, False, False, False, True, False, False], []):
+        positions = [k for k, b in enumerate(mask) if b]
+        assert getitem(jagged(), np.array(mask, dtype=bool)).to_list() == [data[k] for k in positions]
+        assert getitem(jagged(), list(mask)).to_list() == [data[k] for k in positions]
+    for mask in ([True, False], [False, False, True, False, False], [True]):
+        positions = [k for k, b in enumerate(mask) if b]
+        assert getitem(regular, (S(None), np.array(mask))).to_list() == [[r[k] for k in positions] for r in rows]
+    fits = ak.from_iter([[1, 2, 3], [4, 5], [6, 7, 8]], highlevel=False)
+    assert getitem(fits, (S(None), [True, True, False, False])).to_list() == [[1, 2], [4, 5], [6, 7]]
+    # a True past the end is out of range, in the first dimension and below it
+    with pytest.raises(IndexError, match=r"index 5 is out of bounds in dimension 0"):
+        getitem(jagged(), np.array([True, False, False, False, False, True]))
+    with pytest.raises(IndexError, match=r"index 2 is out of bounds in dimension 1 at row 1 \(list of length 2\)"):
+        getitem(fits, (S(None), [False, False, True]))
+    with pytest.raises(IndexError, match=r"index 3 is out of bounds in dimension 1 at row 0 \(list of length 3\)"):
+        getitem(layouts()["regular"], (S(None), [True, True, True, True]))
+    # with missing values too: None positions give None, at any length
+    assert getitem(jagged(), [True, None]).to_list() == [data[0], None]
+    mask = [None, True, False, False]
+    assert getitem(fits, (S(None), mask)).to_list() == [[None, row[1]] for row in fits.to_list()]
+
+
+def test_boolean_mask_with_other_advanced_indices():
+    grid = np.arange(6).reshape(2, 3)
+    regular = NumpyArray(grid).to_RegularArray()
+    # the masks and arrays broadcast as given: a ValueError when their lengths do not fit
+    with pytest.raises(ValueError, match="shape mismatch"):
+        getitem(regular, ([True, False, True], [1, 0]))
+    with pytest.raises(ValueError, match="shape mismatch"):
+        getitem(regular, ([1, 0], [True, False, True]))
+    # then each mask gives its True positions; the first advanced index sets the length
+    assert getitem(regular, ([True, False], [1, 0])).to_list() == [grid[0, 1]]
+    assert getitem(regular, ([True, True], [1, 0])).to_list() == [grid[0, 1], grid[1, 0]]
+    assert getitem(regular, ([True], [1, 0])).to_list() == [grid[0, 1], grid[1, 0]]
+    lists = ak.from_iter([[1, 2, 3], [], [4, 5]], highlevel=False)
+    assert getitem(lists, ([True, False, True], [0])).to_list() == [1, 4]
+    assert getitem(lists, ([True, False, True], 0)).to_list() == [1, 4]
+    with pytest.raises(IndexError, match="fewer than the 3 of the first advanced index"):
+        getitem(regular, ([1], [True, False, True]))
 
 
 # ---------------------------------------------------------------------------------- randomized

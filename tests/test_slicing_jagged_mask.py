@@ -111,10 +111,27 @@ def test_mask_reads_only_the_masked_field():
     assert out.to_list() == [[0.9], [], [0.7, 0.6]]
 
 
-def test_mask_length_mismatch_names_the_row():
+def test_mask_of_other_row_lengths_picks_true_positions():
+    # awkward 2.14: rows of the mask need not match the lists; their True positions pick
+    for name in ("list_packed", "list_scattered"):
+        layout = lists()[name]
+        data = layout.to_list()
+        mask = [[True, False, False, False, True][: len(row) + 1] for row in data]
+        mask = [[b and k < len(row) for k, b in enumerate(m)] for m, row in zip(mask, data)]
+        expected = [[row[k] for k, b in enumerate(m) if b] for row, m in zip(data, mask)]
+        assert getitem(layout, ak.Array(mask)).to_list() == expected
+        with_none = [m + [None] for m in mask]
+        expected = [[row[k] for k, b in enumerate(m) if b] + [None] for row, m in zip(data, mask)]
+        assert getitem(layout, ak.Array(with_none)).to_list() == expected
+
+
+def test_mask_true_past_the_end_names_the_row():
     layout = lists()["list_packed"]
-    with pytest.raises(IndexError, match=r"dimension 1, row 2: the index has 1 items, the list has 2"):
-        getitem(layout, ak.Array([[True, True, True], [], [True], [True, True, True]]))
+    lengths = [len(row) for row in layout.to_list()]
+    mask = [[True] * n for n in lengths]
+    mask[2] = [False] * lengths[2] + [True]
+    with pytest.raises(IndexError, match=rf"index {lengths[2]} is out of bounds in dimension 1 at row 2"):
+        getitem(layout, ak.Array(mask))
 
 
 def test_integer_index_out_of_range_names_the_row():

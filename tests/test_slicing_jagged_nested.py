@@ -288,9 +288,14 @@ def test_error_out_of_range():
         getitem(ak.from_iter([[1, 2, 3], [4, 5]], highlevel=False), (S(None), ak.Array([0, None, -3])))
 
 
-def test_error_mismatched_boolean_inner_length():
-    with pytest.raises(IndexError, match=r"dimension 2, row 0: the index has 1 items, the list has 3"):
-        getitem(nested(), (S(None), ak.Array([[True], [False]])))
+def test_boolean_inner_length_differs():
+    # as awkward 2.14: the True positions of each inner mask pick (no length check)
+    data = nested().to_list()
+    mask = [[True, False, False, False], []]
+    expected = [[[inner[k] for k, b in enumerate(m) if b] for inner, m in zip(row, mask)] for row in data]
+    assert getitem(nested(), (S(None), ak.Array(mask))).to_list() == expected
+    with pytest.raises(IndexError, match=r"index 3 is out of bounds in dimension 2 at row 0 \(list of length 3\)"):
+        getitem(nested(), (S(None), ak.Array([[False, False, False, True], [True]])))
 
 
 @pytest.mark.parametrize(

@@ -21,12 +21,11 @@ class _Fields:
 class _Advanced:
     """A flattened advanced index: ``values`` (int64, 1-d) and the broadcast ``shape``."""
 
-    __slots__ = ("values", "shape", "mask_length")
+    __slots__ = ("values", "shape")
 
-    def __init__(self, values, shape, mask_length=None):
+    def __init__(self, values, shape):
         self.values = values
         self.shape = shape
-        self.mask_length = mask_length  # length of the 1-d boolean mask it came from
 
 
 class _Jagged:

@@ -142,7 +142,7 @@ def _normalize(layout, items):
     nplike = layout.backend.index_nplike
     if sum(1 for item in items if item is Ellipsis) > 1:
         raise IndexError("an index can only have a single Ellipsis ('...')")
-    out, advanced, masks = [], [], {}
+    out, advanced = [], []
     for item in items:
         inner = getattr(item, "layout", None)
         if inner is not None and not isinstance(item, Content):
@@ -160,7 +160,7 @@ def _normalize(layout, items):
         elif isinstance(item, Content):
             regular = _regular_index_values(item)
             if regular is not None and len(regular.shape) > 1:  # a NumPy array in disguise
-                _append_array(nplike, regular, out, advanced, masks)
+                _append_array(nplike, regular, out, advanced)
                 continue
             if _is_jagged_layout(item):
                 out.append(_Jagged(item))
@@ -169,7 +169,7 @@ def _normalize(layout, items):
             if valid is not None:
                 out.append(_Missing(values, valid))
                 continue
-            _append_array(nplike, values, out, advanced, masks)
+            _append_array(nplike, values, out, advanced)
         elif isinstance(item, (list, tuple)) and item and all(isinstance(x, str) for x in item):
             out.append(_Fields(list(item)))
         elif isinstance(item, (list, tuple)):
@@ -182,7 +182,7 @@ def _normalize(layout, items):
             if valid is not None:
                 out.append(_Missing(values, valid))
                 continue
-            _append_array(nplike, values, out, advanced, masks)
+            _append_array(nplike, values, out, advanced)
         else:
             try:
                 values = nplike.asarray(item)
@@ -190,7 +190,7 @@ def _normalize(layout, items):
                 raise TypeError(
                     f"cannot use {item!r:.60} as an index; jagged indices must be given as ak.Array"
                 ) from None
-            _append_array(nplike, values, out, advanced, masks)
+            _append_array(nplike, values, out, advanced)
     if advanced:
         between = out[advanced[0] : advanced[-1]]
         if any(x is None or x is Ellipsis or isinstance(x, slice) for x in between):
@@ -198,12 +198,42 @@ def _normalize(layout, items):
                 "NumPy advanced indexing with array indices separated by None (np.newaxis), "
                 "Ellipsis or a slice is not supported on awkward arrays"
             )
-        arrays = nplike.broadcast_arrays(*[out[i] for i in advanced])
-        shape = tuple(arrays[0].shape)
+        arrays, shape = _broadcast_advanced(nplike, [out[i] for i in advanced])
         for position, array in zip(advanced, arrays):
             flat = nplike.reshape(nplike.astype(array, int64), (-1,))
-            out[position] = _Advanced(flat, shape, masks.get(position))
+            out[position] = _Advanced(flat, shape)
     return out
+
+
+def _broadcast_advanced(nplike, raw):
+    """The advanced indices broadcast together, and their common shape.
+
+    As in awkward 2.14, a 1-d boolean mask is not checked against the length of its dimension:
+    the arrays are broadcast as given (masks by their own length: a ValueError if they do not
+    fit), then each mask becomes the positions of its True values. The result has as many
+    entries as the first advanced index; a later one with more is cut to that many, one with a
+    single entry is repeated, one with fewer is an IndexError (awkward reads past its end)."""
+    masks = [array.dtype.kind == "b" for array in raw]
+    arrays = nplike.broadcast_arrays(*raw)
+    shape = tuple(arrays[0].shape)
+    if not any(masks):
+        return arrays, shape
+    if len(shape) != 1:  # masks among N-d integer arrays: NumPy's rule (positions, then broadcast)
+        arrays = nplike.broadcast_arrays(*[nplike.nonzero(a)[0] if m else a for a, m in zip(raw, masks)])
+        return arrays, tuple(arrays[0].shape)
+    arrays = [nplike.nonzero(a)[0] if m else a for a, m in zip(arrays, masks)]
+    count = len(arrays[0])
+    fitted = [arrays[0]]
+    for k, array in enumerate(arrays[1:], 1):
+        if len(array) == 1 and count != 1:
+            array = nplike.repeat(array, count)
+        elif len(array) < count:
+            raise IndexError(
+                f"advanced index {k} gives {len(array)} positions, fewer than the {count} of the first "
+                "advanced index (a boolean mask gives the positions of its True values)"
+            )
+        fitted.append(array[:count])
+    return fitted, (count,)
 
 
 def _from_nested(backend, items):
@@ -237,25 +267,23 @@ def _from_nested(backend, items):
     return _option_around(nplike, valid, out)
 
 
-def _append_array(nplike, values, out, advanced, masks):
+def _append_array(nplike, values, out, advanced):
     kind = values.dtype.kind
     if values.ndim == 0 and kind in "iu":
         out.append(int(values))
         return
-    if kind == "b":
+    if kind == "b" and values.ndim != 1:  # an N-d mask: one index array per dimension it spans
         for positions in nplike.nonzero(values):
             advanced.append(len(out))
             out.append(positions)
-        if values.ndim == 1:
-            masks[len(out) - 1] = len(values)
         return
-    if kind not in "iu":
+    if kind not in "iub":
         if values.size == 0:
             values = nplike.astype(values, int64)
         else:
             raise TypeError(f"arrays used as indices must be of integer or boolean type, not {values.dtype}")
     advanced.append(len(out))
-    out.append(values)
+    out.append(values)  # a 1-d mask stays boolean until the advanced indices are broadcast
 
 
 def _missing_index(layout, item, tail=()):
@@ -264,11 +292,7 @@ def _missing_index(layout, item, tail=()):
     nplike = layout.backend.index_nplike
     values, valid = item.values, item.valid
     length = len(layout)
-    if values.dtype.kind == "b":  # True keeps, False drops, None gives None
-        if len(values) != length:
-            raise IndexError(
-                f"boolean index of length {len(values)} does not match dimension 0 of length {length}"
-            )
+    if values.dtype.kind == "b":  # True keeps, False drops, None gives None (any length, as awkward)
         keep = (values & valid) | ~valid
         positions = nplike.nonzero(keep)[0]
         values, valid = positions, valid[keep]

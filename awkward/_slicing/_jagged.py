@@ -78,8 +78,10 @@ def _jagged(layout, index, dim):
         return ListOffsetArray(Index64(offsets, nplike=nplike), _jagged(content, inner, dim + 1))
     values, valid = _flat_values(inner)
     if values.dtype.kind == "b":
-        _check_counts(nplike, counts, index_counts, dim)
-        return _mask_lists(layout, starts, stops, offsets, values, valid)
+        if bool(nplike.all(counts == index_counts)):
+            return _mask_lists(layout, starts, stops, offsets, values, valid)
+        # lengths differ: as awkward 2.14, the True (and None) positions of each row pick
+        offsets, index_counts, values, valid = _mask_positions(nplike, offsets, values, valid)
     if values.dtype.kind not in "iu" and len(values):
         raise TypeError(f"jagged indices must be integers or booleans, not {values.dtype}")
     return _pick_lists(layout, starts, counts, offsets, index_counts, values, valid, dim)
@@ -144,6 +146,20 @@ def _pick_lists(layout, starts, counts, offsets, index_counts, values, valid, di
     else:
         content = _option_around(nplike, valid, layout.content._carry(Index64(carry[valid], nplike=nplike), True))
     return ListOffsetArray(Index64(offsets, nplike=nplike), content)
+
+
+def _mask_positions(nplike, offsets, values, valid):
+    """A jagged boolean mask as the jagged integer index of its kept positions (True, or None
+    which stays None): new offsets, counts, local positions and their validity."""
+    keep = values if valid is None else (values & valid) | ~valid
+    parents = nplike.repeat(nplike.arange(len(offsets) - 1, dtype=int64), offsets[1:] - offsets[:-1])
+    kept = nplike.nonzero(keep)[0]
+    positions = kept - offsets[:-1][parents[kept]]
+    kept_before = nplike.zeros(len(keep) + 1, dtype=int64)
+    kept_before[1:] = nplike.cumsum(nplike.astype(keep, int64))
+    newoffsets = kept_before[offsets] - kept_before[offsets[0]]
+    counts = newoffsets[1:] - newoffsets[:-1]
+    return newoffsets, counts, positions, None if valid is None else valid[kept]
 
 
 def _regular_bounds(nplike, layout):

@@ -142,10 +142,6 @@ def _next_regular(layout, head, tail, adv, dim):
         return RegularArray(_next(picked, tail, nextadv, dim + 1), count, length)
     if isinstance(head, _Advanced):
         values = head.values
-        if head.mask_length is not None and head.mask_length != size:
-            raise IndexError(
-                f"boolean index of length {head.mask_length} does not match dimension {dim} of length {size}"
-            )
         bad = (values < -size) | (values >= size)
         if bool(nplike.any(bad)):
             raise _out_of_bounds(int(values[nplike.nonzero(bad)[0][0]]), 0, size, dim)
@@ -224,12 +220,6 @@ def _next_list(layout, head, tail, adv, dim):
                                parameters=layout._parameters)
     if isinstance(head, _Advanced):
         values = head.values
-        if head.mask_length is not None and bool(nplike.any(counts != head.mask_length)):
-            row = int(nplike.nonzero(counts != head.mask_length)[0][0])
-            raise IndexError(
-                f"boolean index of length {head.mask_length} does not match dimension {dim} "
-                f"at row {row} (list of length {int(counts[row])})"
-            )
         if adv is None:
             count = len(values)
             grid_values = nplike.reshape(values, (1, count)) + nplike.zeros((length, 1), dtype=int64)
