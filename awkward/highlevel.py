@@ -651,26 +651,13 @@ class Record(_Wrapping):
         return ScalarType(self._layout.array.form.type, self._behavior)
 
     def __getitem__(self, where):
+        # field names only, as awkward 2.14 (record[0] is an IndexError): the slicing layer decides
         layout = self._layout
-        if isinstance(where, tuple) and where and all(isinstance(x, str) for x in where):
-            out = self[where[0]]
-            return out[where[1:]] if len(where) > 1 else out
-        if isinstance(where, tuple):  # a field followed by more slicing: record["x", 1:]
-            return self._wrap(_getitem(layout, where))
         if isinstance(where, str):
             if where not in layout.fields:
                 raise IndexError(f"no field {where!r} in record with fields {layout.fields}")
             return self._wrap(layout.content(where))
-        if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
-            return self._wrap(layout[where])
-        try:
-            index = where.__index__()
-        except (AttributeError, TypeError):
-            raise TypeError(f"a record takes a field name or a list of field names, not {where!r}") from None
-        fields = layout.fields
-        if not -len(fields) <= index < len(fields):
-            raise IndexError(f"field index {index} out of range for a record with {len(fields)} fields")
-        return self._wrap(layout.content(fields[index]))
+        return self._wrap(_getitem(layout, where))
 
     def __setitem__(self, where, what):
         path = _field_path(where)

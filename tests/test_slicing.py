@@ -762,3 +762,45 @@ def test_lazy_int_then_range_reads_offsets_only():
     offsets_keys = {k for k in source.keys_of("x") if k.endswith("offsets")}
     assert offsets_keys and set(source.calls) == offsets_keys
     assert out.to_list() == jagged().to_list()[3][1:]
+
+
+# ---------------------------------------------------------------------------------- scalar records
+
+
+@pytest.mark.parametrize(
+    "where,message",
+    [
+        (0, "by an integer"),
+        (-1, "by an integer"),
+        (np.int64(1), "by an integer"),
+        ((0,), "by an integer"),
+        (S(1, None), r"by a range slice \(`:`\)"),
+        (None, r"by np.newaxis \(`None`\)"),
+        (Ellipsis, r"by an ellipsis \(`...`\)"),
+        ([0], "by an array"),
+        (np.array([0]), "by an array"),
+        ((0, "x"), "by an array"),
+        ((["x"], 0), "by an array"),
+    ],
+)
+def test_scalar_record_takes_field_names_only(where, message):
+    # awkward 2.14: a scalar record is never indexed by position, not even a tuple-record
+    for record in (ak.Record({"x": [1, 2], "y": 3}), ak.Array([([1, 2], 3)])[0]):
+        with pytest.raises(IndexError, match=f"scalar Record cannot be sliced {message}"):
+            record[where]
+
+
+def test_scalar_record_field_access():
+    record = ak.Record({"x": [1, 2], "y": 3})
+    assert record[()].to_list() == record.to_list()
+    assert record[("x",)].to_list() == [1, 2]
+    assert record["x", 1] == 2
+    assert record[["y"]].to_list() == {"y": 3}
+    assert record[[]].to_list() == {}
+    pair = ak.Array([([1, 2], 3)])[0]
+    assert pair["1"] == 3
+    assert pair["0", -1] == 2
+    with pytest.raises(TypeError, match="only field name"):
+        record[True]
+    with pytest.raises(TypeError, match="only field name"):
+        record[1.5]

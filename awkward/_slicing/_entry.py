@@ -47,18 +47,43 @@ def getitem(layout, where):
 
 
 def _getitem_record(record, where):
+    """A scalar record takes field names only (as awkward 2.14): a name, a list of names, or a
+    tuple starting with a name whose remaining items slice that field's value."""
     array, at = record.array, record.at
+    if isinstance(where, tuple) and len(where) == 1:
+        where = where[0]
+    if isinstance(where, tuple):
+        if not where:
+            return record
+        if not isinstance(where[0], str):
+            raise IndexError("scalar Record cannot be sliced by an array")
+        out = _getitem_items(array._getitem_range(at, at + 1), (slice(None), *where))
+        return out._getitem_at(0) if isinstance(out, Content) else out
     if isinstance(where, str):
         return array._getitem_field(where)._getitem_at(at)
-    if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
+    if isinstance(where, list) and all(isinstance(x, str) for x in where):
         return Record(array._getitem_fields(where), at)
-    items = where if isinstance(where, tuple) else (where,)
-    if not items or not isinstance(items[0], (str, list)):
-        raise IndexError(
-            f"a record takes a field name first (or a list of them), not {items[0] if items else ()!r}"
-        )
-    out = _getitem_items(array._getitem_range(at, at + 1), (slice(None), *items))
-    return out._getitem_at(0) if isinstance(out, Content) else out
+    raise _record_slice_error(where)
+
+
+def _record_slice_error(where):
+    kind = None
+    if _is_integer(where):
+        kind = "an integer"
+    elif isinstance(where, slice):
+        kind = "a range slice (`:`)"
+    elif where is None:
+        kind = "np.newaxis (`None`)"
+    elif where is Ellipsis:
+        kind = "an ellipsis (`...`)"
+    elif isinstance(where, (list, Content)) or getattr(where, "ndim", 0) or hasattr(where, "layout"):
+        kind = "an array"
+    if kind is not None:
+        return IndexError(f"scalar Record cannot be sliced by {kind}")
+    return TypeError(
+        "only field name (str) or names (non-tuple iterable of str) are valid indices for slicing "
+        f"a scalar record, not {where!r}"
+    )
 
 
 def _getitem_at(layout, where: int):
