@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Sized
 
 from awkward import _behavior, prettyprint
 from awkward._util import UNSET
-from awkward.contents.content import Content
+from awkward.contents.content import Content, concrete
 from awkward.operations._layout_args import register_highlevel
 from awkward.record import Record as LayoutRecord
 
@@ -239,7 +239,8 @@ def _getitem(layout, where):
 def _string_scalar(layout):
     """One string (``char`` content) as ``str``, one bytestring (``byte`` content) as ``bytes``:
     what picking a single element of a string array gives, as in awkward."""
-    raw = bytes(layout.to_list())
+    (data,) = concrete(layout.data)
+    raw = data.tobytes()
     if layout.parameter("__array__") == "char":
         return raw.decode("utf-8", errors="surrogateescape")
     return raw

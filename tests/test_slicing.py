@@ -804,3 +804,14 @@ def test_scalar_record_field_access():
         record[True]
     with pytest.raises(TypeError, match="only field name"):
         record[1.5]
+
+
+def test_char_taken_out_of_a_string_in_a_union():
+    # an element of a string is a char: to_list gives a one-character str (bytes: an int)
+    words = ["hello", "wé"]
+    strings = ak.Array([[1, 2, 3], words[0], words[1]])
+    assert strings[:, 0].to_list() == [1, "h", "w"]
+    assert strings[:, -1].to_list() == [3, "o", words[1].encode()[-1:].decode("utf-8", "surrogateescape")]
+    assert strings[1][0] == "h"
+    raw = ak.Array([[1, 2, 3], b"hello"])
+    assert raw[:, 0].to_list() == [1, b"hello"[0]]

@@ -171,6 +171,10 @@ class NumpyArray(Content):
     # ------------------------------------------------------------------ whole-array operations
     def _to_list(self, behavior) -> list:
         (data,) = concrete(self._data)
+        if self.parameter("__array__") == "char" and len(data.shape) == 1:
+            from awkward.contents.strings import chars_to_python
+
+            return chars_to_python(data)
         return data.tolist()
 
     def _validity_error(self, path: str) -> str:

@@ -40,3 +40,10 @@ def ranges_to_python(layout, content, starts, stops, behavior) -> list:
     high = max(b for _, b in nonempty)
     values = content._getitem_range(low, high)._to_list(behavior)
     return [values[a - low : b - low] if b > a else [] for a, b in zip(starts, stops)]
+
+
+def chars_to_python(data) -> list:
+    """Single ``char`` elements (one UTF-8 byte each, e.g. taken out of a string inside a union)
+    as one-character ``str``, as awkward 2.14's to_list gives them (a byte that is not ASCII
+    becomes a lone surrogate escape)."""
+    return [bytes((value,)).decode("utf-8", errors="surrogateescape") for value in data.tolist()]
