@@ -9,13 +9,14 @@ from __future__ import annotations
 import numpy
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
+from awkward._nplikes._declared import DeclaredMetadata, c_strides
 from awkward._nplikes.array_like import MaterializableArray
 from awkward._nplikes.shape import unknown_length
 
 __all__ = ["PlaceholderArray"]
 
 
-class PlaceholderArray(NDArrayOperatorsMixin, MaterializableArray):
+class PlaceholderArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArray):
     __slots__ = ("_nplike", "_shape", "_dtype", "_buffer_key")
 
     def __init__(self, nplike, shape, dtype, buffer_key=None):
@@ -36,57 +37,13 @@ class PlaceholderArray(NDArrayOperatorsMixin, MaterializableArray):
             "decided which columns to read)"
         )
 
-    def _shape_str(self):
-        return (
-            "("
-            + ", ".join(str(x) for x in self._shape)
-            + ("," if len(self._shape) == 1 else "")
-            + ")"
-        )
-
-    @property
-    def nplike(self):
-        return self._nplike
-
-    @property
-    def buffer_key(self):
-        return self._buffer_key
-
-    @property
-    def dtype(self):
-        return self._dtype
-
     @property
     def shape(self):
         return self._shape
 
     @property
-    def ndim(self) -> int:
-        return len(self._shape)
-
-    @property
-    def inner_shape(self):
-        return self._shape[1:]
-
-    @property
-    def size(self):
-        out = 1
-        for dim in self._shape:
-            out *= dim
-        return out
-
-    @property
-    def nbytes(self):
-        return self.size * self._dtype.itemsize
-
-    @property
     def strides(self):
-        strides = []
-        step = self._dtype.itemsize
-        for dim in reversed(self._shape):
-            strides.append(step)
-            step = step * dim
-        return tuple(reversed(strides))
+        return c_strides(self._shape, self._dtype.itemsize)
 
     @property
     def is_materialized(self) -> bool:
@@ -95,11 +52,6 @@ class PlaceholderArray(NDArrayOperatorsMixin, MaterializableArray):
     @property
     def T(self):
         return PlaceholderArray(self._nplike, self._shape[::-1], self._dtype, self._buffer_key)
-
-    def __len__(self) -> int:
-        if not self._shape:
-            raise TypeError("len() of unsized object")
-        return self._shape[0]
 
     def __repr__(self) -> str:
         key = "" if self._buffer_key is None else f", buffer_key={self._buffer_key!r}"

@@ -32,6 +32,7 @@ import threading
 import numpy
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
+from awkward._nplikes._declared import DeclaredMetadata, c_strides
 from awkward._nplikes.array_like import MaterializableArray
 from awkward._nplikes.shape import is_known_shape, unknown_length
 
@@ -40,15 +41,6 @@ __all__ = ["VirtualNDArray", "virtualize_for_tests", "TEST_VIRTUALIZE", "materia
 TEST_VIRTUALIZE: bool = os.environ.get("AWKWARD_TEST_VIRTUALIZE") == "1"
 
 _SLICE, _VIEW, _TRANSPOSE, _RESHAPE = "slice", "view", "T", "reshape"
-
-
-def _c_strides(shape, itemsize):
-    strides = []
-    step = itemsize
-    for dim in reversed(shape):
-        strides.append(step)
-        step = step * dim if dim is not unknown_length else unknown_length
-    return tuple(reversed(strides))
 
 
 def _apply(array, transforms):
@@ -77,7 +69,7 @@ def _is_basic_axis0_slice(index):
     return None
 
 
-class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
+class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArray):
     """A lazily generated array with known dtype and (possibly partly unknown) shape."""
 
     __slots__ = (
@@ -211,14 +203,6 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
             self._shape_known = True
         return out
 
-    def _shape_str(self):
-        return (
-            "("
-            + ", ".join(str(x) for x in self._shape)
-            + ("," if len(self._shape) == 1 else "")
-            + ")"
-        )
-
     def materialize(self):
         """Return the concrete array (generating, checking and caching it if needed)."""
         array = self._array
@@ -247,22 +231,6 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
         return root is not None and root._array is not None
 
     # ------------------------------------------------------------------ metadata (lazy)
-    @property
-    def nplike(self):
-        return self._nplike
-
-    @property
-    def buffer_key(self):
-        return self._buffer_key
-
-    @property
-    def dtype(self):
-        return self._dtype
-
-    @property
-    def ndim(self) -> int:
-        return len(self._shape)
-
     @property
     def declared_shape(self) -> tuple:
         """The shape as declared, unknown_length where not learnt yet; never runs a generator."""
@@ -304,27 +272,12 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
         self._shape_known = True
 
     @property
-    def inner_shape(self):
-        return self.shape[1:]
-
-    @property
-    def size(self):
-        out = 1
-        for dim in self.shape:
-            out *= dim
-        return out
-
-    @property
-    def nbytes(self):
-        return self.size * self._dtype.itemsize
-
-    @property
     def strides(self):
         if self._array is not None:
             return self._array.strides
         if self._root is None:
-            return _c_strides(self.shape, self._dtype.itemsize)
-        strides = _c_strides(self._root.shape, self._root._dtype.itemsize)
+            return c_strides(self.shape, self._dtype.itemsize)
+        strides = c_strides(self._root.shape, self._root._dtype.itemsize)
         shape = self._root.shape
         for kind, arg in self._transforms:
             if kind == _SLICE:
@@ -339,7 +292,7 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
                 shape = shape[::-1]
             else:
                 shape = arg
-                strides = _c_strides(arg, self._dtype.itemsize)
+                strides = c_strides(arg, self._dtype.itemsize)
         return strides
 
     @property
@@ -348,11 +301,6 @@ class VirtualNDArray(NDArrayOperatorsMixin, MaterializableArray):
         if self._array is not None:
             return self._nplike.is_c_contiguous(self._array)
         return self._contiguous
-
-    def __len__(self) -> int:
-        if not self._shape:
-            raise TypeError("len() of unsized object")
-        return self.shape[0]
 
     def __repr__(self) -> str:
         state = "materialized" if self.is_materialized else "unmaterialized"
