@@ -12,17 +12,17 @@ from awkward.contents.content import Content
 
 
 class SingleContent(Content):
-    """One child in ``_content`` plus the Index attributes named by ``_index_names``.
+    """One child in ``_content`` plus the Index slots named by ``_index_slots``.
 
-    Subclasses set two class attributes (the slot of each name is ``"_" + name``):
-    ``_index_names``: Index attributes, in the order the constructor and the form take them
-    (they are also the ``to_buffers`` attribute names); ``_flag_names``: boolean attributes
-    that the form takes after the content and the repr shows in the opening tag."""
+    Subclasses set two class attributes (slot names; the public name drops the underscore):
+    ``_index_slots``: Index attributes, in the order the constructor and the form take them
+    (their public names are also the ``to_buffers`` attribute names); ``_flag_slots``: boolean
+    attributes that the form takes after the content and the repr shows in the opening tag."""
 
     __slots__ = ()
 
-    _index_names: tuple[str, ...] = ()
-    _flag_names: tuple[str, ...] = ()
+    _index_slots: tuple[str, ...] = ()
+    _flag_slots: tuple[str, ...] = ()
 
     @property
     def content(self):
@@ -41,29 +41,32 @@ class SingleContent(Content):
         return self._content.is_tuple
 
     def _buffers_by_attribute(self) -> dict:
-        return {name: getattr(self, "_" + name).data for name in self._index_names}
+        return {slot[1:]: getattr(self, slot).data for slot in self._index_slots}
 
     def _build_form(self, getkey):
         key = self._key_of(self, getkey)  # before the child's form: keys are given in pre-order
-        return self.form_cls(
-            *[getattr(self, "_" + name).form for name in self._index_names],
-            self._content._form_with_key(getkey),
-            *[getattr(self, "_" + name) for name in self._flag_names],
-            parameters=self._parameters,
-            form_key=key,
-        )
+        args = []
+        for slot in self._index_slots:
+            args.append(getattr(self, slot).form)
+        args.append(self._content._form_with_key(getkey))
+        for slot in self._flag_slots:
+            args.append(getattr(self, slot))
+        return self.form_cls(*args, parameters=self._parameters, form_key=key)
 
     def _is_equal_to_attributes(self, other) -> bool:
-        return all(getattr(self, "_" + name) == getattr(other, "_" + name) for name in self._flag_names)
+        for slot in self._flag_slots:
+            if getattr(self, slot) != getattr(other, slot):
+                return False
+        return True
 
     def _repr(self, indent: str, pre: str, post: str) -> str:
         name = type(self).__name__
         inner = indent + "    "
         flags = "".join(
-            f"{flag}={'true' if getattr(self, '_' + flag) else 'false'!r} " for flag in self._flag_names
+            f"{slot[1:]}={'true' if getattr(self, slot) else 'false'!r} " for slot in self._flag_slots
         )
         indexes = "".join(
-            f"{self._repr_index(getattr(self, '_' + tag), inner, tag)}\n" for tag in self._index_names
+            f"{self._repr_index(getattr(self, slot), inner, slot[1:])}\n" for slot in self._index_slots
         )
         return (
             f"{indent}{pre}<{name} {flags}len={self._repr_length()!r}>\n"

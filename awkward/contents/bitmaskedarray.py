@@ -44,8 +44,8 @@ class BitMaskedArray(SingleContent):
 
     is_option = True
     form_cls = FormClass("BitMaskedForm")
-    _index_names = ("mask",)
-    _flag_names = ("valid_when", "lsb_order")
+    _index_slots = ("_mask",)
+    _flag_slots = ("_valid_when", "_lsb_order")
 
     def __init__(self, mask, content, valid_when, length, lsb_order, length_generator=None, *, parameters=None):
         from awkward.index import IndexU8

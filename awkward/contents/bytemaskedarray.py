@@ -31,8 +31,8 @@ class ByteMaskedArray(SingleContent):
 
     is_option = True
     form_cls = FormClass("ByteMaskedForm")
-    _index_names = ("mask",)
-    _flag_names = ("valid_when",)
+    _index_slots = ("_mask",)
+    _flag_slots = ("_valid_when",)
 
     def __init__(self, mask, content, valid_when, *, parameters=None):
         from awkward.index import Index8

@@ -77,7 +77,7 @@ class IndexOverContent(SingleContent):
 
     __slots__ = ()
 
-    _index_names = ("index",)
+    _index_slots = ("_index",)
 
     def __init__(self, index, content, *, parameters=None):
         name = type(self).__name__

@@ -17,7 +17,7 @@ class ListArray(SingleContent):
 
     is_list = True
     form_cls = FormClass("ListForm")
-    _index_names = ("starts", "stops")
+    _index_slots = ("_starts", "_stops")
 
     def __init__(self, starts, stops, content, *, parameters=None):
         allowed = _offsets_classes()

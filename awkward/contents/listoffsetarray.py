@@ -22,7 +22,7 @@ class ListOffsetArray(SingleContent):
 
     is_list = True
     form_cls = FormClass("ListOffsetForm")
-    _index_names = ("offsets",)
+    _index_slots = ("_offsets",)
 
     def __init__(self, offsets, content, *, parameters=None):
         self._check_index(offsets, "ListOffsetArray", "offsets", _offsets_classes())

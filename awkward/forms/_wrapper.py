@@ -130,39 +130,39 @@ class OptionLikeForm(WrapperForm):
 class BufferedOptionLikeForm(OptionLikeForm):
     """An option-like form with Index buffers and boolean flags (IndexedForm, IndexedOptionForm,
     ByteMaskedForm, BitMaskedForm): serialization, repr, equality and buffer dtypes follow
-    from the names. Subclasses set ``_index_names`` (Index attributes, in constructor order)
-    and ``_flag_names`` (booleans after the content); the slot of each name is ``"_" + name``."""
+    from two class attributes of slot names (the public name drops the underscore):
+    ``_index_slots`` (Index attributes, in constructor order) and ``_flag_slots`` (booleans
+    that follow the content)."""
 
     __slots__ = ()
 
-    _index_names: tuple[str, ...] = ()
-    _flag_names: tuple[str, ...] = ()
-
-    def _attributes(self, names):
-        return [(name, getattr(self, "_" + name)) for name in names]
+    _index_slots: tuple[str, ...] = ()
+    _flag_slots: tuple[str, ...] = ()
 
     def _to_dict_part(self, verbose, toplevel):
         out = {"class": self._layout_class}
-        out.update(self._attributes(self._index_names))
-        out.update(self._attributes(self._flag_names))
+        for slot in self._index_slots + self._flag_slots:
+            out[slot[1:]] = getattr(self, slot)
         out["content"] = self._content._to_dict_part(verbose, toplevel=False)
         return self._to_dict_extra(out, verbose)
 
     def _repr_args(self):
-        indexes = [repr(value) for _, value in self._attributes(self._index_names)]
-        flags = [repr(value) for _, value in self._attributes(self._flag_names)]
-        return [*indexes, repr(self._content), *flags]
+        out = [repr(getattr(self, slot)) for slot in self._index_slots]
+        out.append(repr(self._content))
+        for slot in self._flag_slots:
+            out.append(repr(getattr(self, slot)))
+        return out
 
     def _is_equal_to(self, other, all_parameters, form_key):
-        return (
-            self._same_node(other, all_parameters, form_key)
-            and self._attributes(self._index_names) == other._attributes(other._index_names)
-            and self._attributes(self._flag_names) == other._attributes(other._flag_names)
-            and self._content._is_equal_to(other._content, all_parameters, form_key)
-        )
+        if not self._same_node(other, all_parameters, form_key):
+            return False
+        for slot in self._index_slots + self._flag_slots:
+            if getattr(self, slot) != getattr(other, slot):
+                return False
+        return self._content._is_equal_to(other._content, all_parameters, form_key)
 
     def _buffer_dtypes(self):
-        return [(name, index_to_dtype(value)) for name, value in self._attributes(self._index_names)]
+        return [(slot[1:], index_to_dtype(getattr(self, slot))) for slot in self._index_slots]
 
     def _type(self):
         return self._option_type()
@@ -178,7 +178,7 @@ class IndexOverContentForm(BufferedOptionLikeForm):
 
     __slots__ = ()
 
-    _index_names = ("index",)
+    _index_slots = ("_index",)
     _index_types: tuple[str, ...] = ()
 
     def __init__(self, index, content, *, parameters=None, form_key=None):

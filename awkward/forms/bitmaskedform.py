@@ -14,8 +14,8 @@ class BitMaskedForm(BufferedOptionLikeForm):
 
     _layout_class = "BitMaskedArray"
     is_option = True
-    _index_names = ("mask",)
-    _flag_names = ("valid_when", "lsb_order")
+    _index_slots = ("_mask",)
+    _flag_slots = ("_valid_when", "_lsb_order")
 
     def __init__(self, mask, content, valid_when, lsb_order, *, parameters=None, form_key=None):
         name = type(self).__name__

@@ -14,8 +14,8 @@ class ByteMaskedForm(BufferedOptionLikeForm):
 
     _layout_class = "ByteMaskedArray"
     is_option = True
-    _index_names = ("mask",)
-    _flag_names = ("valid_when",)
+    _index_slots = ("_mask",)
+    _flag_slots = ("_valid_when",)
 
     def __init__(self, mask, content, valid_when, *, parameters=None, form_key=None):
         name = type(self).__name__
