@@ -17,6 +17,9 @@ from awkward import _behavior, prettyprint
 from awkward._util import UNSET
 from awkward.contents.content import Content, concrete
 from awkward.operations._layout_args import register_highlevel
+from awkward.operations.ak_from_json import from_json
+from awkward.operations.ak_to_layout import to_layout
+from awkward.operations.ak_to_numpy import to_numpy
 from awkward.record import Record as LayoutRecord
 
 __all__ = ["Array", "Record", "ArrayBuilder"]
@@ -39,22 +42,6 @@ def _check_mapping(value, what: str):
 
 
 # ---------------------------------------------------------------------- anything -> layout
-def _operation(name):
-    """An ak.* function from awkward.operations if it exists yet (None otherwise)."""
-    import importlib
-
-    import awkward.operations as ops
-
-    found = getattr(ops, name, None)
-    if found is None:
-        try:
-            module = importlib.import_module(f"awkward.operations.ak_{name}")
-        except ImportError:
-            return None
-        found = getattr(module, name, None)
-    return found
-
-
 def _to_layout(data, *, allow_record: bool):
     if isinstance(data, Content):
         return data
@@ -67,9 +54,6 @@ def _to_layout(data, *, allow_record: bool):
     if isinstance(data, ArrayBuilder):
         return data._snapshot_layout()
     if isinstance(data, str):
-        from_json = _operation("from_json")
-        if from_json is None:
-            raise TypeError("ak.Array from a JSON string needs ak.from_json, which is not available yet")
         return from_json(data, highlevel=False)
     if isinstance(data, Mapping):
         return _dict_of_arrays(data)
@@ -77,24 +61,10 @@ def _to_layout(data, *, allow_record: bool):
         raise TypeError(
             f"cannot make an array from a scalar ({type(data).__name__}): wrap it in a list"
         )
-    to_layout = _operation("to_layout")
-    if to_layout is not None:
+    try:
         return to_layout(data)
-    from awkward._backends import backend_of_obj
-
-    backend = backend_of_obj(data, default=None)
-    if backend is not None:  # a numpy/cupy array
-        from awkward.contents import NumpyArray
-
-        return NumpyArray(data, backend=backend)
-    if isinstance(data, Iterable):
-        from_iter = _operation("from_iter")
-        if from_iter is not None:
-            return from_iter(data, highlevel=False)
-        builder = ArrayBuilder()
-        builder.extend(data)
-        return builder._snapshot_layout()
-    raise TypeError(f"cannot make an ak.Array from {type(data).__name__}: {data!r:.80}")
+    except TypeError as err:
+        raise TypeError(f"cannot make an ak.Array from {type(data).__name__}: {err}") from err
 
 
 def _dict_of_arrays(data: Mapping):
@@ -250,6 +220,20 @@ class _Wrapping:
     """Shared by Array and Record: behavior, attrs, wrapping results, printing, pickling."""
 
     __slots__ = ()
+
+    def _set_state(self, layout, behavior, attrs, named_axis, backend, check_valid):
+        """The end of both constructors: move to ``backend``, validate on request, store."""
+        if backend is not None:
+            layout = layout.to_backend(backend)
+        if check_valid:
+            message = layout.validity_error()
+            if message:
+                raise ValueError(f"ak.{type(self).__name__}: invalid layout: {message}")
+        object.__setattr__(self, "_layout", layout)
+        object.__setattr__(self, "_behavior", behavior)
+        object.__setattr__(self, "_attrs", None if attrs is None else dict(attrs))
+        object.__setattr__(self, "_named_axis", named_axis)
+        self._update_class()
 
     def _wrap(self, result):
         if isinstance(result, Content):
@@ -476,17 +460,7 @@ class Array(_Wrapping, Iterable, Sized):
             raise TypeError("ak.Array cannot wrap a record: use ak.Record")
         if with_name is not None:
             layout = _with_name(layout, with_name)
-        if backend is not None:
-            layout = layout.to_backend(backend)
-        if check_valid:
-            message = layout.validity_error()
-            if message:
-                raise ValueError(f"ak.Array: invalid layout: {message}")
-        object.__setattr__(self, "_layout", layout)
-        object.__setattr__(self, "_behavior", behavior)
-        object.__setattr__(self, "_attrs", None if attrs is None else dict(attrs))
-        object.__setattr__(self, "_named_axis", named_axis)
-        self._update_class()
+        self._set_state(layout, behavior, attrs, named_axis, backend, check_valid)
 
     def _update_class(self):
         cls = _behavior.array_class(self._layout, self._behavior, Array)
@@ -543,21 +517,10 @@ class Array(_Wrapping, Iterable, Sized):
 
     # -------------------------------------------------------------- conversions
     def to_numpy(self, allow_missing=True):
-        to_numpy = _operation("to_numpy")
-        if to_numpy is not None:
-            return to_numpy(self, allow_missing=allow_missing)
-        return self.__array__()
+        return to_numpy(self, allow_missing=allow_missing)
 
     def __array__(self, dtype=None, copy=None):
-        to_numpy = _operation("to_numpy")
-        if to_numpy is not None:
-            out = to_numpy(self, allow_missing=False)
-        else:
-            layout = self._layout.materialize()
-            if layout.is_numpy:
-                out = layout.data
-            else:
-                out = layout.backend.nplike.asarray(layout.to_list())
+        out = to_numpy(self, allow_missing=False)
         if dtype is not None:
             out = out.astype(dtype)
         return out
@@ -607,9 +570,6 @@ class Record(_Wrapping):
             if not isinstance(layout, LayoutRecord):
                 raise TypeError(f"ak.Record: {type(data).__name__} did not make a record")
         elif isinstance(data, str):
-            from_json = _operation("from_json")
-            if from_json is None:
-                raise TypeError("ak.Record from a JSON string needs ak.from_json, not available yet")
             layout = from_json(data, highlevel=False)
         else:
             raise TypeError(f"ak.Record needs a dict, a tuple or a layout Record, not {type(data).__name__}")
@@ -617,17 +577,7 @@ class Record(_Wrapping):
             raise TypeError(f"ak.Record needs record data, got {type(layout).__name__}")
         if with_name is not None:
             layout = LayoutRecord(layout.array.with_parameter("__record__", with_name), layout.at)
-        if backend is not None:
-            layout = layout.to_backend(backend)
-        if check_valid:
-            message = layout.validity_error()
-            if message:
-                raise ValueError(f"ak.Record: invalid layout: {message}")
-        object.__setattr__(self, "_layout", layout)
-        object.__setattr__(self, "_behavior", behavior)
-        object.__setattr__(self, "_attrs", None if attrs is None else dict(attrs))
-        object.__setattr__(self, "_named_axis", named_axis)
-        self._update_class()
+        self._set_state(layout, behavior, attrs, named_axis, backend, check_valid)
 
     def _update_class(self):
         cls = _behavior.record_class(self._layout, self._behavior, Record)
