@@ -294,7 +294,11 @@ def _empty(builder, form, count):
 def _numpy(builder, form, count):
     dtype = primitive_to_dtype(form.primitive)
     data = builder.buffer(form, "data", dtype, count, form.inner_shape, index=False)
-    return NumpyArray(data, parameters=builder._parameters(form), backend=builder._backend)
+    backend = builder._backend
+    if type(data) is backend.nplike.ndarray:
+        # buffer() checked it against the form: a native array of the form's primitive
+        return NumpyArray._from_checked(data, builder._parameters(form), backend)
+    return NumpyArray(data, parameters=builder._parameters(form), backend=backend)
 
 
 def _regular(builder, form, count):
@@ -350,6 +354,11 @@ def _record(builder, form, count):
         length, generator = None, None
     else:
         length, generator = count, None
+    if length is not None and not builder._simplify:
+        # every content was built for this count (so is at least as long), on this backend
+        return RecordArray._from_checked(
+            contents, fields, length, generator, builder._parameters(form), builder._backend
+        )
     return builder._ctor(RecordArray)(
         contents,
         fields,

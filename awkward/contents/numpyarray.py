@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from awkward._nplikes import virtual as _virtual
+from awkward._nplikes.dtypes import dtype_to_primitive
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents.content import Content, FormClass, concrete, declared_shape
@@ -41,9 +43,6 @@ class NumpyArray(Content):
     form_cls = FormClass("NumpyForm")
 
     def __init__(self, data, *, parameters=None, backend=None):
-        from awkward._nplikes.dtypes import dtype_to_primitive
-        from awkward._nplikes.virtual import virtualize_for_tests
-
         data, backend = _backend_for_data(data, backend)
         if len(declared_shape(data)) == 0:
             raise TypeError(f"NumpyArray 'data' must be an array, not a scalar (0-d): {data!r:.80}")
@@ -51,8 +50,17 @@ class NumpyArray(Content):
             dtype_to_primitive(data.dtype)
         except TypeError as err:
             raise TypeError(f"NumpyArray 'data' has an unsupported dtype: {err}") from None
-        self._data = virtualize_for_tests(data, backend.nplike)
+        self._data = _virtual.virtualize_for_tests(data, backend.nplike)
         self._init(parameters, backend)
+
+    @classmethod
+    def _from_checked(cls, data, parameters, backend) -> NumpyArray:
+        """For callers that already checked ``data``: an array (>= 1-d) of ``backend``'s
+        nplike with a supported dtype (ak.from_buffers, whose buffers match their form)."""
+        out = cls.__new__(cls)
+        out._data = _virtual.virtualize_for_tests(data, backend.nplike)
+        out._init(parameters, backend)
+        return out
 
     @classmethod
     def simplified(cls, data, *, parameters=None, backend=None):
@@ -110,8 +118,6 @@ class NumpyArray(Content):
         return {"data": self._data}
 
     def _build_form(self, getkey):
-        from awkward._nplikes.dtypes import dtype_to_primitive
-
         return self.form_cls(
             dtype_to_primitive(self._data.dtype),
             self.inner_shape,

@@ -121,6 +121,19 @@ class RecordArray(Content):
             backend=self._backend if backend is UNSET else backend,
         )
 
+    @classmethod
+    def _from_checked(cls, contents, fields, length, length_generator, parameters, backend):
+        """For callers that built the contents themselves (ak.from_buffers): a list of
+        Contents on ``backend``, each at least ``length`` long (int or unknown_length),
+        ``fields`` None or a list of str of the same size."""
+        out = cls.__new__(cls)
+        out._contents = contents
+        out._fields = fields
+        out._length = length
+        out._length_generator = length_generator
+        out._init(parameters, backend)
+        return out
+
     def _new(self, contents, fields, length, parameters) -> RecordArray:
         out = RecordArray.__new__(RecordArray)
         out._contents = contents

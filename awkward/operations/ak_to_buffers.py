@@ -56,23 +56,23 @@ def to_buffers(
             f"ak.to_buffers: 'container' must be a mutable mapping, not {type(container).__name__}"
         )
 
-    # form_with_key numbers the nodes in pre-order; remember which layout got which key
-    visited = []
     if isinstance(form_key, str):
-
-        def keyer(*, id, layout):
-            key = form_key.format(id=id)
-            visited.append((layout, key))
-            return key
-
+        # the keyed form depends only on the layout's form and the key scheme: cached
+        form, n_nodes = _keyed_form(layout, form_key, id_start)
+        nodes = _preorder_layouts(layout)
+        if len(nodes) != n_nodes:
+            raise AssertionError("layout and form trees differ in size")  # a layout class bug
+        visited = [(node, form_key.format(id=id_start + i)) for i, node in enumerate(nodes)]
     else:
+        # form_with_key numbers the nodes in pre-order; remember which layout got which key
+        visited = []
 
         def keyer(*, id, layout):
             key = form_key(id=id, layout=layout)
             visited.append((layout, key))
             return key
 
-    form = layout.form_with_key(keyer, id_start)
+        form = layout.form_with_key(keyer, id_start)
     swap = byteorder != NATIVE
     if isinstance(buffer_key, str):
         for node, key in visited:
@@ -90,6 +90,40 @@ def to_buffers(
                 name = buffer_key(form_key=key, attribute=attribute, form=node_form, layout=node)
                 container[name] = _output(buffer, node, byteorder, swap)
     return form, layout.length, container
+
+
+# (id(form), form_key, id_start) -> (form, keyed form, node count); the form is kept so that
+# its id cannot be reused while the entry lives. Cleared when full: a handful of layouts'
+# structures are round-tripped over and over, not thousands.
+_KEYED_FORMS: dict = {}
+_KEYED_FORMS_MAX = 64
+
+
+def _keyed_form(layout, form_key, id_start):
+    base = layout.form
+    cache_key = (id(base), form_key, id_start)
+    hit = _KEYED_FORMS.get(cache_key)
+    if hit is not None and hit[0] is base:
+        return hit[1], hit[2]
+    keyed = layout.form_with_key(form_key, id_start)
+    n_nodes = len(_preorder(keyed))
+    if len(_KEYED_FORMS) >= _KEYED_FORMS_MAX:
+        _KEYED_FORMS.clear()
+    _KEYED_FORMS[cache_key] = (base, keyed, n_nodes)
+    return keyed, n_nodes
+
+
+def _preorder_layouts(layout) -> list:
+    """Layout nodes in the order form_with_key numbers them (node, then its children)."""
+    out = []
+    stack = [layout]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        children = node.contents
+        if children:
+            stack.extend(reversed(children))
+    return out
 
 
 def _output(buffer, node, byteorder, swap):
