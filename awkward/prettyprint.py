@@ -18,7 +18,6 @@ Rendering rules (the awkward 2.x look):
 
 from __future__ import annotations
 
-import math
 import re
 
 from awkward._nplikes.array_like import MaterializableArray
@@ -71,10 +70,21 @@ def _concrete(buffer):
     return raw
 
 
+def _ready_data(buffer):
+    """The concrete data of a buffer (Index or array), or None while it is not materialized."""
+    raw = buffer.data if getattr(type(buffer), "_is_awkward_index", False) else buffer
+    if isinstance(raw, MaterializableArray):
+        if not getattr(raw, "is_materialized", False):
+            return None
+        return raw.materialize()  # cached: returns the data already produced
+    return raw
+
+
 def _read_int(buffer, at: int):
-    if not _ready(buffer):
+    data = _ready_data(buffer)
+    if data is None:
         return UNKNOWN
-    return int(_concrete(buffer)[at])
+    return int(data[at])
 
 
 class ListView:
@@ -102,6 +112,16 @@ class RecordView:
     def __init__(self, array, at: int):
         self.array = array
         self.at = at
+
+    def field_contents(self):
+        """(fields, the content of each field), for rendering every field in turn."""
+        array = self.array
+        fields = array.fields
+        contents = array.contents
+        if len(set(fields)) != len(fields):
+            # a repeated name shows the first field of that name, as lookup by name does
+            contents = [array.content(name) for name in fields]
+        return fields, contents
 
     @property
     def fields(self):
@@ -144,45 +164,88 @@ def _string_value(layout, start, stop, kind):
 def element(layout, at: int):
     """Item ``at`` of a layout for printing: a scalar, None, UNKNOWN, ListView, NdView or
     RecordView. Reads only the buffer entries on the way (never a virtual buffer)."""
+    reader = _READERS.get(type(layout))
+    if reader is None:
+        reader = _READERS[type(layout)] = _reader_for(layout)
+    return reader(layout, at)
+
+
+def _numpy_element(layout, at):
+    data = _ready_data(layout.data)
+    if data is None:
+        return UNKNOWN
+    value = data[at]
+    return NdView(value) if getattr(value, "ndim", 0) > 0 else value
+
+
+def _list_items(layout, start, stop):
+    if start is UNKNOWN or stop is UNKNOWN:
+        return UNKNOWN
+    kind = layout.parameter("__array__")
+    if kind == "string" or kind == "bytestring":
+        return _string_value(layout, start, stop, kind)
+    return ListView(layout.content, start, max(start, stop))
+
+
+def _regular_element(layout, at):
+    size = layout.size
+    return _list_items(layout, at * size, (at + 1) * size)
+
+
+def _offsets_element(layout, at):
+    offsets = _ready_data(layout.offsets)
+    if offsets is None:
+        return UNKNOWN
+    return _list_items(layout, int(offsets[at]), int(offsets[at + 1]))
+
+
+def _starts_stops_element(layout, at):
+    return _list_items(layout, _read_int(layout.starts, at), _read_int(layout.stops, at))
+
+
+def _union_element(layout, at):
+    tag = _read_int(layout.tags, at)
+    index = _read_int(layout.index, at)
+    if tag is UNKNOWN or index is UNKNOWN:
+        return UNKNOWN
+    return element(layout.contents[tag], index)
+
+
+def _indexed_element(layout, at):
+    index = _read_int(layout.index, at)
+    if index is UNKNOWN:
+        return UNKNOWN
+    if index < 0:
+        return None
+    return element(layout.content, index)
+
+
+def _unknown_element(layout, at):
+    return UNKNOWN
+
+
+def _reader_for(layout):
+    """How to read an item of this layout class (its is_* flags are class attributes)."""
     if layout.is_numpy:
-        data = layout.data
-        if not _ready(data):
-            return UNKNOWN
-        value = _concrete(data)[at]
-        return NdView(value) if getattr(value, "ndim", 0) > 0 else value
+        return _numpy_element
     if layout.is_record:
-        return RecordView(layout, at)
+        return RecordView
     if layout.is_list:
         if layout.is_regular:
-            start, stop = at * layout.size, (at + 1) * layout.size
-        elif hasattr(layout, "offsets"):
-            start = _read_int(layout.offsets, at)
-            stop = _read_int(layout.offsets, at + 1)
-        else:
-            start = _read_int(layout.starts, at)
-            stop = _read_int(layout.stops, at)
-        if start is UNKNOWN or stop is UNKNOWN:
-            return UNKNOWN
-        kind = layout.parameter("__array__")
-        if kind in ("string", "bytestring"):
-            return _string_value(layout, start, stop, kind)
-        return ListView(layout.content, start, max(start, stop))
+            return _regular_element
+        if hasattr(layout, "offsets"):
+            return _offsets_element
+        return _starts_stops_element
     if layout.is_union:
-        tag = _read_int(layout.tags, at)
-        index = _read_int(layout.index, at)
-        if tag is UNKNOWN or index is UNKNOWN:
-            return UNKNOWN
-        return element(layout.contents[tag], index)
+        return _union_element
     if layout.is_indexed or (layout.is_option and hasattr(layout, "index")):
-        index = _read_int(layout.index, at)
-        if index is UNKNOWN:
-            return UNKNOWN
-        if index < 0:
-            return None
-        return element(layout.content, index)
+        return _indexed_element
     if layout.is_option:
-        return _masked_element(layout, at)
-    return UNKNOWN
+        return _masked_element
+    return _unknown_element
+
+
+_READERS: dict = {}
 
 
 def _masked_element(layout, at):
@@ -219,6 +282,12 @@ class Formatter:
     def __init__(self, formatters: FormatterOptions | None = None, precision: int = 3):
         self._formatters = dict(formatters or {})
         self._precision = precision
+        self._float_spec = f".{precision}g"  # format() writes nan, inf and -inf as awkward does
+        # type of a numpy scalar or builtin -> its text function; shared by the plain formatters
+        if self._formatters or type(precision) is not int:
+            self._by_type: dict = {}
+        else:
+            self._by_type = _PLAIN_TEXT_FUNCTIONS.setdefault(precision, {})
 
     def _custom(self, kind):
         return self._formatters.get(kind) or self._formatters.get("all")
@@ -228,30 +297,50 @@ class Formatter:
             return "??"
         if value is None:
             return "None"
-        kind = _kind_of(value)
-        custom = self._custom(kind)
-        if custom is not None:
-            return custom(value)
-        if kind == "bool":
-            return "True" if value else "False"
-        if kind == "int":
-            return str(int(value))
+        text_of = self._by_type.get(type(value))
+        if text_of is None:
+            text_of = self._text_function(_kind_of(value))
+            if type(value).__module__ in ("numpy", "builtins"):
+                # the kind of a numpy scalar or builtin depends on its type alone
+                self._by_type[type(value)] = text_of
+        return text_of(value)
+
+    def _text_function(self, kind):
+        if self._formatters:
+            custom = self._custom(kind)
+            if custom is not None:
+                return custom
         if kind == "float":
-            return self._float(float(value))
+            spec = self._float_spec
+            return lambda value: format(float(value), spec)
+        if kind == "bool":
+            return _bool_text
+        if kind == "int":
+            return _int_text
         if kind == "complex":
-            value = complex(value)
-            # awkward writes the sign of a negative imaginary part after the "+": 1+-2.5j
-            return f"{self._float(value.real)}+{self._float(value.imag)}j"
+            return self._complex
         if kind in ("str", "bytes"):
-            return repr(value)
-        return str(value)
+            return repr
+        return str
+
+    def _complex(self, value) -> str:
+        value = complex(value)
+        # awkward writes the sign of a negative imaginary part after the "+": 1+-2.5j
+        return f"{self._float(value.real)}+{self._float(value.imag)}j"
 
     def _float(self, x: float) -> str:
-        if math.isnan(x):
-            return "nan"
-        if math.isinf(x):
-            return "inf" if x > 0 else "-inf"
-        return f"{x:.{self._precision}g}"
+        return format(x, self._float_spec)
+
+
+_PLAIN_TEXT_FUNCTIONS: dict = {}
+
+
+def _bool_text(value) -> str:
+    return "True" if value else "False"
+
+
+def _int_text(value) -> str:
+    return str(int(value))
 
 
 def _kind_of(value) -> str:
@@ -284,29 +373,60 @@ def bytes_repr(nbytes: int) -> str:
 _ELLIPSIS_ROOM = 5  # ", ..."
 
 
+_ELIDABLE = (str, bytes, ListView, NdView)
+_KEY_TEXTS: dict = {}
+
+
 def _key_text(field: str) -> str:
-    return f"{field}: " if _IDENTIFIER.match(field) else f"{field!r}: "
+    text = _KEY_TEXTS.get(field)
+    if text is None:
+        text = f"{field}: " if _IDENTIFIER.match(field) else f"{field!r}: "
+        if len(_KEY_TEXTS) < 4096:  # field names repeat; a bound keeps odd inputs from growing it
+            _KEY_TEXTS[field] = text
+    return text
 
 
 def horizontal(value, budget: int, formatter: Formatter, custom=None) -> str:
-    """``value`` (a view or scalar) on one line in about ``budget`` columns."""
-    if custom is not None:
-        text = custom(value)
-        if text is not None:
-            return text
-    if isinstance(value, (ListView, NdView)):
+    """``value`` (a view or scalar) on one line in about ``budget`` columns.
+
+    ``custom(record_view)`` may return the text of a record (a behavior's own str/repr) or
+    None; it is asked about records only."""
+    kind = type(value)
+    if kind is ListView or kind is NdView:
         return _horizontal_list(value, budget, formatter, custom)
-    if isinstance(value, RecordView):
+    if kind is RecordView:
+        if custom is not None:
+            text = custom(value)
+            if text is not None:
+                return text
         return _horizontal_record(value, budget, formatter, custom)
     return formatter(value)
+
+
+def _item_getter(view):
+    """``i -> item i`` of a list view; a list of 1-d numbers reads its array directly."""
+    if type(view) is ListView:
+        content = view.content
+        if content.is_numpy:
+            data = _ready_data(content.data)
+            if data is None:
+                return lambda i: UNKNOWN
+            if data.ndim == 1:
+                start = view.start
+                return lambda i: data[start + i]
+    return view.item
+
+
+_VIEWS = (ListView, NdView, RecordView)
 
 
 def _horizontal_list(view, budget, formatter, custom) -> str:
     n = len(view)
     if n == 0:
         return "[]"
+    item = _item_getter(view)
     if n == 1:
-        return "[" + horizontal(view.item(0), budget - 2, formatter, custom) + "]"
+        return "[" + horizontal(item(0), budget - 2, formatter, custom) + "]"
     room = budget - 2 - _ELLIPSIS_ROOM
     front: list[str] = []
     back: list[str] = []
@@ -315,7 +435,11 @@ def _horizontal_list(view, budget, formatter, custom) -> str:
         from_front = turn % 2 == 0
         separator = 0 if turn == 0 else 2
         index = low if from_front else high
-        text = horizontal(view.item(index), room - separator, formatter, custom)
+        value = item(index)
+        if type(value) in _VIEWS:
+            text = horizontal(value, room - separator, formatter, custom)
+        else:
+            text = formatter(value)
         if separator + len(text) > room:
             break
         room -= separator + len(text)
@@ -335,24 +459,29 @@ def _horizontal_list(view, budget, formatter, custom) -> str:
 
 
 def _horizontal_record(view, budget, formatter, custom) -> str:
-    fields = view.fields
-    tuple_like = view.is_tuple
+    fields, contents = view.field_contents()
+    at = view.at
+    tuple_like = view.array.is_tuple
     opening, closing = ("(", ")") if tuple_like else ("{", "}")
     if not fields:
         return opening + closing
     room = budget - 2 - _ELLIPSIS_ROOM
     parts: list[str] = []
     elided = False
+    several = len(fields) != 1
     for i, field in enumerate(fields):
         separator = 0 if i == 0 else 2
         key = "" if tuple_like else _key_text(field)
         avail = room - separator - len(key)
         # with several fields, one field's value is rendered in about half of what is left
-        value = view.field(field)
-        text = horizontal(value, avail if len(fields) == 1 else (avail + 1) // 2, formatter, custom)
+        value = element(contents[i], at)
+        if type(value) in _VIEWS:
+            text = horizontal(value, (avail + 1) // 2 if several else avail, formatter, custom)
+        else:
+            text = formatter(value)
         if len(text) > avail:
             # a string or list that does not fit shows as "key: ..." (when that fits)
-            if isinstance(value, (str, bytes, ListView, NdView)) and separator + len(key) + 3 <= room:
+            if isinstance(value, _ELIDABLE) and separator + len(key) + 3 <= room:
                 parts.append(key + "...")
                 elided = True
             break
