@@ -2,7 +2,8 @@
 
 IndexedArray, IndexedOptionArray, ByteMaskedArray, BitMaskedArray, UnmaskedArray, ListArray and
 ListOffsetArray answer the child-facing part of the Content protocol the same way; each of them
-only names its Index attributes and the boolean flags its form carries. The methods here are the
+only names its Index attributes and the boolean flags its form carries. RegularArray shares the
+child-facing properties but keeps its own form, equality and repr (its ``size`` is an int). The methods here are the
 metadata ones (form, buffers, repr, equality): hot paths (``_new``, ``length``, slicing) stay in
 the subclasses, with direct slot access."""
 

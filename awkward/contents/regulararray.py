@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
+from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, concrete
 from awkward.contents.strings import list_items_to_python
 
@@ -20,8 +21,12 @@ def _check_nonnegative_int(value, cls_name: str, what: str) -> int:
     return out
 
 
-class RegularArray(Content):
-    """Each element is ``content[i*size:(i+1)*size]``; with size 0 the length is ``zeros_length``."""
+class RegularArray(SingleContent):
+    """Each element is ``content[i*size:(i+1)*size]``; with size 0 the length is ``zeros_length``.
+
+    No Index slots: ``size`` is an int that the form takes after the content, that equality
+    compares and that the repr shows as ``size='N'``, so form, equality and repr stay here;
+    ``zeros_length`` is only this node's length (not in the form, equality or repr)."""
 
     __slots__ = ("_content", "_size", "_zeros_length", "_zeros_length_generator")
 
@@ -67,14 +72,6 @@ class RegularArray(Content):
 
     # ------------------------------------------------------------------ properties
     @property
-    def content(self):
-        return self._content
-
-    @property
-    def contents(self) -> list:
-        return [self._content]
-
-    @property
     def size(self) -> int:
         return self._size
 
@@ -97,14 +94,6 @@ class RegularArray(Content):
                 return int(self._zeros_length_generator())
             raise TypeError("the length of this RegularArray (size 0) is unknown")
         return len(self._content) // self._size
-
-    @property
-    def fields(self) -> list:
-        return self._content.fields
-
-    @property
-    def is_tuple(self) -> bool:
-        return self._content.is_tuple
 
     @property
     def offsets(self):

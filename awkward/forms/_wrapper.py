@@ -129,10 +129,10 @@ class OptionLikeForm(WrapperForm):
 
 class BufferedOptionLikeForm(OptionLikeForm):
     """An option-like form with Index buffers and boolean flags (IndexedForm, IndexedOptionForm,
-    ByteMaskedForm, BitMaskedForm): serialization, repr, equality and buffer dtypes follow
-    from two class attributes of slot names (the public name drops the underscore):
-    ``_index_slots`` (Index attributes, in constructor order) and ``_flag_slots`` (booleans
-    that follow the content)."""
+    ByteMaskedForm, BitMaskedForm; UnmaskedForm with neither): serialization, repr, equality
+    and buffer dtypes follow from two class attributes of slot names (the public name drops
+    the underscore): ``_index_slots`` (Index attributes, in constructor order) and
+    ``_flag_slots`` (booleans that follow the content)."""
 
     __slots__ = ()
 
@@ -141,13 +141,17 @@ class BufferedOptionLikeForm(OptionLikeForm):
 
     def _to_dict_part(self, verbose, toplevel):
         out = {"class": self._layout_class}
-        for slot in self._index_slots + self._flag_slots:
+        for slot in self._index_slots:
+            out[slot[1:]] = getattr(self, slot)
+        for slot in self._flag_slots:
             out[slot[1:]] = getattr(self, slot)
         out["content"] = self._content._to_dict_part(verbose, toplevel=False)
         return self._to_dict_extra(out, verbose)
 
     def _repr_args(self):
-        out = [repr(getattr(self, slot)) for slot in self._index_slots]
+        out = []
+        for slot in self._index_slots:
+            out.append(repr(getattr(self, slot)))
         out.append(repr(self._content))
         for slot in self._flag_slots:
             out.append(repr(getattr(self, slot)))
@@ -156,7 +160,10 @@ class BufferedOptionLikeForm(OptionLikeForm):
     def _is_equal_to(self, other, all_parameters, form_key):
         if not self._same_node(other, all_parameters, form_key):
             return False
-        for slot in self._index_slots + self._flag_slots:
+        for slot in self._index_slots:
+            if getattr(self, slot) != getattr(other, slot):
+                return False
+        for slot in self._flag_slots:
             if getattr(self, slot) != getattr(other, slot):
                 return False
         return self._content._is_equal_to(other._content, all_parameters, form_key)

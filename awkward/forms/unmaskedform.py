@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from awkward._util import UNSET
-from awkward.forms._wrapper import OptionLikeForm, simplified_option_like
+from awkward.forms._wrapper import BufferedOptionLikeForm, simplified_option_like
 from awkward.forms.form import check_content
 
 __all__ = ["UnmaskedForm"]
 
 
-class UnmaskedForm(OptionLikeForm):
+class UnmaskedForm(BufferedOptionLikeForm):
+    """No buffers and no flags: the empty slot tuples make to_dict, repr and equality the
+    content's plus the class name."""
+
     __slots__ = ()
 
     _layout_class = "UnmaskedArray"
+    _index_slots = ()
+    _flag_slots = ()
     is_option = True
 
     def __init__(self, content, *, parameters=None, form_key=None):
@@ -35,24 +40,6 @@ class UnmaskedForm(OptionLikeForm):
             self._content if content is UNSET else content,
             **self._copy_common(parameters, form_key),
         )
-
-    def _to_dict_part(self, verbose, toplevel):
-        out = {
-            "class": "UnmaskedArray",
-            "content": self._content._to_dict_part(verbose, toplevel=False),
-        }
-        return self._to_dict_extra(out, verbose)
-
-    def _repr_args(self):
-        return [repr(self._content)]
-
-    def _is_equal_to(self, other, all_parameters, form_key):
-        return self._same_node(other, all_parameters, form_key) and self._content._is_equal_to(
-            other._content, all_parameters, form_key
-        )
-
-    def _type(self):
-        return self._option_type()
 
     @property
     def is_identity_like(self):
