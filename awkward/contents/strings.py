@@ -20,6 +20,8 @@ def list_items_to_python(layout, content, offsets, base: int, behavior) -> list:
             return [piece.decode("utf-8", errors="surrogateescape") for piece in pieces]
         return pieces
     values = content._to_list(behavior)
+    if base == 0:
+        return [values[start:stop] for start, stop in zip(offsets, offsets[1:])]
     return [values[offsets[i] - base : offsets[i + 1] - base] for i in range(n)]
 
 
