@@ -28,6 +28,16 @@ def _row_builder(n: int):
     return builder
 
 
+_RECORD_CLASS: list = []  # [awkward.record.Record], imported on first use (it imports us)
+
+
+def _load_record_class():
+    from awkward.record import Record
+
+    _RECORD_CLASS.append(Record)
+    return Record
+
+
 class RecordArray(Content):
     """Struct of arrays: element ``i`` is ``{field: content[i] for each field}``.
 
@@ -251,9 +261,12 @@ class RecordArray(Content):
 
     # ------------------------------------------------------------------ element access
     def _getitem_at(self, where: int):
-        from awkward.record import Record
-
-        return Record(self, self._normalize_at(where))
+        record_cls = _RECORD_CLASS[0] if _RECORD_CLASS else _load_record_class()
+        # at is normalized and in range: the checks of Record.__init__ are already met
+        out = record_cls.__new__(record_cls)
+        out._array = self
+        out._at = self._normalize_at(where)
+        return out
 
     def _getitem_range(self, start: int, stop: int) -> Content:
         # each content is sliced lazily (basic slices of its buffers)
