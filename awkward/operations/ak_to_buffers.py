@@ -58,11 +58,11 @@ def to_buffers(
 
     if isinstance(form_key, str):
         # the keyed form depends only on the layout's form and the key scheme: cached
-        form, n_nodes = _keyed_form(layout, form_key, id_start)
+        form, node_keys = _keyed_form(layout, form_key, id_start)
         nodes = _preorder_layouts(layout)
-        if len(nodes) != n_nodes:
+        if len(nodes) != len(node_keys):
             raise AssertionError("layout and form trees differ in size")  # a layout class bug
-        visited = [(node, form_key.format(id=id_start + i)) for i, node in enumerate(nodes)]
+        visited = list(zip(nodes, node_keys))
     else:
         # form_with_key numbers the nodes in pre-order; remember which layout got which key
         visited = []
@@ -92,7 +92,7 @@ def to_buffers(
     return form, layout.length, container
 
 
-# (id(form), form_key, id_start) -> (form, keyed form, node count); the form is kept so that
+# (id(form), form_key, id_start) -> (form, keyed form, node keys); the form is kept so that
 # its id cannot be reused while the entry lives. Cleared when full: a handful of layouts'
 # structures are round-tripped over and over, not thousands.
 _KEYED_FORMS: dict = {}
@@ -106,11 +106,11 @@ def _keyed_form(layout, form_key, id_start):
     if hit is not None and hit[0] is base:
         return hit[1], hit[2]
     keyed = layout.form_with_key(form_key, id_start)
-    n_nodes = len(_preorder(keyed))
+    node_keys = tuple(node.form_key for node in _preorder(keyed))
     if len(_KEYED_FORMS) >= _KEYED_FORMS_MAX:
         _KEYED_FORMS.clear()
-    _KEYED_FORMS[cache_key] = (base, keyed, n_nodes)
-    return keyed, n_nodes
+    _KEYED_FORMS[cache_key] = (base, keyed, node_keys)
+    return keyed, node_keys
 
 
 def _preorder_layouts(layout) -> list:
