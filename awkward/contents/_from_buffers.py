@@ -338,14 +338,9 @@ def _list_offset(builder, form, count):
     )
     content = builder.build(form.content, _count_from(raw, _last_or_zero))
     if not builder._simplify:
-        # what ListOffsetArray.__init__ checks is known here: the Index class comes from the
-        # form's index type, offsets were fitted to count + 1 >= 1 items, and offsets and
-        # content are on the builder's backend
-        out = ListOffsetArray.__new__(ListOffsetArray)
-        out._offsets = offsets
-        out._content = content
-        out._init(builder._parameters(form), content.backend)
-        return out
+        # the Index class comes from the form's index type, offsets were fitted to
+        # count + 1 >= 1 items, and offsets and content are on the builder's backend
+        return ListOffsetArray._from_checked(offsets, content, builder._parameters(form))
     return builder._ctor(ListOffsetArray)(offsets, content, parameters=builder._parameters(form))
 
 

@@ -6,7 +6,7 @@ from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, buffer_length, concrete
-from awkward.contents.listoffsetarray import _offsets_classes
+from awkward.contents.listoffsetarray import _OFFSETS_CLASSES
 from awkward.contents.strings import ranges_to_python
 
 
@@ -20,7 +20,7 @@ class ListArray(SingleContent):
     _index_slots = ("_starts", "_stops")
 
     def __init__(self, starts, stops, content, *, parameters=None):
-        allowed = _offsets_classes()
+        allowed = _OFFSETS_CLASSES
         self._check_index(starts, "ListArray", "starts", allowed)
         self._check_index(stops, "ListArray", "stops", allowed)
         if type(starts) is not type(stops):

@@ -7,12 +7,9 @@ from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
 from awkward.contents.strings import list_items_to_python
+from awkward.index import Index32, Index64, IndexU32
 
-
-def _offsets_classes():
-    from awkward.index import Index32, Index64, IndexU32
-
-    return (Index32, IndexU32, Index64)
+_OFFSETS_CLASSES = (Index32, IndexU32, Index64)
 
 
 class ListOffsetArray(SingleContent):
@@ -25,7 +22,7 @@ class ListOffsetArray(SingleContent):
     _index_slots = ("_offsets",)
 
     def __init__(self, offsets, content, *, parameters=None):
-        self._check_index(offsets, "ListOffsetArray", "offsets", _offsets_classes())
+        self._check_index(offsets, "ListOffsetArray", "offsets", _OFFSETS_CLASSES)
         self._check_content(content, "ListOffsetArray")
         length = buffer_length(offsets.data)
         if length is not unknown_length and length == 0:
@@ -38,6 +35,17 @@ class ListOffsetArray(SingleContent):
         self._offsets = offsets
         self._content = content
         self._init(parameters, content.backend)
+
+    @classmethod
+    def _from_checked(cls, offsets, content, parameters) -> ListOffsetArray:
+        """For callers that already know what __init__ checks (ak.from_buffers, whose buffers
+        were fitted to the form): an allowed Index class, at least one offset, and offsets on
+        the content's backend."""
+        out = cls.__new__(cls)
+        out._offsets = offsets
+        out._content = content
+        out._init(parameters, content.backend)
+        return out
 
     @classmethod
     def simplified(cls, offsets, content, *, parameters=None):
