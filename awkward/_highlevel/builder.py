@@ -10,18 +10,9 @@ import sys
 from collections.abc import Mapping, Sized
 
 from awkward._util import UNSET
+from awkward.builder import ArrayBuilder as _Engine
 
 __all__ = ["ArrayBuilder"]
-
-
-def _engine_class():
-    try:
-        from awkward.builder import ArrayBuilder as Engine
-    except ImportError as err:
-        raise NotImplementedError(
-            "ak.ArrayBuilder needs the layout-level builder (awkward/builder.py), which is not available yet"
-        ) from err
-    return Engine
 
 
 class _Closing:
@@ -57,11 +48,7 @@ class ArrayBuilder(Sized):
             raise ValueError(f"initial must be a positive integer, not {initial!r}")
         if not isinstance(resize, (int, float)) or resize <= 1:
             raise ValueError(f"resize must be a number greater than 1, not {resize!r}")
-        engine_cls = _engine_class()
-        try:
-            self._engine = engine_cls(initial=initial, resize=resize)
-        except TypeError:
-            self._engine = engine_cls()
+        self._engine = _Engine(initial=initial, resize=resize)
         self._behavior = behavior
         self._attrs = None if attrs is None else dict(attrs)
 
