@@ -235,6 +235,26 @@ class _Wrapping:
         object.__setattr__(self, "_named_axis", named_axis)
         self._update_class()
 
+    def _update_class(self):
+        # the behavior decides the class (e.g. a "Point" record class); the base class of this
+        # wrapper is the first of Array/Record in the MRO
+        base = Array if isinstance(self, Array) else Record
+        cls = self._behavior_class()
+        if type(self) is not cls and (type(self) is base or cls is not base):
+            object.__setattr__(self, "__class__", cls)
+
+    @property
+    def layout(self):
+        return self._layout
+
+    @layout.setter
+    def layout(self, layout):
+        wanted, name = (Content, "Content") if isinstance(self, Array) else (LayoutRecord, "layout Record")
+        if not isinstance(layout, wanted):
+            raise TypeError(f"layout must be a {name}, not {type(layout).__name__}")
+        object.__setattr__(self, "_layout", layout)
+        self._update_class()
+
     def _wrap(self, result):
         if isinstance(result, Content):
             if result.is_numpy and result.parameter("__array__") in ("char", "byte"):
@@ -462,22 +482,9 @@ class Array(_Wrapping, Iterable, Sized):
             layout = _with_name(layout, with_name)
         self._set_state(layout, behavior, attrs, named_axis, backend, check_valid)
 
-    def _update_class(self):
-        cls = _behavior.array_class(self._layout, self._behavior, Array)
-        if type(self) is not cls and (type(self) is Array or cls is not Array):
-            object.__setattr__(self, "__class__", cls)
-
     # -------------------------------------------------------------- structure
-    @property
-    def layout(self) -> Content:
-        return self._layout
-
-    @layout.setter
-    def layout(self, layout):
-        if not isinstance(layout, Content):
-            raise TypeError(f"layout must be a Content (layout node), not {type(layout).__name__}")
-        object.__setattr__(self, "_layout", layout)
-        self._update_class()
+    def _behavior_class(self):
+        return _behavior.array_class(self._layout, self._behavior, Array)
 
     @property
     def type(self):
@@ -579,21 +586,8 @@ class Record(_Wrapping):
             layout = LayoutRecord(layout.array.with_parameter("__record__", with_name), layout.at)
         self._set_state(layout, behavior, attrs, named_axis, backend, check_valid)
 
-    def _update_class(self):
-        cls = _behavior.record_class(self._layout, self._behavior, Record)
-        if type(self) is not cls and (type(self) is Record or cls is not Record):
-            object.__setattr__(self, "__class__", cls)
-
-    @property
-    def layout(self) -> LayoutRecord:
-        return self._layout
-
-    @layout.setter
-    def layout(self, layout):
-        if not isinstance(layout, LayoutRecord):
-            raise TypeError(f"layout must be a layout Record, not {type(layout).__name__}")
-        object.__setattr__(self, "_layout", layout)
-        self._update_class()
+    def _behavior_class(self):
+        return _behavior.record_class(self._layout, self._behavior, Record)
 
     @property
     def type(self):

@@ -35,3 +35,14 @@ def test_unconvertible_input_names_the_type():
 def test_json_strings_construct_arrays_and_records():
     assert ak.Array("[[1, 2], []]").to_list() == [[1, 2], []]
     assert ak.Record('{"x": 1, "y": [2]}').to_list() == {"x": 1, "y": [2]}
+
+
+def test_layout_setter_checks_the_node_kind_and_updates_the_class():
+    array = ak.Array([1, 2])
+    with pytest.raises(TypeError, match="layout must be a Content, not int"):
+        array.layout = 3
+    record = ak.Record({"x": 1})
+    with pytest.raises(TypeError, match="layout must be a layout Record, not NumpyArray"):
+        record.layout = array.layout
+    array.layout = ak.Array([[1], []]).layout
+    assert array.to_list() == [[1], []]
