@@ -10,6 +10,7 @@ require_matching_awkward_cpp()
 from awkward import (  # noqa: E402  # noqa: E402
     behaviors,
     contents,
+    errors,
     forms,
     highlevel,
     index,
@@ -28,6 +29,7 @@ from awkward.operations import *  # noqa: E402, F403
 __all__ = [
     "__version__",
     "contents",
+    "errors",
     "forms",
     "index",
     "operations",

@@ -271,6 +271,27 @@ class Content:
     def _buffers_by_attribute(self) -> dict[str, Any]:
         return {}
 
+    # depths come from the (cached) form: metadata only, never buffers
+    @property
+    def purelist_depth(self) -> int:
+        return self.form.purelist_depth
+
+    @property
+    def purelist_isregular(self) -> bool:
+        return self.form.purelist_isregular
+
+    @property
+    def minmax_depth(self) -> tuple[int, int]:
+        return self.form.minmax_depth
+
+    @property
+    def branch_depth(self) -> tuple[bool, int]:
+        return self.form.branch_depth
+
+    @property
+    def dimension_optiontype(self) -> bool:
+        return self.form.dimension_optiontype
+
     @property
     def nbytes(self) -> int:
         """Bytes held by this node's buffers and its children's (metadata only)."""

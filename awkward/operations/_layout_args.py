@@ -16,6 +16,7 @@ __all__ = [
     "highlevel_classes",
     "to_layout_arg",
     "wrap_layout",
+    "HighLevelContext",
 ]
 
 # (array class, record class) registered by the high-level module; None until then
@@ -81,3 +82,65 @@ def wrap_layout(layout, *, highlevel: bool = True, behavior=None, attrs=None):
             "ak.Array arrives with the high-level issue"
         )
     return cls(layout, behavior=behavior, attrs=attrs)
+
+
+class HighLevelContext:
+    """Behavior and attrs for one ak.* call: the explicit arguments win; otherwise they are
+    collected from the high-level arguments the function unwraps (earlier arguments take
+    precedence over later ones, as in awkward 2.14). ``attrs`` entries, including the
+    transient "@" ones, are carried through unchanged.
+
+        ctx = HighLevelContext(behavior, attrs)
+        layout = ctx.unwrap(array, "num")
+        return ctx.wrap(out, highlevel)
+    """
+
+    __slots__ = ("_behavior", "_attrs", "_seen_behaviors", "_seen_attrs")
+
+    def __init__(self, behavior=None, attrs=None):
+        self._behavior = behavior
+        self._attrs = attrs
+        self._seen_behaviors = []
+        self._seen_attrs = []
+
+    def collect(self, obj) -> None:
+        """Remember the behavior and attrs of a high-level object (others are ignored)."""
+        array_cls, record_cls = _HIGHLEVEL
+        if (array_cls is not None and isinstance(obj, array_cls)) or (
+            record_cls is not None and isinstance(obj, record_cls)
+        ):
+            if obj._behavior:
+                self._seen_behaviors.append(obj._behavior)
+            if obj._attrs:
+                self._seen_attrs.append(obj._attrs)
+
+    def unwrap(self, obj, function: str, *, allow_record: bool = True):
+        """The layout behind ``obj`` (see to_layout_arg), remembering its behavior and attrs."""
+        self.collect(obj)
+        return to_layout_arg(obj, function, allow_record=allow_record)
+
+    @property
+    def behavior(self):
+        if self._behavior is not None:
+            return self._behavior
+        return _merged(self._seen_behaviors)
+
+    @property
+    def attrs(self):
+        if self._attrs is not None:
+            return self._attrs
+        return _merged(self._seen_attrs)
+
+    def wrap(self, layout, highlevel: bool = True):
+        return wrap_layout(layout, highlevel=highlevel, behavior=self.behavior, attrs=self.attrs)
+
+
+def _merged(mappings):
+    if not mappings:
+        return None
+    if len(mappings) == 1:
+        return mappings[0]
+    out = {}
+    for mapping in reversed(mappings):
+        out.update(mapping)
+    return out
