@@ -17,12 +17,21 @@ Rules, in the order they are applied at one level:
 With right_broadcast, purely regular inputs of lower dimension are aligned to the right as
 in NumPy (a length-n array behaves like shape (1, n) against shape (m, n)).
 
+With ``full_arguments=True`` (ak.transform) the action gets recursively_apply's arguments
+instead: ``action(inputs, *, depth, depth_context, lateral_context, continuation, backend,
+options)``, ``inputs`` being a tuple; ``continuation()`` broadcasts one level further and
+returns the outputs (a tuple) of the levels below. As in awkward, the walk starts at depth 0
+with every input packed in a length-1 RegularArray, ``depth_context`` is copied at every
+level (what the action adds is seen below it only) and ``lateral_context`` is shared.
+
 Laziness: when a node is the only layout input at its level (the others being scalars), its
 structure buffers (offsets, starts/stops, index, mask) are reused as they are in the output,
 without being read; only the leaf values are read by the action.
 """
 
 from __future__ import annotations
+
+from copy import copy
 
 from awkward._nplikes.dtypes import float64, int8, int64
 from awkward.contents.content import Content, concrete
@@ -41,7 +50,13 @@ def broadcast_and_apply(
     right_broadcast=True,
     broadcast_parameters_rule="one_to_one",
     numpy_to_regular=True,
+    regular_to_jagged=False,
+    allow_records=True,
     function_name=None,
+    full_arguments=False,
+    depth_context=None,
+    lateral_context=None,
+    options=None,
 ):
     """Broadcast ``inputs`` (layouts and scalars) against each other and apply ``action``.
 
@@ -49,6 +64,12 @@ def broadcast_and_apply(
     (same length; scalars unchanged) and returns a tuple of layouts or None. ``depth`` is 1
     at the top level and grows by one per list dimension. When ``depth_limit`` is reached,
     the aligned inputs themselves are returned (scalars broadcast to arrays).
+    ``regular_to_jagged``: RegularArrays become ListOffsetArrays before the action sees them.
+    ``allow_records=False`` makes meeting a record a ValueError.
+    ``full_arguments=True``: the action takes recursively_apply's arguments (module doc);
+    ``depth_context``, ``lateral_context`` and ``options`` are handed to it, and
+    ``numpy_to_regular`` turns multi-dimensional NumpyArrays into RegularArrays before it
+    sees them (otherwise they are turned after the action has seen them once).
     Returns a tuple of output layouts."""
     if broadcast_parameters_rule not in BROADCAST_PARAMETERS_RULES:
         raise ValueError(
@@ -66,9 +87,20 @@ def broadcast_and_apply(
                 f"cannot broadcast arrays on different backends ({backend.name!r} and {x.backend.name!r}); "
                 "move them with ak.to_backend"
             )
-    walker = _Walker(
-        action, backend, depth_limit, left_broadcast, broadcast_parameters_rule, function_name
-    )
+    if full_arguments:
+        walker = _FullWalker(
+            action, backend, depth_limit, left_broadcast, broadcast_parameters_rule, function_name
+        )
+        walker.numpy_to_regular = numpy_to_regular
+        walker.depth_context = depth_context
+        walker.lateral_context = lateral_context
+        walker.options = options
+    else:
+        walker = _Walker(
+            action, backend, depth_limit, left_broadcast, broadcast_parameters_rule, function_name
+        )
+    walker.regular_to_jagged = regular_to_jagged
+    walker.allow_records = allow_records
     if right_broadcast and _needs_right_broadcast(contents):
         wrapped = _right_align(inputs)
         outputs = walker.apply(wrapped, 0)
@@ -80,6 +112,14 @@ def broadcast_and_apply(
             f"cannot broadcast arrays of different lengths ({described}) in {walker.name}: "
             "the outermost dimension must agree"
         )
+    if full_arguments:
+        # awkward packs the inputs in a length-1 list and starts at depth 0; broadcasting
+        # those equal lists would only unpack them, so the walk goes on with the inputs
+        def unpacked(packed, depth):
+            return _pack(walker.apply(inputs, 1))
+
+        outputs = walker.apply(_pack(inputs), 0, unpacked)
+        return tuple(_unwrap_outer(x) for x in outputs)
     return tuple(walker.apply(inputs, 1))
 
 
@@ -124,8 +164,20 @@ def _right_align(inputs):
     return out
 
 
+def _pack(inputs):
+    from awkward.contents import RegularArray
+
+    return [
+        RegularArray(x, len(x), zeros_length=1) if isinstance(x, Content) else x for x in inputs
+    ]
+
+
 def _unwrap_outer(layout):
     # the outer wrapper has length 1: its single list is the result
+    if layout.is_regular:
+        length = layout.content.length
+        if isinstance(length, int) and length == layout.size:
+            return layout.content
     if layout.is_regular:
         return layout.content._getitem_range(0, layout.size)
     return layout[0]
@@ -153,7 +205,10 @@ def _all_or_nothing(nodes):
 
 # ---------------------------------------------------------------------- the walk
 class _Walker:
-    __slots__ = ("action", "backend", "depth_limit", "left_broadcast", "rule", "name")
+    __slots__ = (
+        "action", "backend", "depth_limit", "left_broadcast", "rule", "name",
+        "regular_to_jagged", "allow_records",
+    )
 
     def __init__(self, action, backend, depth_limit, left_broadcast, rule, function_name):
         self.action = action
@@ -162,6 +217,8 @@ class _Walker:
         self.left_broadcast = left_broadcast
         self.rule = rule
         self.name = function_name or "broadcasting"
+        self.regular_to_jagged = False
+        self.allow_records = True
 
     @property
     def index_nplike(self):
@@ -185,18 +242,21 @@ class _Walker:
 
     # ------------------------------------------------------------------ dispatch
     def apply(self, inputs, depth):
+        if self.regular_to_jagged:
+            inputs = _regular_to_jagged(inputs)
         result = self.action(inputs, depth=depth, backend=self.backend)
         if result is not None:
             return list(result)
+        return self.descend(inputs, depth)
+
+    def descend(self, inputs, depth):
+        """Outputs for ``inputs`` at ``depth`` when the action left this level to broadcasting."""
         if self.depth_limit is not None and depth >= self.depth_limit:
             return self._as_layouts(inputs)
         normalized = [_normalize(x) if isinstance(x, Content) else x for x in inputs]
         if any(a is not b for a, b in zip(normalized, inputs)):
             # an EmptyArray became a float64 NumpyArray: the action may handle it now
-            result = self.action(normalized, depth=depth, backend=self.backend)
-            if result is not None:
-                return list(result)
-        inputs = normalized
+            return self.apply(normalized, depth)
         contents = [x for x in inputs if isinstance(x, Content)]
         if any(x.is_option for x in contents):
             return self._broadcast_option(inputs, contents, depth)
@@ -434,7 +494,7 @@ class _Walker:
         if template.__class__ is ListOffsetArray and (length == 0 or int(t_starts[0]) == 0):
             offsets_index = template.offsets
             (offsets,) = concrete(template.offsets.data)
-            offsets = nplike.astype(offsets, int64)
+            offsets = nplike.astype(offsets, int64, copy=False)
         else:
             zero = nplike.zeros(1, dtype=int64)
             offsets = nplike.concat([zero, nplike.cumsum(counts)])
@@ -442,10 +502,12 @@ class _Walker:
         total = int(offsets[-1]) if len(offsets) else 0
         parents = local = None
 
-        def parents_local():
+        def parents_local(need_local=True):
+            # computed once, and the local index only for inputs that need it
             nonlocal parents, local
             if parents is None:
                 parents = nplike.repeat(nplike.arange(length, dtype=int64), counts)
+            if need_local and local is None:
                 local = nplike.arange(total, dtype=int64) - offsets[:-1][parents]
             return parents, local
 
@@ -455,7 +517,7 @@ class _Walker:
                 inner.append(x)
                 continue
             if id(x) in listed and not x.is_regular:
-                starts, stops = _starts_stops(x)
+                starts, stops = (t_starts, t_stops) if x is template else _starts_stops(x)
                 contiguous = x.__class__ is ListOffsetArray or (
                     length == 0 or bool(nplike.array_equal(starts[1:], stops[:-1]))
                 )
@@ -466,11 +528,11 @@ class _Walker:
                 p, loc = parents_local()
                 inner.append(x.content._carry(self.index64(starts[p] + loc), True))
             elif id(x) in listed:
-                p, loc = parents_local()
+                p, loc = parents_local(x.size != 1)
                 carry = p if x.size == 1 else p * x.size + loc
                 inner.append(x.content._carry(self.index64(carry), True))
             else:
-                p, _ = parents_local()
+                p, _ = parents_local(False)
                 inner.append(x._carry(self.index64(p), True))
         outputs = self.apply(inner, depth + 1)
         return [
@@ -484,6 +546,8 @@ class _Walker:
     def _broadcast_record(self, inputs, contents, depth):
         from awkward.contents import RecordArray
 
+        if not self.allow_records:
+            raise ValueError(f"cannot broadcast records in {self.name} (allow_records=False)")
         records = [x for x in contents if x.is_record]
         first = records[0]
         for other in records[1:]:
@@ -515,7 +579,60 @@ class _Walker:
         ]
 
 
+class _FullWalker(_Walker):
+    """The walk for actions that take recursively_apply's arguments (``full_arguments``)."""
+
+    __slots__ = ("numpy_to_regular", "depth_context", "lateral_context", "options")
+
+    def apply(self, inputs, depth, below=None):
+        """``below(inputs, depth)``, when given, replaces broadcasting's descent."""
+        descend = self.descend if below is None else below
+        if self.numpy_to_regular:
+            inputs = [
+                x.to_RegularArray()
+                if isinstance(x, Content) and x.is_numpy and len(x.shape) > 1
+                else x
+                for x in inputs
+            ]
+        if self.regular_to_jagged:
+            inputs = _regular_to_jagged(inputs)
+        parent = self.depth_context
+        context = None if parent is None else copy(parent)
+        self.depth_context = context  # what the levels below copy from
+
+        def continuation():
+            self.depth_context = context
+            try:
+                return tuple(descend(inputs, depth))
+            finally:
+                self.depth_context = parent
+
+        try:
+            result = self.action(
+                tuple(inputs),
+                depth=depth,
+                depth_context=context,
+                lateral_context=self.lateral_context,
+                continuation=continuation,
+                backend=self.backend,
+                options=self.options,
+            )
+            if result is not None:
+                return list(result)
+            self.depth_context = context
+            return descend(inputs, depth)
+        finally:
+            self.depth_context = parent
+
+
 # ---------------------------------------------------------------------- helpers
+def _regular_to_jagged(inputs):
+    return [
+        x.to_ListOffsetArray64(False) if isinstance(x, Content) and x.is_regular else x
+        for x in inputs
+    ]
+
+
 def _is_string_like(layout) -> bool:
     """A list node that is a string or bytestring: one value for broadcasting, not a list."""
     return layout.is_list and layout.parameter("__array__") in ("string", "bytestring")
@@ -534,11 +651,14 @@ def _starts_stops(layout):
     nplike = layout.backend.index_nplike
     if hasattr(layout, "offsets") and layout.__class__.__name__ == "ListOffsetArray":
         (offsets,) = concrete(layout.offsets.data)
-        offsets = nplike.astype(offsets, int64)
+        offsets = nplike.astype(offsets, int64, copy=False)
         return offsets[:-1], offsets[1:]
     starts, stops = concrete(layout.starts.data, layout.stops.data)
     length = len(layout)
-    return nplike.astype(starts[:length], int64), nplike.astype(stops[:length], int64)
+    return (
+        nplike.astype(starts[:length], int64, copy=False),
+        nplike.astype(stops[:length], int64, copy=False),
+    )
 
 
 def broadcast_scalar(value, length, backend):

@@ -8,6 +8,7 @@ what happens at the node it cares about.
 
 from awkward._do._apply import rebuild, recursively_apply
 from awkward._do._axis import axis_error, check_posaxis, maybe_posaxis, regularize_axis
+from awkward._do._transform import transform
 from awkward.contents._merge import merge_layouts, mergeable
 
 __all__ = [
@@ -19,4 +20,5 @@ __all__ = [
     "rebuild",
     "recursively_apply",
     "regularize_axis",
+    "transform",
 ]

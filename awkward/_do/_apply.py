@@ -8,13 +8,17 @@ None to descend: the node is then rebuilt around its transformed children (which
 ``depth`` starts at 1 and grows by one under each list dimension (ListOffsetArray, ListArray,
 RegularArray, and a multi-dimensional NumpyArray's inner dimensions when numpy_to_regular is
 set); options, indexes, unions and records do not add a dimension. ``depth_context`` travels
-down the tree as given; ``lateral_context`` is one object shared by the whole walk.
+down the tree: each node receives a shallow copy of its parent's (as awkward does), so what an
+action adds to it is seen below that node only; ``lateral_context`` is one object shared by
+the whole walk.
 
 Nodes whose children did not change are returned as they are, so an action that touches one
 field leaves the rest of the tree (and its virtual buffers) untouched and unread.
 """
 
 from __future__ import annotations
+
+from copy import copy
 
 from awkward.contents.content import Content
 from awkward.record import Record
@@ -35,10 +39,13 @@ def recursively_apply(
     return_array=True,
     function_name=None,
     regular_to_jagged=False,
+    extra_options=None,
 ):
     """Walk ``layout`` (a Content or a layout Record) applying ``action`` (see module doc).
 
-    ``return_array=False`` walks for the action's side effects and returns None."""
+    ``return_array=False`` walks for the action's side effects and returns None.
+    ``expect_return_value=True`` makes reaching a leaf without the action returning a layout
+    a RuntimeError. ``extra_options`` entries are added to the ``options`` the action gets."""
     options = {
         "allow_records": allow_records,
         "keep_parameters": keep_parameters,
@@ -49,6 +56,8 @@ def recursively_apply(
         "return_array": return_array,
         "function_name": function_name,
     }
+    if extra_options:
+        options.update(extra_options)
     if isinstance(layout, Record):
         out = _apply(layout.array, action, 1, depth_context, lateral_context, options)
         return Record(out, layout.at) if return_array else None
@@ -63,8 +72,10 @@ def recursively_apply(
 def _apply(layout, action, depth, depth_context, lateral_context, options):
     if layout.is_numpy and options["numpy_to_regular"] and len(layout.inner_shape) > 0:
         layout = layout.to_RegularArray()
-    elif layout.is_regular and options["regular_to_jagged"]:
+    if layout.is_regular and options["regular_to_jagged"]:
         layout = layout.to_ListOffsetArray64(False)
+    if depth_context is not None:
+        depth_context = copy(depth_context)
 
     def continuation():
         return _descend(layout, action, depth, depth_context, lateral_context, options)
@@ -97,6 +108,12 @@ def _descend(layout, action, depth, depth_context, lateral_context, options):
     """``layout`` rebuilt around its children transformed by ``action``."""
     kids = layout.contents
     if not kids:
+        if options["expect_return_value"]:
+            raise RuntimeError(
+                f"{_name(options)}: the function applied to each node was expected to end by "
+                f"returning a layout (Content), but it returned None down to a leaf "
+                f"({type(layout).__name__})"
+            )
         return _with_parameters(layout, options)
     if layout.is_record and not options["allow_records"]:
         raise ValueError(f"{_name(options)}: cannot apply this operation to records")

@@ -39,6 +39,7 @@ from awkward.operations.ak_to_list import to_list
 from awkward.operations.ak_to_numpy import to_numpy
 from awkward.operations.ak_to_packed import to_packed
 from awkward.operations.ak_to_regular import to_regular
+from awkward.operations.ak_transform import transform
 from awkward.operations.ak_type import type
 from awkward.operations.ak_validity_error import validity_error
 from awkward.operations.ak_values_astype import values_astype
@@ -83,6 +84,7 @@ __all__ = [
     "to_numpy",
     "to_packed",
     "to_regular",
+    "transform",
     "type",
     "validity_error",
     "values_astype",
