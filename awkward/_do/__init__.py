@@ -8,17 +8,34 @@ what happens at the node it cares about.
 
 from awkward._do._apply import rebuild, recursively_apply
 from awkward._do._axis import axis_error, check_posaxis, maybe_posaxis, regularize_axis
+from awkward._do._categorical import categories, from_categorical, is_categorical
+from awkward._do._enforce_type import enforce_type
+from awkward._do._merge_records import merge_option_of_records, merge_union_of_records
+from awkward._do._numbers_to_type import numbers_to_type
+from awkward._do._regular import from_regular, to_regular
 from awkward._do._transform import transform
+from awkward._do._unique import is_unique, unique
 from awkward.contents._merge import merge_layouts, mergeable
 
 __all__ = [
     "axis_error",
+    "categories",
     "check_posaxis",
+    "enforce_type",
+    "from_categorical",
+    "from_regular",
+    "is_categorical",
+    "is_unique",
     "maybe_posaxis",
     "merge_layouts",
+    "merge_option_of_records",
+    "merge_union_of_records",
     "mergeable",
+    "numbers_to_type",
     "rebuild",
     "recursively_apply",
     "regularize_axis",
+    "to_regular",
     "transform",
+    "unique",
 ]

@@ -69,8 +69,17 @@ class ListLikeForm(WrapperForm):
             path = (*path, list_indicator)
         self._content._walk_columns(path, list_indicator, out)
 
+    def _is_string(self):
+        # strings and bytestrings count as one value, not a dimension (as in awkward 2.14)
+        return self._parameters is not None and self._parameters.get("__array__") in (
+            "string",
+            "bytestring",
+        )
+
     @property
     def purelist_depth(self):
+        if self._is_string():
+            return 1
         return self._content.purelist_depth + 1
 
     @property
@@ -79,11 +88,15 @@ class ListLikeForm(WrapperForm):
 
     @property
     def minmax_depth(self):
+        if self._is_string():
+            return (1, 1)
         low, high = self._content.minmax_depth
         return (low + 1, high + 1)
 
     @property
     def branch_depth(self):
+        if self._is_string():
+            return (False, 1)
         branch, depth = self._content.branch_depth
         return (branch, depth + 1)
 

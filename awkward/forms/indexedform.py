@@ -11,7 +11,9 @@ __all__ = ["IndexedForm"]
 def categorical_type_parameters(parameters, content_parameters=None):
     """Type parameters of an indexed node: '__array__': 'categorical' becomes '__categorical__'."""
     if parameters and parameters.get("__array__") == "categorical":
-        out = parameters_union(content_parameters, parameters, exclude=("__array__",)) or {}
+        # only the index's own "__array__" is the categorical marker; the content's (a string's) stays
+        own = {k: v for k, v in parameters.items() if k != "__array__"}
+        out = parameters_union(content_parameters, own) or {}
         out["__categorical__"] = True
         return out
     return parameters_union(content_parameters, parameters)

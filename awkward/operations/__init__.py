@@ -11,19 +11,25 @@ from awkward.operations.ak_array_equal import array_equal
 from awkward.operations.ak_backend import backend
 from awkward.operations.ak_broadcast_arrays import broadcast_arrays
 from awkward.operations.ak_broadcast_fields import broadcast_fields
+from awkward.operations.ak_categories import categories
 from awkward.operations.ak_copy import copy
+from awkward.operations.ak_enforce_type import enforce_type
 from awkward.operations.ak_fields import fields
 from awkward.operations.ak_from_buffers import from_buffers
+from awkward.operations.ak_from_categorical import from_categorical
 from awkward.operations.ak_from_iter import from_iter
 from awkward.operations.ak_from_json import from_json
 from awkward.operations.ak_from_numpy import from_numpy
 from awkward.operations.ak_from_regular import from_regular
 from awkward.operations.ak_full_like import full_like
 from awkward.operations.ak_imag import imag
+from awkward.operations.ak_is_categorical import is_categorical
 from awkward.operations.ak_is_tuple import is_tuple
 from awkward.operations.ak_is_valid import is_valid
 from awkward.operations.ak_isclose import isclose
 from awkward.operations.ak_materialize import materialize
+from awkward.operations.ak_merge_option_of_records import merge_option_of_records
+from awkward.operations.ak_merge_union_of_records import merge_union_of_records
 from awkward.operations.ak_nan_to_none import nan_to_none
 from awkward.operations.ak_nan_to_num import nan_to_num
 from awkward.operations.ak_ones_like import ones_like
@@ -56,19 +62,25 @@ __all__ = [
     "backend",
     "broadcast_arrays",
     "broadcast_fields",
+    "categories",
     "copy",
+    "enforce_type",
     "fields",
     "from_buffers",
+    "from_categorical",
     "from_iter",
     "from_json",
     "from_numpy",
     "from_regular",
     "full_like",
     "imag",
+    "is_categorical",
     "is_tuple",
     "is_valid",
     "isclose",
     "materialize",
+    "merge_option_of_records",
+    "merge_union_of_records",
     "nan_to_none",
     "nan_to_num",
     "ones_like",

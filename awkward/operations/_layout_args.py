@@ -138,8 +138,8 @@ class HighLevelContext:
 def _merged(mappings):
     if not mappings:
         return None
-    if len(mappings) == 1:
-        return mappings[0]
+    if all(mapping is mappings[0] for mapping in mappings[1:]):
+        return mappings[0]  # the same object from every argument stays that object
     out = {}
     for mapping in reversed(mappings):
         out.update(mapping)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from awkward.operations._layout_args import wrap_layout
-from awkward.operations.ak_to_layout import to_layout
-from awkward.operations.ak_to_regular import convert_lists_at_axis
+from awkward._do import from_regular as _from_regular
+from awkward.operations._layout_args import HighLevelContext
 
 __all__ = ["from_regular"]
 
@@ -13,12 +12,6 @@ def from_regular(array, axis=1, *, highlevel=True, behavior=None, attrs=None):
     """Regular dimensions at ``axis`` (``None``: all of them) become ListOffsetArrays, so
     that their type is ``var``; inner dimensions of NumpyArrays count as regular. ``axis=0``
     returns the array unchanged. Reads no buffer."""
-    layout = to_layout(array, allow_record=False)
-    out = convert_lists_at_axis(layout, axis, _make_var, "from_regular")
-    return wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs)
-
-
-def _make_var(layout):
-    if layout.is_regular:
-        return layout.to_ListOffsetArray64(False)
-    return layout
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "from_regular", allow_record=False)
+    return ctx.wrap(_from_regular(layout, axis), highlevel)
