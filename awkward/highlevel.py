@@ -522,6 +522,24 @@ class Array(_Wrapping, Iterable, Sized):
         object.__setattr__(self, "_layout", _delete_field(self._layout, path))
         self._update_class()
 
+    class Mask:
+        """``array.mask[m]`` is ``ak.mask(array, m)``: None where ``m`` is False."""
+
+        __slots__ = ("_array",)
+
+        def __init__(self, array):
+            self._array = array
+
+        def __getitem__(self, where):
+            from awkward.operations.ak_mask import mask
+
+            return mask(self._array, where)
+
+    @property
+    def mask(self):
+        """``array.mask[m]``: the array with None where the boolean array ``m`` is False."""
+        return Array.Mask(self)
+
     # -------------------------------------------------------------- conversions
     def to_numpy(self, allow_missing=True):
         return to_numpy(self, allow_missing=allow_missing)

@@ -10,8 +10,12 @@ from awkward._do._apply import rebuild, recursively_apply
 from awkward._do._axis import axis_error, check_posaxis, maybe_posaxis, regularize_axis
 from awkward._do._categorical import categories, from_categorical, is_categorical
 from awkward._do._enforce_type import enforce_type
+from awkward._do._fill_none import fill_none
 from awkward._do._merge_records import merge_option_of_records, merge_union_of_records
 from awkward._do._numbers_to_type import numbers_to_type
+from awkward._do._option_axis import resolve_axis
+from awkward._do._options import drop_none, firsts, is_none, mask, singletons
+from awkward._do._pad_none import pad_none
 from awkward._do._regular import from_regular, to_regular
 from awkward._do._transform import transform
 from awkward._do._unique import is_unique, unique
@@ -21,20 +25,28 @@ __all__ = [
     "axis_error",
     "categories",
     "check_posaxis",
+    "drop_none",
     "enforce_type",
+    "fill_none",
     "from_categorical",
     "from_regular",
+    "firsts",
     "is_categorical",
+    "is_none",
     "is_unique",
+    "mask",
     "maybe_posaxis",
     "merge_layouts",
     "merge_option_of_records",
     "merge_union_of_records",
     "mergeable",
     "numbers_to_type",
+    "pad_none",
     "rebuild",
     "recursively_apply",
     "regularize_axis",
+    "resolve_axis",
+    "singletons",
     "to_regular",
     "transform",
     "unique",

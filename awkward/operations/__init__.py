@@ -13,8 +13,11 @@ from awkward.operations.ak_broadcast_arrays import broadcast_arrays
 from awkward.operations.ak_broadcast_fields import broadcast_fields
 from awkward.operations.ak_categories import categories
 from awkward.operations.ak_copy import copy
+from awkward.operations.ak_drop_none import drop_none
 from awkward.operations.ak_enforce_type import enforce_type
 from awkward.operations.ak_fields import fields
+from awkward.operations.ak_fill_none import fill_none
+from awkward.operations.ak_firsts import firsts
 from awkward.operations.ak_from_buffers import from_buffers
 from awkward.operations.ak_from_categorical import from_categorical
 from awkward.operations.ak_from_iter import from_iter
@@ -24,18 +27,22 @@ from awkward.operations.ak_from_regular import from_regular
 from awkward.operations.ak_full_like import full_like
 from awkward.operations.ak_imag import imag
 from awkward.operations.ak_is_categorical import is_categorical
+from awkward.operations.ak_is_none import is_none
 from awkward.operations.ak_is_tuple import is_tuple
 from awkward.operations.ak_is_valid import is_valid
 from awkward.operations.ak_isclose import isclose
+from awkward.operations.ak_mask import mask
 from awkward.operations.ak_materialize import materialize
 from awkward.operations.ak_merge_option_of_records import merge_option_of_records
 from awkward.operations.ak_merge_union_of_records import merge_union_of_records
 from awkward.operations.ak_nan_to_none import nan_to_none
 from awkward.operations.ak_nan_to_num import nan_to_num
 from awkward.operations.ak_ones_like import ones_like
+from awkward.operations.ak_pad_none import pad_none
 from awkward.operations.ak_parameters import parameters
 from awkward.operations.ak_real import real
 from awkward.operations.ak_round import round
+from awkward.operations.ak_singletons import singletons
 from awkward.operations.ak_strings_astype import strings_astype
 from awkward.operations.ak_to_backend import to_backend
 from awkward.operations.ak_to_buffers import to_buffers
@@ -64,8 +71,11 @@ __all__ = [
     "broadcast_fields",
     "categories",
     "copy",
+    "drop_none",
     "enforce_type",
     "fields",
+    "fill_none",
+    "firsts",
     "from_buffers",
     "from_categorical",
     "from_iter",
@@ -75,18 +85,22 @@ __all__ = [
     "full_like",
     "imag",
     "is_categorical",
+    "is_none",
     "is_tuple",
     "is_valid",
     "isclose",
+    "mask",
     "materialize",
     "merge_option_of_records",
     "merge_union_of_records",
     "nan_to_none",
     "nan_to_num",
     "ones_like",
+    "pad_none",
     "parameters",
     "real",
     "round",
+    "singletons",
     "strings_astype",
     "to_backend",
     "to_buffers",

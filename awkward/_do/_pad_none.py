@@ -1,0 +1,131 @@
+"""pad_none: lists at an axis padded with None up to a length (clip: cut to exactly that).
+
+Only the list structure is read (offsets, or starts and stops); the padded content is an
+IndexedOptionArray over the untouched content, so its values stay unread (and virtual).
+"""
+
+from __future__ import annotations
+
+from awkward._do._apply import recursively_apply
+from awkward._do._option_axis import (
+    inside_strings_error,
+    is_leaf,
+    is_string,
+    leaf_axis_error,
+    posaxis_at,
+    resolve_axis,
+)
+from awkward._nplikes.dtypes import int64
+from awkward.contents.content import concrete
+
+__all__ = ["pad_none", "starts_counts", "index_nplike_of"]
+
+
+def pad_none(layout, length, axis=1, clip=False, *, function="pad_none"):
+    """``layout`` with the lists at ``axis`` padded with None to at least ``length`` items
+    (exactly ``length`` with ``clip``: a RegularArray). ``axis=0`` pads the array itself."""
+    if not hasattr(length, "__index__"):  # a bool counts as 0 or 1, as in 2.14
+        raise TypeError(f"ak.{function}: 'target' must be an integer, not {length!r}")
+    length = length.__index__()
+    posaxis = resolve_axis(function, axis, layout)
+    if posaxis == 0:
+        return _pad_outer(layout, length, clip)
+
+    def action(node, *, depth, **kwargs):
+        here = posaxis_at(node, axis, depth)
+        if here is not None and here + 1 == depth:
+            return _pad_outer(node, length, clip)  # a field whose own axis 0 is meant
+        if is_string(node) and here is not None and here > depth:
+            raise leaf_axis_error(function, axis, node, depth)
+        if is_string(node) and here == depth:
+            raise inside_strings_error(function, axis, TypeError)
+        if here == depth and node.is_list:
+            return _pad_lists(node, length, clip)
+        if here == depth and type(node).__name__ == "UnmaskedArray" and node.content.is_list:
+            return _pad_lists(node.content, length, clip)  # 2.14 drops this option level
+        if is_leaf(node):
+            raise leaf_axis_error(function, axis, node, depth)
+        return None
+
+    return recursively_apply(layout, action, numpy_to_regular=True, function_name=f"ak.{function}")
+
+
+def _index_option(index, content):
+    from awkward.contents import IndexedOptionArray
+    from awkward.index import Index64
+
+    return IndexedOptionArray.simplified(Index64(index, nplike=index_nplike_of(content)), content)
+
+
+def index_nplike_of(layout):
+    return layout.backend.index_nplike
+
+
+def _pad_outer(layout, length, clip):
+    nplike = index_nplike_of(layout)
+    n = len(layout)
+    size = max(length, 0) if clip else max(length, n)
+    index = nplike.arange(size, dtype=int64)
+    if size > n:
+        index = nplike.where(index < n, index, -1)
+    return _index_option(index, layout)
+
+
+def starts_counts(layout):
+    """(starts, counts) of a ListOffsetArray or ListArray, as int64 arrays (reads them)."""
+    from awkward.contents import ListOffsetArray
+
+    nplike = index_nplike_of(layout)
+    if isinstance(layout, ListOffsetArray):
+        (offsets,) = concrete(layout.offsets.data)
+        offsets = nplike.astype(offsets, int64, copy=False)
+        return offsets[:-1], offsets[1:] - offsets[:-1]
+    starts, stops = concrete(layout.starts.data, layout.stops.data)
+    n = len(starts)
+    starts = nplike.astype(starts, int64, copy=False)
+    return starts, nplike.astype(stops[:n], int64, copy=False) - starts
+
+
+def _pad_lists(layout, length, clip):
+    from awkward.contents import ListOffsetArray, RegularArray
+    from awkward.index import Index64
+
+    nplike = index_nplike_of(layout)
+    params = layout._parameters
+    n = len(layout)
+    if layout.is_regular:
+        size = layout.size
+        if not clip and length <= size:
+            return layout  # 2.14: long enough regular lists are left as they are
+        width = max(length, 0) if clip else length
+        positions = nplike.arange(width, dtype=int64)
+        rows = nplike.reshape(nplike.arange(n, dtype=int64) * size, (n, 1))
+        index = nplike.where(positions < size, rows + positions, -1)
+        content = _index_option(nplike.reshape(index, (-1,)), layout.content)
+        return RegularArray(content, width, n, parameters=params)
+    starts, counts = starts_counts(layout)
+    if clip:
+        width = max(length, 0)
+        positions = nplike.arange(width, dtype=int64)
+        index = nplike.reshape(starts, (n, 1)) + positions
+        index[positions >= nplike.reshape(counts, (n, 1))] = -1
+        content = _index_option(nplike.reshape(index, (-1,)), layout.content)
+        return RegularArray(content, width, n, parameters=params)
+    newcounts = nplike.where(counts < length, length, counts)
+    offsets = nplike.concat([nplike.zeros(1, dtype=int64), nplike.cumsum(newcounts)])
+    total = int(offsets[-1])
+    # item k of padded list i is starts[i] + (k - offsets[i]), then -1 for the padding:
+    # one repeat and one add over the output, and scattered writes for the padding only
+    index = nplike.repeat(starts - offsets[:-1], newcounts)
+    index += nplike.arange(total, dtype=int64)
+    pads = newcounts - counts
+    (rows,) = nplike.nonzero(pads)
+    if len(rows):
+        npads = pads[rows]
+        before = nplike.concat([nplike.zeros(1, dtype=int64), nplike.cumsum(npads)])
+        first_pad = offsets[rows] + counts[rows]
+        where = nplike.repeat(first_pad - before[:-1], npads)
+        where += nplike.arange(int(before[-1]), dtype=int64)
+        index[where] = -1
+    content = _index_option(index, layout.content)
+    return ListOffsetArray(Index64(offsets, nplike=nplike), content, parameters=params)

@@ -1,0 +1,23 @@
+"""ak.firsts: the first item of each list (None for empty lists)."""
+
+from __future__ import annotations
+
+from awkward._do import firsts as _firsts
+from awkward._do import resolve_axis
+from awkward.operations._layout_args import HighLevelContext
+
+__all__ = ["firsts"]
+
+
+def firsts(array, axis=1, *, highlevel=True, behavior=None, attrs=None):
+    """The first item of each list at ``axis``, None where a list is empty (the result has
+    one dimension less). ``axis=0`` returns the first element of the array, or None."""
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "firsts", allow_record=False)
+    if resolve_axis("firsts", axis, layout) == 0:
+        if len(layout) == 0:
+            return None
+        if highlevel:
+            return ctx.wrap(layout, True)[0]  # as array[0]: strings become str
+        return layout._getitem_at(0)
+    return ctx.wrap(_firsts(layout, axis), highlevel)
