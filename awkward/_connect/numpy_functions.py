@@ -2,9 +2,8 @@
 
 A registry maps numpy functions to implementations in terms of the ak.* functions
 (np.where -> ak.where, np.round -> ak.round, ...). numpy functions without an entry give
-NotImplemented, so that numpy raises its own TypeError. np.concatenate along axis 0 merges the
-layouts with ``awkward.contents._merge.merge_layouts`` (``concatenate_layouts``): mergeable
-types merge node by node, the others become a union. Reducers and sorting delegate to ak.* functions when those exist and otherwise raise
+NotImplemented, so that numpy raises its own TypeError. np.concatenate calls ak.concatenate
+(any axis; ``concatenate_layouts`` is the plain axis-0 merge, kept for callers of it). Reducers and sorting delegate to ak.* functions when those exist and otherwise raise
 a NotImplementedError that says so.
 
 Results are wrapped with the registered high-level class (operations._layout_args), not by
@@ -169,10 +168,10 @@ def _concatenate(arrays, axis=0, out=None, dtype=None, casting="same_kind"):
     arrays = list(arrays)
     if not arrays:
         raise ValueError("need at least one array to concatenate")
+    concatenate = _op("concatenate")
+    if concatenate is not None:
+        return concatenate(arrays, axis=axis)
     if axis != 0:
-        concatenate = _op("concatenate")
-        if concatenate is not None:
-            return concatenate(arrays, axis=axis)
         raise NotImplementedError(
             f"numpy.concatenate(axis={axis!r}) on awkward arrays is not implemented yet: only axis=0 "
             "is (ak.concatenate with other axes arrives with a later issue)"

@@ -8,7 +8,10 @@ what happens at the node it cares about.
 
 from awkward._do._apply import rebuild, recursively_apply
 from awkward._do._axis import axis_error, check_posaxis, maybe_posaxis, regularize_axis
+from awkward._do._cartesian import argcartesian, cartesian
 from awkward._do._categorical import categories, from_categorical, is_categorical
+from awkward._do._combinations import argcombinations, combinations
+from awkward._do._concatenate import concatenate, mergemany
 from awkward._do._enforce_type import enforce_type
 from awkward._do._fill_none import fill_none
 from awkward._do._merge_records import merge_option_of_records, merge_union_of_records
@@ -22,9 +25,14 @@ from awkward._do._unique import is_unique, unique
 from awkward.contents._merge import merge_layouts, mergeable
 
 __all__ = [
+    "argcartesian",
+    "argcombinations",
     "axis_error",
+    "cartesian",
     "categories",
     "check_posaxis",
+    "combinations",
+    "concatenate",
     "drop_none",
     "enforce_type",
     "fill_none",
@@ -40,6 +48,7 @@ __all__ = [
     "merge_option_of_records",
     "merge_union_of_records",
     "mergeable",
+    "mergemany",
     "numbers_to_type",
     "pad_none",
     "rebuild",

@@ -7,11 +7,16 @@ _layout_args.to_layout_arg) and return high-level arrays unless ``highlevel=Fals
 from awkward.operations._layout_args import register_highlevel  # noqa: F401  (for the high-level layer)
 from awkward.operations.ak_almost_equal import almost_equal
 from awkward.operations.ak_angle import angle
+from awkward.operations.ak_argcartesian import argcartesian
+from awkward.operations.ak_argcombinations import argcombinations
 from awkward.operations.ak_array_equal import array_equal
 from awkward.operations.ak_backend import backend
 from awkward.operations.ak_broadcast_arrays import broadcast_arrays
 from awkward.operations.ak_broadcast_fields import broadcast_fields
+from awkward.operations.ak_cartesian import cartesian
 from awkward.operations.ak_categories import categories
+from awkward.operations.ak_combinations import combinations
+from awkward.operations.ak_concatenate import concatenate
 from awkward.operations.ak_copy import copy
 from awkward.operations.ak_drop_none import drop_none
 from awkward.operations.ak_enforce_type import enforce_type
@@ -65,11 +70,16 @@ from awkward.operations.ak_zeros_like import zeros_like
 __all__ = [
     "almost_equal",
     "angle",
+    "argcartesian",
+    "argcombinations",
     "array_equal",
     "backend",
     "broadcast_arrays",
     "broadcast_fields",
+    "cartesian",
     "categories",
+    "combinations",
+    "concatenate",
     "copy",
     "drop_none",
     "enforce_type",

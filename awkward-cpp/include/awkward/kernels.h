@@ -81,6 +81,17 @@ Error awkward_Lengths_to_offsets_32(int64_t* tooffsets, const int32_t* fromlengt
 Error awkward_Lengths_to_offsets_64(int64_t* tooffsets, const int64_t* fromlengths, int64_t length);
 }
 
+// ---- awkward_ListArray_combinations: Content positions of the n-element combinations inside every list [starts[i], stops[i]), in lexicographic order, without or with replacement. tooffsets[i]:tooffsets[i+1] is where list i's combinations go (its length must equal C(m, n), or C(m + n - 1, n) with replacement, for m = stops[i] - starts[i]); the j-th position of the k-th combination is written to tocarry[j * lentocarry + k]. Row j of tocarry is the carry of the j-th slot.
+#define AWKWARD_LISTARRAY_COMBINATIONS_ERR_N_BELOW_ONE "n < 1"
+#define AWKWARD_LISTARRAY_COMBINATIONS_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
+#define AWKWARD_LISTARRAY_COMBINATIONS_ERR_BAD_OFFSETS "tooffsets[i]:tooffsets[i+1] is not a range inside [0, lentocarry]"
+#define AWKWARD_LISTARRAY_COMBINATIONS_ERR_COUNT_MISMATCH "tooffsets[i+1] - tooffsets[i] differs from the number of combinations of list i"
+extern "C" {
+Error awkward_ListArray_combinations_32(int64_t* tocarry, const int32_t* fromstarts, const int32_t* fromstops, const int64_t* tooffsets, int64_t n, bool replacement, int64_t length, int64_t lentocarry);
+Error awkward_ListArray_combinations_U32(int64_t* tocarry, const uint32_t* fromstarts, const uint32_t* fromstops, const int64_t* tooffsets, int64_t n, bool replacement, int64_t length, int64_t lentocarry);
+Error awkward_ListArray_combinations_64(int64_t* tocarry, const int64_t* fromstarts, const int64_t* fromstops, const int64_t* tooffsets, int64_t n, bool replacement, int64_t length, int64_t lentocarry);
+}
+
 // ---- awkward_ListArray_compact_offsets: Offsets of the lists of a ListArray once packed, tooffsets[i + 1] = tooffsets[i] + stops[i] - starts[i].
 #define AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
 extern "C" {
@@ -102,6 +113,17 @@ extern "C" {
 Error awkward_ListArray_expand_carry_32(int64_t* tocarry, const int32_t* fromstarts, const int32_t* fromstops, int64_t length, int64_t lentocarry);
 Error awkward_ListArray_expand_carry_U32(int64_t* tocarry, const uint32_t* fromstarts, const uint32_t* fromstops, int64_t length, int64_t lentocarry);
 Error awkward_ListArray_expand_carry_64(int64_t* tocarry, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t lentocarry);
+}
+
+// ---- awkward_ListArray_fill_joined: Joins lists element by element (ak.concatenate at axis > 0), one piece per call: list i of this piece, fromptr[fromstarts[i]:fromstops[i]], is copied to toptr at tocursor[i], and tocursor[i] moves past it. tocursor starts at the output offsets (offsets[:-1]); calling the kernel once per piece, in order, fills every output list with the pieces' lists one after the other. Values are copied as raw items (any dtype is viewed as the unsigned integer of its size).
+#define AWKWARD_LISTARRAY_FILL_JOINED_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
+#define AWKWARD_LISTARRAY_FILL_JOINED_ERR_FROM_OUT_OF_RANGE "the list [starts[i], stops[i]) is outside the piece's content"
+#define AWKWARD_LISTARRAY_FILL_JOINED_ERR_TO_OUT_OF_RANGE "the joined list i does not fit in the output at its cursor"
+extern "C" {
+Error awkward_ListArray_fill_joined_8(uint8_t* toptr, int64_t* tocursor, const uint8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t lentoptr, int64_t lenfromptr);
+Error awkward_ListArray_fill_joined_16(uint16_t* toptr, int64_t* tocursor, const uint16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t lentoptr, int64_t lenfromptr);
+Error awkward_ListArray_fill_joined_32(uint32_t* toptr, int64_t* tocursor, const uint32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t lentoptr, int64_t lenfromptr);
+Error awkward_ListArray_fill_joined_64(uint64_t* toptr, int64_t* tocursor, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t lentoptr, int64_t lenfromptr);
 }
 
 // ---- awkward_ListArray_num: Length of every list of a ListArray, stops[i] - starts[i].

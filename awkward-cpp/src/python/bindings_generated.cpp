@@ -501,6 +501,105 @@ static PyObject* bind_awkward_Lengths_to_offsets_64(PyObject*, PyObject* const* 
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_ListArray_combinations_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_combinations_32";
+  if (!akbind::check_nargs(symbol, nargs, 8)) return nullptr;
+  int64_t n;
+  if (!akbind::scalar_int64(symbol, "n", args[4], &n)) return nullptr;
+  bool replacement;
+  if (!akbind::scalar_bool(symbol, "replacement", args[5], &replacement)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[6], &length)) return nullptr;
+  int64_t lentocarry;
+  if (!akbind::scalar_int64(symbol, "lentocarry", args[7], &lentocarry)) return nullptr;
+  akbind::Buffer buf_tocarry, buf_fromstarts, buf_fromstops, buf_tooffsets;
+  __int128 work = 0;
+  const __int128 need_tocarry = ((__int128)n * (__int128)lentocarry);
+  if (!buf_tocarry.acquire(symbol, "tocarry", args[0], akbind::DType{'i', 8, "int64"}, true, need_tocarry, "n * lentocarry")) return nullptr;
+  if (need_tocarry > work) work = need_tocarry;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'i', 4, "int32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_combinations_32(static_cast<int64_t*>(buf_tocarry.data()), static_cast<const int32_t*>(buf_fromstarts.data()), static_cast<const int32_t*>(buf_fromstops.data()), static_cast<const int64_t*>(buf_tooffsets.data()), n, replacement, length, lentocarry);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_combinations_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_combinations_U32";
+  if (!akbind::check_nargs(symbol, nargs, 8)) return nullptr;
+  int64_t n;
+  if (!akbind::scalar_int64(symbol, "n", args[4], &n)) return nullptr;
+  bool replacement;
+  if (!akbind::scalar_bool(symbol, "replacement", args[5], &replacement)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[6], &length)) return nullptr;
+  int64_t lentocarry;
+  if (!akbind::scalar_int64(symbol, "lentocarry", args[7], &lentocarry)) return nullptr;
+  akbind::Buffer buf_tocarry, buf_fromstarts, buf_fromstops, buf_tooffsets;
+  __int128 work = 0;
+  const __int128 need_tocarry = ((__int128)n * (__int128)lentocarry);
+  if (!buf_tocarry.acquire(symbol, "tocarry", args[0], akbind::DType{'i', 8, "int64"}, true, need_tocarry, "n * lentocarry")) return nullptr;
+  if (need_tocarry > work) work = need_tocarry;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'u', 4, "uint32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_combinations_U32(static_cast<int64_t*>(buf_tocarry.data()), static_cast<const uint32_t*>(buf_fromstarts.data()), static_cast<const uint32_t*>(buf_fromstops.data()), static_cast<const int64_t*>(buf_tooffsets.data()), n, replacement, length, lentocarry);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_combinations_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_combinations_64";
+  if (!akbind::check_nargs(symbol, nargs, 8)) return nullptr;
+  int64_t n;
+  if (!akbind::scalar_int64(symbol, "n", args[4], &n)) return nullptr;
+  bool replacement;
+  if (!akbind::scalar_bool(symbol, "replacement", args[5], &replacement)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[6], &length)) return nullptr;
+  int64_t lentocarry;
+  if (!akbind::scalar_int64(symbol, "lentocarry", args[7], &lentocarry)) return nullptr;
+  akbind::Buffer buf_tocarry, buf_fromstarts, buf_fromstops, buf_tooffsets;
+  __int128 work = 0;
+  const __int128 need_tocarry = ((__int128)n * (__int128)lentocarry);
+  if (!buf_tocarry.acquire(symbol, "tocarry", args[0], akbind::DType{'i', 8, "int64"}, true, need_tocarry, "n * lentocarry")) return nullptr;
+  if (need_tocarry > work) work = need_tocarry;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_combinations_64(static_cast<int64_t*>(buf_tocarry.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), static_cast<const int64_t*>(buf_tooffsets.data()), n, replacement, length, lentocarry);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_ListArray_compact_offsets_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_ListArray_compact_offsets_32";
   if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
@@ -676,6 +775,142 @@ static PyObject* bind_awkward_ListArray_expand_carry_64(PyObject*, PyObject* con
   {
     akbind::ReleaseGilIfLarge nogil(work);
     err = awkward_ListArray_expand_carry_64(static_cast<int64_t*>(buf_tocarry.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, lentocarry);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_fill_joined_8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_fill_joined_8";
+  if (!akbind::check_nargs(symbol, nargs, 8)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t lentoptr;
+  if (!akbind::scalar_int64(symbol, "lentoptr", args[6], &lentoptr)) return nullptr;
+  int64_t lenfromptr;
+  if (!akbind::scalar_int64(symbol, "lenfromptr", args[7], &lenfromptr)) return nullptr;
+  akbind::Buffer buf_toptr, buf_tocursor, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)lentoptr;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 1, "uint8"}, true, need_toptr, "lentoptr")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_tocursor = (__int128)length;
+  if (!buf_tocursor.acquire(symbol, "tocursor", args[1], akbind::DType{'i', 8, "int64"}, true, need_tocursor, "length")) return nullptr;
+  if (need_tocursor > work) work = need_tocursor;
+  const __int128 need_fromptr = (__int128)lenfromptr;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[2], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "lenfromptr")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_fill_joined_8(static_cast<uint8_t*>(buf_toptr.data()), static_cast<int64_t*>(buf_tocursor.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, lentoptr, lenfromptr);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_fill_joined_16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_fill_joined_16";
+  if (!akbind::check_nargs(symbol, nargs, 8)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t lentoptr;
+  if (!akbind::scalar_int64(symbol, "lentoptr", args[6], &lentoptr)) return nullptr;
+  int64_t lenfromptr;
+  if (!akbind::scalar_int64(symbol, "lenfromptr", args[7], &lenfromptr)) return nullptr;
+  akbind::Buffer buf_toptr, buf_tocursor, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)lentoptr;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 2, "uint16"}, true, need_toptr, "lentoptr")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_tocursor = (__int128)length;
+  if (!buf_tocursor.acquire(symbol, "tocursor", args[1], akbind::DType{'i', 8, "int64"}, true, need_tocursor, "length")) return nullptr;
+  if (need_tocursor > work) work = need_tocursor;
+  const __int128 need_fromptr = (__int128)lenfromptr;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[2], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "lenfromptr")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_fill_joined_16(static_cast<uint16_t*>(buf_toptr.data()), static_cast<int64_t*>(buf_tocursor.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, lentoptr, lenfromptr);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_fill_joined_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_fill_joined_32";
+  if (!akbind::check_nargs(symbol, nargs, 8)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t lentoptr;
+  if (!akbind::scalar_int64(symbol, "lentoptr", args[6], &lentoptr)) return nullptr;
+  int64_t lenfromptr;
+  if (!akbind::scalar_int64(symbol, "lenfromptr", args[7], &lenfromptr)) return nullptr;
+  akbind::Buffer buf_toptr, buf_tocursor, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)lentoptr;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 4, "uint32"}, true, need_toptr, "lentoptr")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_tocursor = (__int128)length;
+  if (!buf_tocursor.acquire(symbol, "tocursor", args[1], akbind::DType{'i', 8, "int64"}, true, need_tocursor, "length")) return nullptr;
+  if (need_tocursor > work) work = need_tocursor;
+  const __int128 need_fromptr = (__int128)lenfromptr;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[2], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "lenfromptr")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_fill_joined_32(static_cast<uint32_t*>(buf_toptr.data()), static_cast<int64_t*>(buf_tocursor.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, lentoptr, lenfromptr);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_fill_joined_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_fill_joined_64";
+  if (!akbind::check_nargs(symbol, nargs, 8)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t lentoptr;
+  if (!akbind::scalar_int64(symbol, "lentoptr", args[6], &lentoptr)) return nullptr;
+  int64_t lenfromptr;
+  if (!akbind::scalar_int64(symbol, "lenfromptr", args[7], &lenfromptr)) return nullptr;
+  akbind::Buffer buf_toptr, buf_tocursor, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)lentoptr;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "lentoptr")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_tocursor = (__int128)length;
+  if (!buf_tocursor.acquire(symbol, "tocursor", args[1], akbind::DType{'i', 8, "int64"}, true, need_tocursor, "length")) return nullptr;
+  if (need_tocursor > work) work = need_tocursor;
+  const __int128 need_fromptr = (__int128)lenfromptr;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[2], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "lenfromptr")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_fill_joined_64(static_cast<uint64_t*>(buf_toptr.data()), static_cast<int64_t*>(buf_tocursor.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, lentoptr, lenfromptr);
   }
   return akbind::result(err);
 }
@@ -1011,6 +1246,9 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_IndexedArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_IndexedArray_validity_64)), METH_FASTCALL, "awkward_IndexedArray_validity_64(fromindex, length, lencontent, isoption) -> None or (message, index)"},
   {"awkward_Lengths_to_offsets_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Lengths_to_offsets_32)), METH_FASTCALL, "awkward_Lengths_to_offsets_32(tooffsets, fromlengths, length) -> None or (message, index)"},
   {"awkward_Lengths_to_offsets_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Lengths_to_offsets_64)), METH_FASTCALL, "awkward_Lengths_to_offsets_64(tooffsets, fromlengths, length) -> None or (message, index)"},
+  {"awkward_ListArray_combinations_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_combinations_32)), METH_FASTCALL, "awkward_ListArray_combinations_32(tocarry, fromstarts, fromstops, tooffsets, n, replacement, length, lentocarry) -> None or (message, index)"},
+  {"awkward_ListArray_combinations_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_combinations_U32)), METH_FASTCALL, "awkward_ListArray_combinations_U32(tocarry, fromstarts, fromstops, tooffsets, n, replacement, length, lentocarry) -> None or (message, index)"},
+  {"awkward_ListArray_combinations_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_combinations_64)), METH_FASTCALL, "awkward_ListArray_combinations_64(tocarry, fromstarts, fromstops, tooffsets, n, replacement, length, lentocarry) -> None or (message, index)"},
   {"awkward_ListArray_compact_offsets_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_32)), METH_FASTCALL, "awkward_ListArray_compact_offsets_32(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_compact_offsets_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_U32)), METH_FASTCALL, "awkward_ListArray_compact_offsets_U32(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_compact_offsets_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_compact_offsets_64)), METH_FASTCALL, "awkward_ListArray_compact_offsets_64(tooffsets, fromstarts, fromstops, length) -> None or (message, index)"},
@@ -1018,6 +1256,10 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_ListArray_expand_carry_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_32)), METH_FASTCALL, "awkward_ListArray_expand_carry_32(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
   {"awkward_ListArray_expand_carry_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_U32)), METH_FASTCALL, "awkward_ListArray_expand_carry_U32(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
   {"awkward_ListArray_expand_carry_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_expand_carry_64)), METH_FASTCALL, "awkward_ListArray_expand_carry_64(tocarry, fromstarts, fromstops, length, lentocarry) -> None or (message, index)"},
+  {"awkward_ListArray_fill_joined_8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_fill_joined_8)), METH_FASTCALL, "awkward_ListArray_fill_joined_8(toptr, tocursor, fromptr, fromstarts, fromstops, length, lentoptr, lenfromptr) -> None or (message, index)"},
+  {"awkward_ListArray_fill_joined_16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_fill_joined_16)), METH_FASTCALL, "awkward_ListArray_fill_joined_16(toptr, tocursor, fromptr, fromstarts, fromstops, length, lentoptr, lenfromptr) -> None or (message, index)"},
+  {"awkward_ListArray_fill_joined_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_fill_joined_32)), METH_FASTCALL, "awkward_ListArray_fill_joined_32(toptr, tocursor, fromptr, fromstarts, fromstops, length, lentoptr, lenfromptr) -> None or (message, index)"},
+  {"awkward_ListArray_fill_joined_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_fill_joined_64)), METH_FASTCALL, "awkward_ListArray_fill_joined_64(toptr, tocursor, fromptr, fromstarts, fromstops, length, lentoptr, lenfromptr) -> None or (message, index)"},
   {"awkward_ListArray_num_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_32)), METH_FASTCALL, "awkward_ListArray_num_32(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_num_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_U32)), METH_FASTCALL, "awkward_ListArray_num_U32(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_num_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_64)), METH_FASTCALL, "awkward_ListArray_num_64(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
@@ -1034,4 +1276,4 @@ static PyMethodDef generated_kernel_methods[] = {
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 42;
+static const int generated_kernel_count = 49;

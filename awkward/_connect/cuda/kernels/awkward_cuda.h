@@ -70,6 +70,12 @@ __device__ inline int64_t awkward_cuda_stride() {
 // awkward_Lengths_to_offsets
 #define AWKWARD_LENGTHS_TO_OFFSETS_ERRCODE_NEGATIVE_LENGTH 1  // lengths[i] < 0
 
+// awkward_ListArray_combinations
+#define AWKWARD_LISTARRAY_COMBINATIONS_ERRCODE_N_BELOW_ONE 1  // n < 1
+#define AWKWARD_LISTARRAY_COMBINATIONS_ERRCODE_STOP_BEFORE_START 2  // stops[i] < starts[i]
+#define AWKWARD_LISTARRAY_COMBINATIONS_ERRCODE_BAD_OFFSETS 3  // tooffsets[i]:tooffsets[i+1] is not a range inside [0, lentocarry]
+#define AWKWARD_LISTARRAY_COMBINATIONS_ERRCODE_COUNT_MISMATCH 4  // tooffsets[i+1] - tooffsets[i] differs from the number of combinations of list i
+
 // awkward_ListArray_compact_offsets
 #define AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
 
@@ -79,6 +85,11 @@ __device__ inline int64_t awkward_cuda_stride() {
 // awkward_ListArray_expand_carry
 #define AWKWARD_LISTARRAY_EXPAND_CARRY_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
 #define AWKWARD_LISTARRAY_EXPAND_CARRY_ERRCODE_TOCARRY_TOO_SHORT 2  // the lists up to i hold more items than lentocarry
+
+// awkward_ListArray_fill_joined
+#define AWKWARD_LISTARRAY_FILL_JOINED_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
+#define AWKWARD_LISTARRAY_FILL_JOINED_ERRCODE_FROM_OUT_OF_RANGE 2  // the list [starts[i], stops[i]) is outside the piece's content
+#define AWKWARD_LISTARRAY_FILL_JOINED_ERRCODE_TO_OUT_OF_RANGE 3  // the joined list i does not fit in the output at its cursor
 
 // awkward_ListArray_num
 #define AWKWARD_LISTARRAY_NUM_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]

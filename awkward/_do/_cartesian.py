@@ -1,0 +1,207 @@
+"""cartesian: the Cartesian product of several arrays' lists at one axis.
+
+At ``axis=0`` the product runs over the arrays' own elements (a record of lazy IndexedArrays).
+At a deeper axis the arrays are broadcast down to that depth; there, row by row, the items of
+the first array's list are paired with every item of the second's, and so on (the first array
+varies slowest, as itertools.product). An array that has no list at that depth contributes
+its one element per row. ``nested`` (positions ``j``) groups the tuples into one more list
+level after array ``j``.
+
+The carries are built array by array: the tuples so far are each repeated as many times as
+the next list is long, and the next array's ranges are repeated once per tuple
+(``awkward_ListArray_expand_carry``), so the cost is a few passes over the output.
+"""
+
+from __future__ import annotations
+
+from awkward._broadcasting import broadcast_and_apply
+from awkward._do._axis import axis_error
+from awkward._nplikes.dtypes import int64
+from awkward.contents.content import concrete
+from awkward.contents.indexedarray import IndexedArray
+from awkward.contents.indexedoptionarray import IndexedOptionArray
+from awkward.contents.listoffsetarray import ListOffsetArray
+from awkward.contents.numpyarray import NumpyArray
+from awkward.contents.recordarray import RecordArray
+from awkward.contents.regulararray import RegularArray
+from awkward.errors import AxisError
+from awkward.index import Index64
+
+__all__ = ["cartesian", "argcartesian"]
+
+
+def cartesian(layouts, axis, nested, fields, parameters):
+    """The product of ``layouts`` at ``axis`` (non-negative or negative). ``nested`` is a set of
+    positions in ``[0, len(layouts) - 1)``; ``fields`` None (tuples) or one name per layout."""
+    return _cartesian(layouts, axis, nested, fields, parameters, False, "cartesian")
+
+
+def argcartesian(layouts, axis, nested, fields, parameters):
+    """Like ``cartesian``, with the positions (int64) of the items in their lists."""
+    return _cartesian(layouts, axis, nested, fields, parameters, True, "argcartesian")
+
+
+def _cartesian(layouts, axis, nested, fields, parameters, arg, function_name):
+    nested = sorted(nested)
+    max_depth = max(x.form.minmax_depth[1] for x in layouts)
+    if axis < 0 and len({x.form.minmax_depth for x in layouts}) > 1:
+        raise AxisError(
+            f"ak.{function_name}: arrays to cartesian-product do not have the same depth "
+            f"for negative axis={axis}"
+        )
+    posaxis = axis + max_depth if axis < 0 else axis
+    if not 0 <= posaxis < max_depth:
+        raise AxisError(
+            f"ak.{function_name}: axis={axis} exceeds the max depth of the given arrays "
+            f"(which is {max_depth})"
+        )
+    if posaxis == 0:
+        return _top_level(layouts, nested, fields, parameters, arg)
+
+    def action(inputs, *, depth, **_):
+        if depth < posaxis:
+            if all(x.is_numpy or x.is_unknown for x in inputs):
+                raise axis_error(function_name, axis, layouts[0])
+            return None
+        if any(x.is_union or (x.is_option and x.content.is_union) for x in inputs):
+            return None  # broadcasting splits unions into groups first
+        inputs = [x.project() if x.is_indexed and not x.is_option else x for x in inputs]
+        return (_product(inputs, nested, fields, parameters, arg, function_name),)
+
+    (out,) = broadcast_and_apply(
+        layouts,
+        action,
+        right_broadcast=False,
+        broadcast_parameters_rule="none",
+        numpy_to_regular=True,
+        function_name=f"ak.{function_name}",
+    )
+    return out
+
+
+def _top_level(layouts, nested, fields, parameters, arg):
+    backend = layouts[0].backend
+    nplike = backend.index_nplike
+    lengths = [x.length for x in layouts]
+    total = 1
+    for length in lengths:
+        total *= length
+    rest = nplike.arange(total, dtype=int64)
+    carries = [None] * len(layouts)
+    for i in range(len(layouts) - 1, -1, -1):
+        carries[i] = rest % lengths[i] if lengths[i] else rest
+        rest = rest // lengths[i] if lengths[i] else rest
+    if arg:
+        contents = [NumpyArray(c) for c in carries]
+    else:
+        contents = [IndexedArray.simplified(Index64(c), x) for c, x in zip(carries, layouts)]
+    out = RecordArray(contents, fields, total, parameters=parameters)
+    # nesting: one regular dimension per group of arrays after a nesting point
+    bounds = [j + 1 for j in nested] + [len(layouts)]
+    for lo, hi in reversed(list(zip(bounds[:-1], bounds[1:]))):
+        size = outer = 1
+        for length in lengths[lo:hi]:
+            size *= length
+        for length in lengths[:lo]:
+            outer *= length
+        out = RegularArray(out, size, zeros_length=outer)
+    return out
+
+
+def _ranges(x, length, nplike, function_name):
+    """(starts, stops, content, valid) of the lists of ``x``: a non-list is one-element lists;
+    a missing list (valid False) is an empty one, ``valid`` None when nothing can be missing."""
+    valid = None
+    if x.is_option:
+        index = x.to_IndexedOptionArray64().index.data
+        (index,) = concrete(index)
+        valid = index >= 0
+        rows = nplike.where(valid, index, 0)
+        x = x.content
+    else:
+        rows = None
+    if x.parameter("__array__") in ("string", "bytestring"):
+        raise ValueError(
+            f"ak.{function_name} does not compute combinations of the characters of a "
+            "string; please split it into lists"
+        )
+    count = x.length
+    if x.is_list:
+        if x.is_regular:
+            starts = nplike.arange(count, dtype=int64) * x.size
+            stops = starts + x.size
+        elif isinstance(x, ListOffsetArray):
+            starts, stops = concrete(x.offsets.data[:-1], x.offsets.data[1:])
+        else:
+            starts, stops = concrete(x.starts.data, x.stops.data[:count])
+        content = x.content
+    else:
+        starts = nplike.arange(count, dtype=int64)
+        stops = starts + 1
+        content = x
+    if rows is not None:
+        if count == 0:
+            starts = stops = nplike.zeros(length, dtype=int64)
+        else:
+            starts = starts[rows]
+            stops = nplike.where(valid, stops[rows], starts)
+    return starts, stops, content, valid
+
+
+def _product(inputs, nested, fields, parameters, arg, function_name):
+    backend = inputs[0].backend
+    nplike = backend.index_nplike
+    length = inputs[0].length
+    carries = []
+    per_tuple = nplike.ones(length, dtype=int64)  # tuples so far in each row
+    segment = nplike.ones(length, dtype=int64)  # ... since the last nesting point
+    segments = []
+    contents = []
+    valids = []
+    for i, x in enumerate(inputs):
+        starts, stops, content, valid = _ranges(x, length, nplike, function_name)
+        valids.append(valid)
+        counts = nplike.astype(stops, int64) - nplike.astype(starts, int64, copy=False)
+        if arg:  # positions relative to each list's start
+            starts, stops = nplike.zeros(length, dtype=int64), counts
+        if carries:
+            times = nplike.repeat(counts, per_tuple)
+            carries = [nplike.repeat(c, times) for c in carries]
+            starts, stops = nplike.repeat(starts, per_tuple), nplike.repeat(stops, per_tuple)
+        total = int(nplike.sum(counts * per_tuple))
+        new = nplike.empty(total, dtype=int64)
+        kernel = backend["awkward_ListArray_expand_carry", int64, starts.dtype, stops.dtype]
+        kernel(new, starts, stops, len(starts), total)
+        carries.append(new)
+        contents.append(content)
+        per_tuple = per_tuple * counts
+        segment = segment * counts
+        if i in nested:
+            segments.append(segment)
+            segment = nplike.ones(length, dtype=int64)
+    segments.append(segment)
+    total = len(carries[0])
+    if arg:
+        slots = [NumpyArray(c) for c in carries]
+    else:
+        slots = [content._carry(Index64(c), True) for content, c in zip(contents, carries)]
+    out = RecordArray(slots, fields, total, parameters=parameters)
+    # list levels, innermost first: level s has one list per tuple of the segments before it;
+    # a missing list of the array that starts a segment makes that level's lists missing (a
+    # missing list elsewhere only contributes no tuples), as awkward 2.14 does
+    outer = [nplike.ones(length, dtype=int64)]
+    for seg in segments[:-1]:
+        outer.append(outer[-1] * seg)
+    firsts = [0] + [j + 1 for j in nested]
+    for seg, before, first in reversed(list(zip(segments, outer, firsts))):
+        sizes = nplike.repeat(seg, before)
+        offsets = nplike.empty(len(sizes) + 1, dtype=int64)
+        offsets[0] = 0
+        nplike.cumsum(sizes, maybe_out=offsets[1:])
+        out = ListOffsetArray(Index64(offsets), out)
+        if valids[first] is not None:
+            mask = nplike.repeat(valids[first], before)
+            index = nplike.where(mask, nplike.arange(len(mask), dtype=int64), -1)
+            out = IndexedOptionArray(Index64(index), out)
+    return out
+
