@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sized
 from awkward import _behavior, prettyprint
 from awkward._util import UNSET
 from awkward.contents.content import Content, concrete
+from awkward.errors import FieldNotFoundError
 from awkward.operations._layout_args import register_highlevel
 from awkward.operations.ak_from_json import from_json
 from awkward.operations.ak_to_layout import to_layout
@@ -618,7 +619,7 @@ class Record(_Wrapping):
         layout = self._layout
         if isinstance(where, str):
             if where not in layout.fields:
-                raise IndexError(f"no field {where!r} in record with fields {layout.fields}")
+                raise FieldNotFoundError(f"no field {where!r} in record with fields {layout.fields}")
             return self._wrap(layout.content(where))
         return self._wrap(_getitem(layout, where))
 

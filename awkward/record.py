@@ -70,9 +70,13 @@ class Record:
             return self.content(where)
         if isinstance(where, list) and where and all(isinstance(x, str) for x in where):
             return Record(self._array._getitem_fields(where), self._at)
-        raise TypeError(
-            f"a layout Record takes a field name or a list of field names, not {where!r}"
-        )
+        # tuples starting with a field name, and the refusals: the slicing layer (registered)
+        from awkward.contents.content import getitem_hook
+
+        getitem = getitem_hook()
+        if getitem is None:
+            raise TypeError(f"a layout Record takes a field name or a list of field names, not {where!r}")
+        return getitem(self, where)
 
     def copy(self, array=UNSET, at=UNSET):
         return Record(self._array if array is UNSET else array, self._at if at is UNSET else at)

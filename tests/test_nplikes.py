@@ -109,13 +109,18 @@ def test_asarray_keeps_virtual_unless_conversion():
     assert nplike.asarray(v) is v
     assert nplike.asarray(v, dtype=np.int64) is v
     assert gen.calls == 0
+    # issue 21: a cast or a copy of an unmaterialized buffer stays lazy until touched
     converted = nplike.asarray(v, dtype=np.float64)
-    assert type(converted) is np.ndarray and converted.dtype == np.float64
+    assert isinstance(converted, VirtualNDArray) and converted.dtype == np.float64
     copied = nplike.asarray(v, copy=True)
-    assert type(copied) is np.ndarray
+    assert isinstance(copied, VirtualNDArray)
+    assert gen.calls == 0
+    assert converted.tolist() == [0.0, 1.0, 2.0, 3.0, 4.0]
     copied[0] = 99
     assert v[0] == 0
     assert gen.calls == 1
+    with pytest.raises(ValueError, match="copy=False"):
+        nplike.asarray(v.copy(), dtype=np.float64, copy=False)
     assert nplike.asarray([1, 2], dtype=np.int8).dtype == np.int8
     with pytest.raises(ValueError):
         nplike.asarray(np.arange(3), dtype=np.float64, copy=False)

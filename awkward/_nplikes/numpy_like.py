@@ -13,16 +13,26 @@ The protocol is deliberately narrow: add a method when a caller needs it.
 from __future__ import annotations
 
 import threading
+from typing import Any, NamedTuple
 
 import numpy
 
 from awkward._nplikes.array_like import MaterializableArray, maybe_materialize
 from awkward._nplikes.placeholder import PlaceholderArray
+from awkward._nplikes.shape import unknown_length
 from awkward._nplikes.virtual import VirtualNDArray
 
-__all__ = ["NumpyLike", "NumpyMetadata"]
+__all__ = ["NumpyLike", "NumpyMetadata", "UniqueAllResult"]
 
 _INSTANCE_LOCK = threading.Lock()
+
+
+class UniqueAllResult(NamedTuple):
+    values: Any
+    indices: Any
+    inverse_indices: Any
+    counts: Any
+
 _NUMPY_HAS_COPY_KEYWORD = numpy.lib.NumpyVersion(numpy.__version__) >= "2.0.0"
 
 
@@ -100,19 +110,29 @@ class NumpyLike:
 
     # ------------------------------------------------------------------ creation
     def asarray(self, obj, *, dtype=None, copy=None):
-        """Convert to an array of this library. A virtual array stays virtual unless a copy or
-        a different dtype is asked for."""
+        """Convert to an array of this library. An unmaterialized virtual array stays virtual:
+        a cast or a copy (``copy`` None or True) is applied when it is first touched; a
+        materialized one gives its plain data (converted as asked)."""
         if isinstance(obj, (VirtualNDArray, PlaceholderArray)):
             if obj.nplike is not self and type(obj.nplike) is not type(self):
                 raise TypeError(
                     f"{obj!r} belongs to {obj.nplike!r}, not {self!r}; move arrays between "
                     "backends with ak.to_backend"
                 )
-            if copy is not True and (dtype is None or numpy.dtype(dtype) == obj.dtype):
+            same = dtype is None or numpy.dtype(dtype) == obj.dtype
+            if isinstance(obj, VirtualNDArray) and obj.is_materialized:
+                obj = obj.materialize()
+            elif copy is False and not same:
+                raise ValueError(
+                    f"asarray(copy=False) cannot change the dtype of a virtual array (from "
+                    f"{obj.dtype} to {numpy.dtype(dtype)}): that needs a copy; use copy=None"
+                )
+            elif same and copy is not True:
                 return obj
-            if copy is False:
-                raise ValueError("asarray(copy=False) cannot change the dtype of a virtual array")
-            obj = obj.materialize()
+            elif isinstance(obj, VirtualNDArray):
+                return obj.lazy_cast(obj.dtype if same else dtype)
+            else:
+                obj = obj.materialize()  # a placeholder refuses, naming itself
         return self._asarray(obj, dtype, copy)
 
     def _asarray(self, obj, dtype, copy):
@@ -289,6 +309,75 @@ class NumpyLike:
             kwargs = {}
         return getattr(ufunc, method)(*args, **kwargs)
 
+    # ufunc-like methods that downstream code calls (with virtual arguments): one implementation
+    def _elementwise(self, name, args, maybe_out=None, **kwargs):
+        if maybe_out is not None:
+            kwargs["out"] = _m(maybe_out)
+        return getattr(self._module, name)(*maybe_materialize(*args), **kwargs)
+
+    def add(self, x1, x2, maybe_out=None):
+        return self._elementwise("add", (x1, x2), maybe_out)
+
+    def divide(self, x1, x2, maybe_out=None):
+        return self._elementwise("divide", (x1, x2), maybe_out)
+
+    def sqrt(self, x, maybe_out=None):
+        return self._elementwise("sqrt", (x,), maybe_out)
+
+    def exp(self, x, maybe_out=None):
+        return self._elementwise("exp", (x,), maybe_out)
+
+    def isnan(self, x):
+        return self._elementwise("isnan", (x,))
+
+    def real(self, x):
+        return self._elementwise("real", (x,))
+
+    def angle(self, x, deg=False):
+        return self._elementwise("angle", (x,), deg=deg)
+
+    def round(self, x, decimals=0):
+        return self._elementwise("round", (x,), decimals=decimals)
+
+    def nan_to_num(self, x, *, copy=True, nan=0.0, posinf=None, neginf=None):
+        return self._elementwise("nan_to_num", (x,), copy=copy, nan=nan, posinf=posinf, neginf=neginf)
+
+    def meshgrid(self, *arrays, indexing="xy"):
+        return self._elementwise("meshgrid", arrays, indexing=indexing)
+
+    def can_cast(self, from_, to, casting="same_kind") -> bool:
+        """Reads dtypes only: a (virtual) array stands for its dtype and is not materialized."""
+        from_, to = (x if isinstance(x, (type, str, numpy.dtype)) else x.dtype for x in (from_, to))
+        return bool(numpy.can_cast(from_, to, casting=casting))
+
+    def unique_all(self, x):
+        """(values, indices, inverse_indices, counts) of the flattened array, as the array API."""
+        x = _m(x)
+        values, indices, inverse, counts = self._module.unique(
+            x, return_index=True, return_inverse=True, return_counts=True
+        )
+        return UniqueAllResult(values, indices, self._module.reshape(inverse, x.shape), counts)
+
+    def strides(self, x):
+        """Metadata: exact for an unmaterialized virtual array without running its generator."""
+        return tuple(x.strides)
+
+    def array_str(self, x, *, max_line_width=None, precision=None, suppress_small=None):
+        """Text of the values; an unread virtual buffer prints ``??`` (printing reads nothing)."""
+        if isinstance(x, MaterializableArray) and not x.is_materialized:
+            return "??" if x.ndim == 0 else "[?? ... ??]"
+        return self._module.array_str(
+            _m(x), max_line_width=max_line_width, precision=precision, suppress_small=suppress_small
+        )
+
+    @staticmethod
+    def derive_slice_for_length(slice_, length):
+        """(start, stop, step, number of items) of ``slice_`` over ``length`` items."""
+        if length is unknown_length:
+            raise TypeError("cannot interpret unknown lengths as concrete index values")
+        start, stop, step = slice_.indices(length)
+        return start, stop, step, len(range(start, stop, step))
+
     def packbits(self, x, *, axis=None, bitorder="big"):
         return self._module.packbits(_m(x), axis=axis, bitorder=bitorder)
 
@@ -308,6 +397,35 @@ class NumpyLike:
 
     def memory_ptr(self, x) -> int:
         return int(_m(x).ctypes.data)
+
+    def same_buffer(self, x, y) -> bool:
+        """True when ``x`` and ``y`` hold the same values by construction, decided from
+        metadata alone (no generator runs): the same object, the same view of one virtual
+        root, or concrete arrays over the same memory with the same dtype/shape/strides.
+        False means "not known to be the same", not "different"."""
+        if x is y:
+            return True
+        if isinstance(x, VirtualNDArray) or isinstance(y, VirtualNDArray):
+            if not (isinstance(x, VirtualNDArray) and isinstance(y, VirtualNDArray)):
+                return False
+            return (
+                (x if x._root is None else x._root) is (y if y._root is None else y._root)
+                and x._transforms == y._transforms
+                and x._dtype == y._dtype
+                and len(x._shape) == len(y._shape)
+                # unknown_length refuses == with ints: compare item by item
+                and all(a is b or (type(a) is int and type(b) is int and a == b) for a, b in zip(x._shape, y._shape))
+            )
+        if isinstance(x, PlaceholderArray) or isinstance(y, PlaceholderArray):
+            return False
+        # (small arrays: comparing values is as cheap as asking for the memory address)
+        return (
+            x.dtype == y.dtype
+            and x.shape == y.shape
+            and x.strides == y.strides
+            and x.size > 4096
+            and self.memory_ptr(x) == self.memory_ptr(y)
+        )
 
 
 def _nplike_instance(cls):

@@ -3,18 +3,23 @@
 Design (see DESIGN.md, "The virtual buffer"):
 
 * A *root* virtual array owns the generator, the declared shape/dtype and the cache.
+* Once a buffer is materialized, what is derived from it (slices, ``view``, ``.T``, reshape,
+  ``nplike.asarray``, ``materialize()``) is a plain array of its nplike.
 * A *derived* virtual array (lazy slice on axis 0, ``view``, ``.T``, known-shape reshape,
-  ``copy.copy``) points straight at the root and carries a flat tuple of transforms to apply to
+  ``copy.copy``), taken while unmaterialized, points straight at the root and carries a flat tuple of transforms to apply to
   the root's data. Deriving from a derived array appends to (or merges into) that tuple, so
   chains of slices never recurse, and a derived array always reads the root's cached data.
 * The root's materialized data is always C-contiguous (converted once if the generator returns
   a strided array), so strides and contiguity of unmaterialized arrays are known exactly.
 * Materialization of a caching root runs under a per-root lock: with N threads touching it at
   once the generator runs once. Once materialized, reads are lock-free.
-* A generator that raises is reported as ``ValueError("...buffer 'key'...") from original``;
-  nothing is cached, and the next touch runs the generator again (threads waiting on the lock
-  each retry in turn and each get their own chained error).
-* The generator must return an array of the nplike (converted with ``nplike.asarray``); lists
+* A generator (or shape_generator) that raises: the caller gets the same exception object, of
+  its own type (``except OSError`` keeps working), with a note naming the buffer_key, declared
+  dtype and shape (``add_note``; on Python < 3.11 appended to a one-string message). Nothing is
+  cached, and the next touch runs the generator again (threads waiting on the lock each retry in
+  turn).
+* A generator may return another VirtualNDArray, which is materialized in turn (then checked).
+  Otherwise it must return an array of the nplike (converted with ``nplike.asarray``); lists
   and other objects are a TypeError unless ``__wrap_generator_asarray__=True``. dtype and every
   known dimension are checked (ValueError naming buffer_key, declared and actual dtype/shape).
 * With ``__enable_caching__=False`` every touch regenerates and nothing is retained;
@@ -59,6 +64,27 @@ def _apply(array, transforms):
 
 def _describe(key):
     return "virtual buffer" if key is None else f"virtual buffer {key!r}"
+
+
+def _name_the_buffer(err, note):
+    """Add ``note`` (which buffer was being generated) to an exception that a generator raised,
+    keeping the exception itself: callers catch it by its own type (``except OSError``).
+
+    Python >= 3.11 shows it as a note; older Pythons get it appended to a one-string message
+    (other exceptions, e.g. an OSError with errno, are re-raised unchanged)."""
+    if note in getattr(err, "__notes__", ()):
+        return  # the same buffer, touched again through a derived array
+    add_note = getattr(err, "add_note", None)
+    if add_note is not None:
+        add_note(note)
+        return
+    args = err.args
+    if len(args) == 1 and isinstance(args[0], str):
+        err.args = (f"{args[0]} ({note})",)
+    try:
+        err.__notes__ = [*getattr(err, "__notes__", ()), note]
+    except (AttributeError, TypeError):
+        pass
 
 
 def _is_basic_axis0_slice(index):
@@ -155,22 +181,24 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
     # ------------------------------------------------------------------ materialization
     def _generate_checked(self):
         """Run the root generator once, convert and check the result (no caching here)."""
-        key = self._buffer_key
         try:
             out = self._generator()
         except Exception as err:
-            raise ValueError(
-                f"the generator of {_describe(key)} raised {type(err).__name__}: {err}"
-            ) from err
+            _name_the_buffer(err, f"while generating {self._what()}")
+            raise
+        # a generator may hand back another lazy buffer: materialize it in turn (its own
+        # generator runs once, its own checks apply), then check it against this declaration
+        while isinstance(out, MaterializableArray):
+            try:
+                out = out.materialize()
+            except Exception as err:
+                _name_the_buffer(err, f"while generating {self._what()}")
+                raise
         nplike = self._nplike
         if type(out) is not nplike.ndarray and not nplike.is_own_array_type(type(out)):
-            if isinstance(out, MaterializableArray):
-                raise TypeError(
-                    f"the generator of {_describe(key)} returned a {type(out).__name__}, not a concrete array"
-                )
             if not self._wrap_asarray:
                 raise TypeError(
-                    f"the generator of {_describe(key)} returned {type(out).__name__}, not a "
+                    f"the generator of {self._what()} returned {type(out).__name__}, not a "
                     f"{type(nplike).__name__} array (build the buffer with "
                     "__wrap_generator_asarray__=True to convert other objects)"
                 )
@@ -178,23 +206,21 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
                 out = nplike.asarray(out)
             except Exception as err:
                 raise TypeError(
-                    f"the generator of {_describe(key)} returned {type(out).__name__}, which cannot be converted to an array: {err}"
+                    f"the generator of {self._what()} returned {type(out).__name__}, which cannot "
+                    f"be converted to an array: {err}"
                 ) from err
         else:
             out = nplike.asarray(out)
-        if out.dtype != self._dtype:
-            raise ValueError(
-                f"{_describe(key)} was declared with dtype {self._dtype} and shape "
-                f"{self._shape_str()}, but its generator returned dtype {out.dtype} and shape {tuple(out.shape)}"
-            )
         actual = tuple(out.shape)
         ok = len(actual) == len(self._shape) and all(
             want is unknown_length or want == got for want, got in zip(self._shape, actual)
         )
-        if not ok:
+        if out.dtype != self._dtype or not ok:
+            problem = "dtype" if out.dtype != self._dtype else "shape"
             raise ValueError(
-                f"{_describe(key)} was declared with shape {self._shape_str()} and dtype "
-                f"{self._dtype}, but its generator returned shape {actual} (ndim {len(actual)})"
+                f"{_describe(self._buffer_key)} was declared with dtype {self._dtype} and shape "
+                f"{self._shape_str()}, but its generator returned dtype {out.dtype} and shape "
+                f"{actual} (ndim {len(actual)}): wrong {problem}"
             )
         if not nplike.is_c_contiguous(out):
             out = nplike.ascontiguousarray(out)
@@ -202,6 +228,10 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
             self._shape = actual
             self._shape_known = True
         return out
+
+    def _what(self) -> str:
+        """The buffer as errors name it: key, declared dtype and shape."""
+        return f"{_describe(self._buffer_key)} (declared dtype {self._dtype}, shape {self._shape_str()})"
 
     def materialize(self):
         """Return the concrete array (generating, checking and caching it if needed)."""
@@ -222,6 +252,17 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         if self._caching:
             self._array = array
         return array
+
+    def _data_if_materialized(self):
+        """The concrete data when this array (or its root) is materialized, else None: what is
+        derived from a materialized buffer is a plain array of its nplike."""
+        array = self._array
+        if array is not None:
+            return array
+        root = self._root
+        if root is not None and root._array is not None:
+            return self.materialize()
+        return None
 
     @property
     def is_materialized(self) -> bool:
@@ -256,13 +297,16 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         if self._shape_generator is None:
             self.materialize()
             return
-        shape = tuple(self._shape_generator())
+        try:
+            shape = tuple(self._shape_generator())
+        except Exception as err:
+            _name_the_buffer(err, f"while computing the shape of {self._what()}")
+            raise
         if len(shape) != len(self._shape) or not all(
             want is unknown_length or want == got for want, got in zip(self._shape, shape)
         ):
             raise ValueError(
-                f"{_describe(self._buffer_key)} was declared with shape {self._shape_str()}, "
-                f"but its shape_generator returned {shape}"
+                f"{self._what()}: its shape_generator returned {shape}, which does not fit"
             )
         if not is_known_shape(shape):
             raise ValueError(
@@ -307,13 +351,22 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         key = "" if self._buffer_key is None else f", buffer_key={self._buffer_key!r}"
         return f"VirtualNDArray({state}, dtype={self._dtype}, shape={self._shape_str()}{key})"
 
-    __str__ = __repr__
+    def __str__(self) -> str:
+        data = self._data_if_materialized()
+        if data is not None:
+            return str(data)
+        if not self._shape:
+            return "??"  # an unread scalar, as printing shows unread values
+        return repr(self)
 
     # ------------------------------------------------------------------ lazy operations
     def __getitem__(self, index):
         sl = _is_basic_axis0_slice(index)
         if sl is None or not self._shape:
             return self.materialize()[index]
+        data = self._data_if_materialized()
+        if data is not None:
+            return data[index]
         length = self.shape[0]
         picked = range(length)[sl]
         if picked == range(length):
@@ -330,6 +383,9 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
 
     def view(self, dtype):
         dtype = numpy.dtype(dtype)
+        data = self._data_if_materialized()
+        if data is not None:
+            return data.view(dtype)
         if dtype == self._dtype:
             return self
         shape = self.shape
@@ -346,6 +402,9 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
 
     @property
     def T(self):
+        data = self._data_if_materialized()
+        if data is not None:
+            return data.T
         if self.ndim < 2:
             return self
         shape = self.shape
@@ -355,8 +414,9 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         )
 
     def reshape_lazily(self, shape):
-        """Reshape a C-contiguous array with a known shape without materializing (None if not possible)."""
-        if not self._shape_known:
+        """Reshape a C-contiguous array with a known shape without materializing (None if not possible,
+        and once materialized: then the caller reshapes the plain data)."""
+        if not self._shape_known or self.is_materialized:
             # the size is needed and would cost a shape_generator call or a materialization
             return None
         if not self.is_c_contiguous:
@@ -382,6 +442,28 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         if shape == self.shape:
             return self
         return self._derive(shape, self._transforms + ((_RESHAPE, shape),), self._dtype, True)
+
+    def lazy_cast(self, dtype):
+        """A lazy array of this one's data cast to ``dtype`` (an independent copy), cast when
+        first touched; this array's generator runs then, once (its data is cached as usual)."""
+        dtype = numpy.dtype(dtype)
+        if dtype == self._dtype:
+            return self._independent_copy()
+        source, nplike = self, self._nplike
+
+        def generate_cast():
+            return nplike.ascontiguousarray(source.materialize().astype(dtype))
+
+        shape_generator = None if self._shape_known else (lambda: source.shape)
+        return VirtualNDArray(
+            nplike,
+            self._shape,
+            dtype,
+            generate_cast,
+            shape_generator,
+            self._buffer_key,
+            __enable_caching__=self._caching,
+        )
 
     def __copy__(self):
         # shares the root (and so its cache); shape may still be unknown when transforms are empty
@@ -414,9 +496,8 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         transforms = self._transforms
 
         def generate_copy():
-            base = root._array
-            if base is None:
-                base = root._generate_checked()
+            # read the source as any touch would (cached when caching is on: one generator run)
+            base = root.materialize()
             data = _apply(base, transforms)
             return nplike.ascontiguousarray(nplike.asarray(data, copy=True))
 
@@ -469,6 +550,13 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
                 x.materialize() if isinstance(x, MaterializableArray) else x for x in out
             )
         return getattr(ufunc, method)(*inputs, **kwargs)
+
+    # export protocols: materialize, then let the array library export its data
+    def __dlpack__(self, *args, **kwargs):
+        return self.materialize().__dlpack__(*args, **kwargs)
+
+    def __dlpack_device__(self):
+        return self.materialize().__dlpack_device__()
 
     def tolist(self):
         return self.materialize().tolist()

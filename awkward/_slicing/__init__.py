@@ -1,6 +1,7 @@
 """Slicing of layouts: every form of ``array[where]`` (the algorithm behind ak.Array.__getitem__).
 
-Entry point: ``getitem(layout, where)`` for a Content or a layout Record.
+Entry point: ``getitem(layout, where)`` for a Content or a layout Record. Importing this package
+registers ``getitem`` with the contents layer, so ``layout[where]`` accepts every slice too.
 
 How it works: the array is wrapped in a length-1 RegularArray so that every slice item applies
 to the elements of the rows of some node. ``_next(layout, items, adv, dim)`` keeps the rows of
@@ -19,5 +20,9 @@ which never read buffers; carries use the content's ``_carry`` with ``allow_lazy
 from __future__ import annotations
 
 from awkward._slicing._entry import getitem
+from awkward.contents.content import register_getitem
+
+# layouts answer int/slice/field access themselves and delegate every other slice here
+register_getitem(getitem)
 
 __all__ = ["getitem"]

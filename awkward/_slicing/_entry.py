@@ -17,11 +17,11 @@ from awkward._slicing._common import (
 )
 from awkward._slicing._jagged import _jagged
 from awkward._slicing._next import _next
-from awkward.contents.content import Content
+from awkward.contents.content import Content, concrete
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.regulararray import RegularArray
-from awkward.index import Index64
+from awkward.index import Index, Index64
 from awkward.record import Record
 
 
@@ -119,9 +119,25 @@ def _getitem_items(layout, items):
         return _missing_index(layout, rest[0], tuple(rest[1:]))
     if not rest:
         return layout
+    if len(rest) == 1 and isinstance(rest[0], _Advanced) and len(rest[0].shape) == 1:
+        return _carry_rows(layout, rest[0].values)  # layout[array]: one carry, no wrapping
     wrapped = RegularArray(layout, len(layout), 1)
     out = _next(wrapped, tuple(rest), None, 0)
     return out._getitem_at(0)
+
+
+def _carry_rows(layout, values):
+    """Rows ``values`` (int64, 1-d, negative counting from the end) of ``layout``, lazily."""
+    nplike = layout.backend.index_nplike
+    length = len(layout)
+    if len(values):
+        low, high = nplike.min(values), nplike.max(values)
+        if low < -length or high >= length:
+            bad = int(low) if low < -length else int(high)
+            raise _out_of_bounds(bad, 0, length, 0)
+        if low < 0:
+            values = nplike.where(values < 0, values + length, values)
+    return layout._carry(Index64(values, nplike=nplike), True)
 
 
 def _check_not_mixed(rest):
@@ -182,6 +198,13 @@ def _normalize(layout, items):
             out.append(_as_int(item))
         elif isinstance(item, Record):
             raise TypeError("a record cannot be used as an index")
+        elif isinstance(item, Index):  # an awkward Index: its integers, as a 1-d array
+            (values,) = concrete(item.data)
+            _append_array(nplike, values, out, advanced)
+        elif isinstance(item, bool) or getattr(item, "shape", None) == () and item.dtype.kind == "b":
+            raise TypeError(
+                f"a boolean scalar ({item!r}) cannot be used as an index; masks must be arrays of booleans"
+            )
         elif isinstance(item, Content):
             regular = _regular_index_values(item)
             if regular is not None and len(regular.shape) > 1:  # a NumPy array in disguise
@@ -225,7 +248,9 @@ def _normalize(layout, items):
             )
         arrays, shape = _broadcast_advanced(nplike, [out[i] for i in advanced])
         for position, array in zip(advanced, arrays):
-            flat = nplike.reshape(nplike.astype(array, int64), (-1,))
+            flat = nplike.astype(array, int64, copy=False)
+            if flat.ndim != 1:
+                flat = nplike.reshape(flat, (-1,))
             out[position] = _Advanced(flat, shape)
     return out
 
@@ -238,6 +263,11 @@ def _broadcast_advanced(nplike, raw):
     fit), then each mask becomes the positions of its True values. The result has as many
     entries as the first advanced index; a later one with more is cut to that many, one with a
     single entry is repeated, one with fewer is an IndexError (awkward reads past its end)."""
+    if len(raw) == 1 and raw[0].ndim == 1:  # the common case: nothing to broadcast
+        array = raw[0]
+        if array.dtype.kind == "b":
+            array = nplike.nonzero(array)[0]
+        return [array], (len(array),)
     masks = [array.dtype.kind == "b" for array in raw]
     arrays = nplike.broadcast_arrays(*raw)
     shape = tuple(arrays[0].shape)

@@ -38,7 +38,8 @@ Methods (all internal; arguments are already validated/normalized by callers)
         Lazy: uses basic slices of buffers only, never reads data it does not have to.
     ``_getitem_field(name: str) -> Content`` / ``_getitem_fields(names: list[str]) -> Content``
         Project record fields through this node (lists/options/indexed pass through to
-        their content, keeping their own buffers). Non-record leaves raise IndexError.
+        their content, keeping their own buffers). Non-record leaves raise FieldNotFoundError
+        (an IndexError), as does a missing field.
     ``_carry(carry: Index64, allow_lazy: bool) -> Content``
         Take rows ``carry`` (0 <= carry < length, checked by the buffers' fancy indexing
         or a kernel). With allow_lazy=True a node may return an IndexedArray over itself
@@ -63,7 +64,8 @@ Generic machinery provided here (subclasses normally do not override)
     ``form``, ``form_with_key``, ``materialize``, ``is_all_materialized``,
     ``is_any_materialized``, ``to_backend``, pickling (materializes), ``is_equal_to``,
     ``with_parameter``, ``to_list``, ``validity_error``, ``to_packed``, ``__len__``,
-    ``__getitem__`` for int/slice/field-name/list-of-field-names.
+    ``__getitem__`` (int/slice/field names here; every other slice through the slicing layer,
+    registered with ``register_getitem``).
     The generic rebuild (``_map_slots``) walks the instance's slots: Index values,
     raw buffers (``_data``), child Contents (``_content``) and sequences of Contents
     (``_contents``) are transformed, everything else is kept.
@@ -83,8 +85,9 @@ from awkward._parameters import (
     validate_parameters,
 )
 from awkward._util import UNSET
+from awkward.errors import FieldNotFoundError
 
-__all__ = ["Content", "UNSET", "unknown_length"]
+__all__ = ["Content", "UNSET", "unknown_length", "register_getitem"]
 
 # Slot names that the generic rebuild treats specially.
 _CHILD_SLOT = "_content"
@@ -144,6 +147,23 @@ class FormClass:
             module = importlib.import_module("awkward.forms." + self._name.lower())
             cls = self._cls = getattr(module, self._name)
         return cls
+
+
+# the slicing layer's getitem(layout, where), registered by awkward._slicing at import
+_GETITEM: list = [None]
+
+
+def register_getitem(getitem) -> None:
+    """Called once by ``awkward._slicing``: layouts delegate every slice that is not an int, a
+    step-1 slice or field names to ``getitem(layout, where)`` (Content or layout Record)."""
+    if not callable(getitem):
+        raise TypeError("register_getitem needs a callable getitem(layout, where)")
+    _GETITEM[0] = getitem
+
+
+def getitem_hook():
+    """The registered slicing function, or None before awkward._slicing is imported."""
+    return _GETITEM[0]
 
 
 def concrete(*arrays):
@@ -265,7 +285,7 @@ class Content:
                 return kids[0]
             raise TypeError(f"{type(self).__name__}.content() needs an index or field name")
         if isinstance(index_or_field, str):
-            raise IndexError(f"{type(self).__name__} has no field {index_or_field!r}")
+            raise FieldNotFoundError(f"no field {index_or_field!r}: {type(self).__name__} is not an array of records")
         return kids[index_or_field]
 
     def _buffers_by_attribute(self) -> dict[str, Any]:
@@ -561,26 +581,29 @@ class Content:
 
     # ------------------------------------------------------------------ element access
     def __getitem__(self, where):
-        """Basic access: int, slice, field name, list of field names.
+        """``layout[where]``: every slice ak.Array accepts.
 
-        Advanced slicing (arrays, masks, tuples) lives in the slicing layer above."""
-        if isinstance(where, str):
+        The common cases (int, step-1 slice, field name, list of field names) are answered
+        here; everything else (arrays, masks, tuples, jagged indices, None, Ellipsis, an Index
+        or a Content as an index) goes to the slicing layer, which registers itself with
+        ``register_getitem`` when awkward is imported (this layer must not import it)."""
+        kind = type(where)
+        if kind is str:
             return self._getitem_field(where)
-        if isinstance(where, slice):
-            if where.step is None or where.step == 1:
-                start, stop, _ = where.indices(len(self))
-                return self._getitem_range(start, max(start, stop))
-            return self._carry(_range_carry(self, where), False)
-        if isinstance(where, list) and all(isinstance(x, str) for x in where) and where:
+        if kind is int:
+            return self._getitem_at(where)
+        if kind is slice and (where.step is None or where.step == 1):
+            start, stop, _ = where.indices(len(self))
+            return self._getitem_range(start, max(start, stop))
+        if kind is list and where and all(type(x) is str for x in where):
             return self._getitem_fields(where)
-        try:
-            index = where.__index__()
-        except (AttributeError, TypeError):
+        getitem = _GETITEM[0]
+        if getitem is None:
             raise TypeError(
-                f"layouts support int, slice, field name and list of field names here, "
-                f"not {type(where).__name__}; use ak.Array for advanced slicing"
-            ) from None
-        return self._getitem_at(index)
+                f"layouts support int, slice, field name and list of field names until "
+                f"awkward._slicing is imported, not {kind.__name__}"
+            )
+        return getitem(self, where)
 
     def _normalize_at(self, where: int) -> int:
         length = len(self)
@@ -596,10 +619,10 @@ class Content:
         raise NotImplementedError
 
     def _getitem_field(self, where: str) -> Content:
-        raise IndexError(f"field {where!r} not found: {type(self).__name__} has no fields")
+        raise FieldNotFoundError(f"no field {where!r}: {type(self).__name__} is not an array of records")
 
     def _getitem_fields(self, where: list[str]) -> Content:
-        raise IndexError(f"fields {where!r} not found: {type(self).__name__} has no fields")
+        raise FieldNotFoundError(f"no fields {where!r}: {type(self).__name__} is not an array of records")
 
     def _carry(self, carry, allow_lazy: bool) -> Content:
         raise NotImplementedError
@@ -697,11 +720,3 @@ def _move_buffer(raw, nplike):
     (raw,) = concrete(raw)
     return _host_or_device(raw, nplike)
 
-
-def _range_carry(layout: Content, where: slice):
-    from awkward._nplikes.dtypes import int64
-    from awkward.index import Index64
-
-    nplike = layout.backend.index_nplike
-    start, stop, step = where.indices(len(layout))
-    return Index64(nplike.arange(start, stop, step, dtype=int64))

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents.content import Content, FormClass
+from awkward.errors import FieldNotFoundError
 
 # ---------------------------------------------------------------------- to_list rows
 # A dict display {k0: a0, k1: a1} builds a row about 3x faster than dict(zip(fields, row)).
@@ -201,13 +202,13 @@ class RecordArray(Content):
         return min(len(c) for c in self._contents)
 
     def field_to_index(self, field) -> int:
-        """Position of a field name (tuples: "0", "1", ...); IndexError if absent."""
+        """Position of a field name (tuples: "0", "1", ...); FieldNotFoundError if absent."""
         if self._fields is not None:
             if field in self._fields:
                 return self._fields.index(field)
         elif isinstance(field, str) and field.isdigit() and int(field) < len(self._contents):
             return int(field)
-        raise IndexError(f"no field {field!r} in record with fields {self.fields!r}")
+        raise FieldNotFoundError(f"no field {field!r} in record with fields {self.fields!r}")
 
     def has_field(self, field: str) -> bool:
         try:
