@@ -14,13 +14,18 @@ from awkward._do._combinations import argcombinations, combinations
 from awkward._do._concatenate import concatenate, mergemany
 from awkward._do._enforce_type import enforce_type
 from awkward._do._fill_none import fill_none
+from awkward._do._flatten import flatten, ravel, remove_structure
+from awkward._do._local_index import local_index
 from awkward._do._merge_records import merge_option_of_records, merge_union_of_records
+from awkward._do._num import num
 from awkward._do._numbers_to_type import numbers_to_type
 from awkward._do._option_axis import resolve_axis
 from awkward._do._options import drop_none, firsts, is_none, mask, singletons
 from awkward._do._pad_none import pad_none
 from awkward._do._regular import from_regular, to_regular
+from awkward._do._run_lengths import run_lengths
 from awkward._do._transform import transform
+from awkward._do._unflatten import unflatten
 from awkward._do._unique import is_unique, unique
 from awkward.contents._merge import merge_layouts, mergeable
 
@@ -39,9 +44,11 @@ __all__ = [
     "from_categorical",
     "from_regular",
     "firsts",
+    "flatten",
     "is_categorical",
     "is_none",
     "is_unique",
+    "local_index",
     "mask",
     "maybe_posaxis",
     "merge_layouts",
@@ -49,14 +56,19 @@ __all__ = [
     "merge_union_of_records",
     "mergeable",
     "mergemany",
+    "num",
     "numbers_to_type",
     "pad_none",
+    "ravel",
     "rebuild",
     "recursively_apply",
     "regularize_axis",
+    "remove_structure",
     "resolve_axis",
+    "run_lengths",
     "singletons",
     "to_regular",
     "transform",
+    "unflatten",
     "unique",
 ]

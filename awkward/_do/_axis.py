@@ -21,6 +21,8 @@ def is_integer(value) -> bool:
 
 def regularize_axis(axis, function: str, *, none_allowed: bool = True):
     """``axis`` as a Python int (or None where allowed); anything else is a TypeError."""
+    if type(axis) is int:  # the common case, without the slower Integral check
+        return axis
     if axis is None:
         if none_allowed:
             return None

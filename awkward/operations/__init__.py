@@ -23,6 +23,7 @@ from awkward.operations.ak_enforce_type import enforce_type
 from awkward.operations.ak_fields import fields
 from awkward.operations.ak_fill_none import fill_none
 from awkward.operations.ak_firsts import firsts
+from awkward.operations.ak_flatten import flatten
 from awkward.operations.ak_from_buffers import from_buffers
 from awkward.operations.ak_from_categorical import from_categorical
 from awkward.operations.ak_from_iter import from_iter
@@ -36,17 +37,21 @@ from awkward.operations.ak_is_none import is_none
 from awkward.operations.ak_is_tuple import is_tuple
 from awkward.operations.ak_is_valid import is_valid
 from awkward.operations.ak_isclose import isclose
+from awkward.operations.ak_local_index import local_index
 from awkward.operations.ak_mask import mask
 from awkward.operations.ak_materialize import materialize
 from awkward.operations.ak_merge_option_of_records import merge_option_of_records
 from awkward.operations.ak_merge_union_of_records import merge_union_of_records
 from awkward.operations.ak_nan_to_none import nan_to_none
 from awkward.operations.ak_nan_to_num import nan_to_num
+from awkward.operations.ak_num import num
 from awkward.operations.ak_ones_like import ones_like
 from awkward.operations.ak_pad_none import pad_none
 from awkward.operations.ak_parameters import parameters
+from awkward.operations.ak_ravel import ravel
 from awkward.operations.ak_real import real
 from awkward.operations.ak_round import round
+from awkward.operations.ak_run_lengths import run_lengths
 from awkward.operations.ak_singletons import singletons
 from awkward.operations.ak_strings_astype import strings_astype
 from awkward.operations.ak_to_backend import to_backend
@@ -59,6 +64,7 @@ from awkward.operations.ak_to_packed import to_packed
 from awkward.operations.ak_to_regular import to_regular
 from awkward.operations.ak_transform import transform
 from awkward.operations.ak_type import type
+from awkward.operations.ak_unflatten import unflatten
 from awkward.operations.ak_validity_error import validity_error
 from awkward.operations.ak_values_astype import values_astype
 from awkward.operations.ak_where import where
@@ -86,6 +92,7 @@ __all__ = [
     "fields",
     "fill_none",
     "firsts",
+    "flatten",
     "from_buffers",
     "from_categorical",
     "from_iter",
@@ -99,17 +106,21 @@ __all__ = [
     "is_tuple",
     "is_valid",
     "isclose",
+    "local_index",
     "mask",
     "materialize",
     "merge_option_of_records",
     "merge_union_of_records",
     "nan_to_none",
     "nan_to_num",
+    "num",
     "ones_like",
     "pad_none",
     "parameters",
+    "ravel",
     "real",
     "round",
+    "run_lengths",
     "singletons",
     "strings_astype",
     "to_backend",
@@ -122,6 +133,7 @@ __all__ = [
     "to_regular",
     "transform",
     "type",
+    "unflatten",
     "validity_error",
     "values_astype",
     "where",

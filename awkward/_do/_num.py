@@ -1,0 +1,68 @@
+"""num: the length of each list at an axis (the layout algorithm behind ak.num).
+
+Also home of the small list helpers the flatten/unflatten/local_index/run_lengths modules
+share: the lengths of a list node's lists (reading only its offsets, or starts and stops)
+and offsets from lengths.
+"""
+
+from __future__ import annotations
+
+from awkward._do._apply import recursively_apply
+from awkward._do._axis import maybe_posaxis
+from awkward._nplikes.dtypes import int64
+from awkward.contents.content import concrete
+from awkward.contents.numpyarray import NumpyArray
+from awkward.errors import AxisError
+
+__all__ = ["num", "list_counts", "offsets_from_counts", "exceeds_depth"]
+
+
+def exceeds_depth(function: str, axis: int, depth: int) -> AxisError:
+    """The AxisError for an ``axis`` that goes below a leaf found at ``depth``."""
+    return AxisError(f"{function}: axis={axis} exceeds the depth of this array ({depth})")
+
+
+def list_counts(layout):
+    """The lengths of the lists of a list node as an int64 array of the index nplike.
+
+    ListOffsetArray reads its offsets, ListArray its starts and stops, RegularArray nothing."""
+    nplike = layout.backend.index_nplike
+    if layout.is_regular:
+        return nplike.full(len(layout), layout.size, dtype=int64)
+    offsets_index = getattr(layout, "_offsets", None)
+    if offsets_index is not None:
+        (offsets,) = concrete(offsets_index.data)
+        counts = offsets[1:] - offsets[:-1]
+    else:
+        starts, stops = concrete(layout.starts.data, layout.stops.data)
+        counts = stops[: len(starts)] - starts
+    return counts if counts.dtype == int64 else nplike.astype(counts, int64)
+
+
+def offsets_from_counts(nplike, counts):
+    """int64 offsets (length ``len(counts) + 1``, starting at 0) for lists of ``counts``."""
+    out = nplike.empty(len(counts) + 1, dtype=int64)
+    out[0] = 0
+    nplike.cumsum(counts, maybe_out=out[1:])
+    return out
+
+
+def num(layout, axis: int = 1):
+    """The lengths of the lists at ``axis``: a Python int for ``axis=0`` (reads nothing),
+    else a layout with the structure above ``axis`` and int64 lengths in place of the lists.
+    A string counts as a list of characters here, as in awkward 2.14."""
+    posaxis = maybe_posaxis(layout, axis, 1)
+    if posaxis == 0:
+        return len(layout)
+    if posaxis == 1 and layout.is_list:  # the common case, without the walk
+        return NumpyArray._from_checked(list_counts(layout), None, layout.backend)
+
+    def action(node, depth, **kwargs):
+        posaxis = maybe_posaxis(node, axis, depth)
+        if posaxis == depth and node.is_list:
+            return NumpyArray._from_checked(list_counts(node), None, node.backend)
+        if node.is_leaf or node.is_unknown:
+            raise exceeds_depth("ak.num", axis, depth)
+        return None
+
+    return recursively_apply(layout, action, numpy_to_regular=True, function_name="ak.num")
