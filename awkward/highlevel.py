@@ -98,71 +98,12 @@ def _with_name(layout, name):
 
 
 # ---------------------------------------------------------------------- field assignment
-def _scalar_layout(value, length, backend):
-    from awkward.contents import NumpyArray
-
-    nplike = backend.nplike
-    data = nplike.asarray([value] * length) if length else nplike.asarray([value])[:0]
-    return NumpyArray(data, backend=backend)
-
-
 def _set_field(layout, path: tuple, what):
-    """A layout with field ``path`` (a tuple of names) set to ``what`` (layout or scalar)."""
-    from awkward.contents import RecordArray
+    """A layout with field ``path`` (a tuple of names) set to ``what`` (layout or scalar),
+    broadcast down to the records as ak.with_field does (awkward._do.with_field)."""
+    from awkward._do import with_field
 
-    if isinstance(what, Content) and not layout.is_record:
-        return _set_field_broadcast(layout, path, what)
-    if layout.is_list or layout.is_option or layout.is_indexed:
-        return layout.copy(content=_set_field(layout.content, path, what))
-    if not layout.is_record:
-        raise ValueError(f"cannot set field {path[0]!r}: the array has no records ({type(layout).__name__})")
-    head, rest = path[0], path[1:]
-    fields = list(layout.fields)
-    contents = list(layout.contents)
-    length = layout.length
-    if rest:
-        if head not in fields:
-            raise ValueError(f"cannot set field {'.'.join(path)!r}: no field {head!r}")
-        where = fields.index(head)
-        contents[where] = _set_field(layout.content(head), rest, what)
-    else:
-        if not isinstance(what, Content):
-            what = _scalar_layout(what, len(layout), layout.backend)
-        elif len(what) != len(layout):
-            raise ValueError(
-                f"cannot set field {head!r}: the new field has length {len(what)}, "
-                f"the records have length {len(layout)}"
-            )
-        if head in fields:
-            contents[fields.index(head)] = what
-        else:
-            fields.append(head)
-            contents.append(what)
-    if layout.is_tuple and not all(f.isdigit() for f in fields):
-        pass  # a named field turns a tuple into a record
-    elif layout.is_tuple:
-        return RecordArray(contents, None, length, parameters=layout._parameters, backend=layout.backend)
-    return RecordArray(contents, fields, length, parameters=layout._parameters, backend=layout.backend)
-
-
-def _set_field_broadcast(layout, path: tuple, what):
-    """Set a field of records inside lists/options/unions: ``what`` is broadcast against the
-    array (a flat array goes into the lists) down to the records."""
-    from awkward._broadcasting import broadcast_and_apply
-
-    def action(inputs, *, depth, backend):
-        base, value = inputs
-        if base.is_record:
-            return (_set_field(base, path, value),)
-        if base.is_numpy:
-            raise ValueError(f"cannot set field {path[0]!r}: the array has no records ({type(base).__name__})")
-        return None
-
-    (out,) = broadcast_and_apply(
-        [layout, what], action, function_name=f"setting field {'.'.join(path)!r}",
-        broadcast_parameters_rule="intersect",
-    )
-    return out
+    return with_field(layout, what, path, "ak.Array.__setitem__")
 
 
 def _delete_field(layout, path: tuple):

@@ -13,6 +13,7 @@ from awkward._do._categorical import categories, from_categorical, is_categorica
 from awkward._do._combinations import argcombinations, combinations
 from awkward._do._concatenate import concatenate, mergemany
 from awkward._do._enforce_type import enforce_type
+from awkward._do._fields import field_path, with_field, without_field
 from awkward._do._fill_none import fill_none
 from awkward._do._flatten import flatten, ravel, remove_structure
 from awkward._do._local_index import local_index
@@ -27,6 +28,7 @@ from awkward._do._run_lengths import run_lengths
 from awkward._do._transform import transform
 from awkward._do._unflatten import unflatten
 from awkward._do._unique import is_unique, unique
+from awkward._do._zip import unzip_layout, zip_layouts, zip_no_broadcast_layouts
 from awkward.contents._merge import merge_layouts, mergeable
 
 __all__ = [
@@ -40,6 +42,7 @@ __all__ = [
     "concatenate",
     "drop_none",
     "enforce_type",
+    "field_path",
     "fill_none",
     "from_categorical",
     "from_regular",
@@ -71,4 +74,9 @@ __all__ = [
     "transform",
     "unflatten",
     "unique",
+    "unzip_layout",
+    "with_field",
+    "without_field",
+    "zip_layouts",
+    "zip_no_broadcast_layouts",
 ]

@@ -65,13 +65,18 @@ from awkward.operations.ak_to_regular import to_regular
 from awkward.operations.ak_transform import transform
 from awkward.operations.ak_type import type
 from awkward.operations.ak_unflatten import unflatten
+from awkward.operations.ak_unzip import unzip
 from awkward.operations.ak_validity_error import validity_error
 from awkward.operations.ak_values_astype import values_astype
 from awkward.operations.ak_where import where
+from awkward.operations.ak_with_field import with_field
 from awkward.operations.ak_with_name import with_name
 from awkward.operations.ak_with_parameter import with_parameter
+from awkward.operations.ak_without_field import without_field
 from awkward.operations.ak_without_parameters import without_parameters
 from awkward.operations.ak_zeros_like import zeros_like
+from awkward.operations.ak_zip import zip
+from awkward.operations.ak_zip_no_broadcast import zip_no_broadcast
 
 __all__ = [
     "almost_equal",
@@ -134,11 +139,16 @@ __all__ = [
     "transform",
     "type",
     "unflatten",
+    "unzip",
     "validity_error",
     "values_astype",
     "where",
+    "with_field",
     "with_name",
     "with_parameter",
+    "without_field",
     "without_parameters",
     "zeros_like",
+    "zip",
+    "zip_no_broadcast",
 ]
