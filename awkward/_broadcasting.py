@@ -296,23 +296,25 @@ class _Walker:
             (node,) = contents
             inner = [node.content if x is node else x for x in inputs]
             outputs = self.apply(inner, depth)
+            # the simplified constructors: an output may itself be an option (the action
+            # masked it) or a union; they merge the two options or push ours into the union
             if isinstance(node, IndexedOptionArray):
-                return [IndexedOptionArray(node.index, out, parameters=node._parameters) for out in outputs]
+                return [IndexedOptionArray.simplified(node.index, out, parameters=node._parameters) for out in outputs]
             if isinstance(node, ByteMaskedArray):
                 return [
-                    ByteMaskedArray(node.mask, out, node.valid_when, parameters=node._parameters)
+                    ByteMaskedArray.simplified(node.mask, out, node.valid_when, parameters=node._parameters)
                     for out in outputs
                 ]
             if isinstance(node, BitMaskedArray):
                 return [
-                    BitMaskedArray(
+                    BitMaskedArray.simplified(
                         node.mask, out, node.valid_when, node.length, node.lsb_order,
                         parameters=node._parameters,
                     )
                     for out in outputs
                 ]
             if isinstance(node, UnmaskedArray):
-                return [UnmaskedArray(out, parameters=node._parameters) for out in outputs]
+                return [UnmaskedArray.simplified(out, parameters=node._parameters) for out in outputs]
         nplike = self.index_nplike
         valid = None
         for x in contents:
@@ -334,7 +336,9 @@ class _Walker:
         index = self.index64(nplike.where(valid, running, -1))
         options = [x for x in contents if x.is_option]
         return [
-            IndexedOptionArray(index, out, parameters=self.parameters(options, i, len(outputs), len(contents)))
+            IndexedOptionArray.simplified(
+                index, out, parameters=self.parameters(options, i, len(outputs), len(contents))
+            )
             for i, out in enumerate(outputs)
         ]
 

@@ -242,16 +242,6 @@ def mask(layout, mask_layout, valid_when=True, *, function="mask"):
     if not isinstance(valid_when, bool):
         raise TypeError(f"ak.{function}: 'valid_when' must be True or False, not {valid_when!r}")
 
-    if _has_option(mask_layout):
-        # a None in the mask gives None, as a False (valid_when=True) does
-        from awkward._do._fill_none import fill_none
-        from awkward.contents import NumpyArray
-
-        nplike = mask_layout.backend.nplike
-        invalid = NumpyArray(nplike.asarray([not valid_when]), backend=mask_layout.backend)
-        mask_layout = fill_none(mask_layout, invalid)
-        return mask(layout, mask_layout, valid_when, function=function)
-
     def action(inputs, *, depth, backend):
         array, where = inputs
         if not (where.is_numpy and len(where.inner_shape) == 0):
@@ -270,7 +260,3 @@ def mask(layout, mask_layout, valid_when=True, *, function="mask"):
         function_name=f"ak.{function}",
     )
     return out
-
-
-def _has_option(layout) -> bool:
-    return layout.is_option or any(_has_option(kid) for kid in layout.contents)

@@ -86,6 +86,27 @@ def starts_counts(layout):
     return starts, nplike.astype(stops[:n], int64, copy=False) - starts
 
 
+def _starts_stops(layout):
+    """(starts, stops, an upper bound of the sum of the list lengths) of a list layout, in
+    their own dtypes (the kernels take int32, uint32 and int64)."""
+    from awkward.contents import ListOffsetArray
+
+    nplike = index_nplike_of(layout)
+    if isinstance(layout, ListOffsetArray):
+        (offsets,) = concrete(layout.offsets.data)
+        n = len(offsets) - 1
+        bound = int(offsets[n]) - int(offsets[0]) if n > 0 else 0
+        return offsets[:-1], offsets[1:], max(bound, 0)
+    starts, stops = concrete(layout.starts.data, layout.stops.data)
+    n = len(starts)
+    stops = stops[:n]
+    if starts.dtype != stops.dtype:
+        starts, stops = nplike.astype(starts, int64, copy=False), nplike.astype(stops, int64, copy=False)
+    counts = nplike.astype(stops, int64) - nplike.astype(starts, int64, copy=False)
+    bound = int(nplike.sum(nplike.where(counts > 0, counts, 0))) if n else 0
+    return starts, stops, bound
+
+
 def _pad_lists(layout, length, clip):
     from awkward.contents import ListOffsetArray, RegularArray
     from awkward.index import Index64
@@ -103,29 +124,22 @@ def _pad_lists(layout, length, clip):
         index = nplike.where(positions < size, rows + positions, -1)
         content = _index_option(nplike.reshape(index, (-1,)), layout.content)
         return RegularArray(content, width, n, parameters=params)
-    starts, counts = starts_counts(layout)
+    starts, stops, bound = _starts_stops(layout)
+    backend = layout.backend
     if clip:
         width = max(length, 0)
-        positions = nplike.arange(width, dtype=int64)
-        index = nplike.reshape(starts, (n, 1)) + positions
-        index[positions >= nplike.reshape(counts, (n, 1))] = -1
-        content = _index_option(nplike.reshape(index, (-1,)), layout.content)
+        index = nplike.empty(n * width, dtype=int64)
+        kernel = backend["awkward_ListArray_rpad_and_clip_axis1", int64, starts.dtype, stops.dtype]
+        kernel(index, starts, stops, width, n)
+        content = _index_option(index, layout.content)
         return RegularArray(content, width, n, parameters=params)
-    newcounts = nplike.where(counts < length, length, counts)
-    offsets = nplike.concat([nplike.zeros(1, dtype=int64), nplike.cumsum(newcounts)])
-    total = int(offsets[-1])
-    # item k of padded list i is starts[i] + (k - offsets[i]), then -1 for the padding:
-    # one repeat and one add over the output, and scattered writes for the padding only
-    index = nplike.repeat(starts - offsets[:-1], newcounts)
-    index += nplike.arange(total, dtype=int64)
-    pads = newcounts - counts
-    (rows,) = nplike.nonzero(pads)
-    if len(rows):
-        npads = pads[rows]
-        before = nplike.concat([nplike.zeros(1, dtype=int64), nplike.cumsum(npads)])
-        first_pad = offsets[rows] + counts[rows]
-        where = nplike.repeat(first_pad - before[:-1], npads)
-        where += nplike.arange(int(before[-1]), dtype=int64)
-        index[where] = -1
-    content = _index_option(index, layout.content)
+    # one pass writes the offsets and the index; the index is allocated at an upper bound
+    # (untouched pages cost nothing) and cut to the written length
+    target = max(length, 0)
+    tolength = bound + n * target
+    offsets = nplike.empty(n + 1, dtype=int64)
+    index = nplike.empty(tolength, dtype=int64)
+    kernel = backend["awkward_ListArray_rpad_axis1", int64, int64, starts.dtype, stops.dtype]
+    kernel(offsets, index, starts, stops, target, n, tolength)
+    content = _index_option(index[: int(offsets[n])], layout.content)
     return ListOffsetArray(Index64(offsets, nplike=nplike), content, parameters=params)

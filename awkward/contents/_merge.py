@@ -5,11 +5,15 @@ layouts can become one layout without a union: numbers with numbers (bool only w
 ``mergebool``; ``mergecastable`` narrows which dtypes mix), lists with lists of any list class
 (regular lists of one size stay regular, otherwise var), records with the same fields, options
 with mergeable contents (the result is an option), EmptyArray with anything, indexed layouts by
-their content. Parameters that name a type (``__array__``, ``__record__`` ...) must agree; the
+their content, and a union with anything (as in awkward 2.14, the union absorbs the other layout:
+``var * union[int64, var * int64]`` merges with ``var * float64`` into
+``var * union[float64, var * int64]``). Parameters that name a type (``__array__``, ``__record__`` ...) must agree; the
 others are kept where all layouts agree.
 
 ``merge_layouts(layouts, mergebool)`` concatenates layouts, reading their data; where types do not
-merge it builds a union through ``UnionArray.simplified``, which merges whatever does.
+merge it builds a union through ``UnionArray.simplified``, which merges whatever does. Below the
+top level (inside lists and records), a union absorbs the other contents with ``mergebool=False``
+(awkward 2.14 keeps bool apart from numbers there even when ``mergebool`` is set).
 """
 
 from __future__ import annotations
@@ -72,7 +76,7 @@ def mergeable(one, two, mergebool: bool = False, mergecastable: str = "same_kind
     if two.is_option or two.is_indexed:
         return mergeable(one, two.content, mergebool, mergecastable)
     if one.is_union or two.is_union:
-        return False
+        return True  # the union takes the other in as one more content (merged where it can)
     if not type_parameters_equal(one._parameters, two._parameters):
         return False
     if one.is_numpy and two.is_numpy and one.inner_shape == two.inner_shape:
@@ -119,10 +123,11 @@ def _parameters_of(layouts):
     return out
 
 
-def merge_layouts(layouts, mergebool: bool = False, mergecastable: str = "same_kind"):
+def merge_layouts(layouts, mergebool: bool = False, mergecastable: str = "same_kind", *, nested: bool = False):
     """One layout with the elements of ``layouts`` one after the other (axis 0): element
     ``i`` of layout ``k`` lands at ``sum(len(layouts[:k])) + i``. Layouts whose types merge
-    become one node; the others become contents of a union."""
+    become one node; the others become contents of a union. ``nested``: the layouts are
+    contents of lists or records being merged (a union there absorbs without ``mergebool``)."""
     _check_mergecastable(mergecastable)
     layouts = list(layouts)
     if not layouts:
@@ -135,7 +140,9 @@ def merge_layouts(layouts, mergebool: bool = False, mergecastable: str = "same_k
     if not all(mergeable(known[0], x, mergebool, mergecastable) for x in known[1:]):
         return _as_union(known, mergebool, mergecastable)
     if any(x.is_option for x in known):
-        return _merge_options(known, mergebool, mergecastable)
+        return _merge_options(known, mergebool, mergecastable, nested)
+    if any(x.is_union for x in known):
+        return _as_union(known, mergebool and not nested, mergecastable)
     known = [x.project() if x.is_indexed else x for x in known]
     if all(x.is_numpy for x in known) and len({x.inner_shape for x in known}) == 1:
         return _merge_numbers(known)
@@ -160,7 +167,7 @@ def _merge_numbers(layouts):
     return NumpyArray(first.backend.nplike.concat(list(datas)), parameters=_parameters_of(layouts), backend=first.backend)
 
 
-def _merge_options(layouts, mergebool, mergecastable):
+def _merge_options(layouts, mergebool, mergecastable, nested):
     from awkward.contents.indexedoptionarray import IndexedOptionArray
 
     nplike = layouts[0].backend.index_nplike
@@ -177,7 +184,7 @@ def _merge_options(layouts, mergebool, mergecastable):
             pieces.append(nplike.arange(len(x), dtype=int64) + offset)
             contents.append(x)
             offset += len(x)
-    merged = merge_layouts(contents, mergebool, mergecastable)
+    merged = merge_layouts(contents, mergebool, mergecastable, nested=nested)
     return IndexedOptionArray.simplified(_index64(nplike, nplike.concat(pieces)), merged)
 
 
@@ -192,7 +199,7 @@ def _merge_lists(layouts, mergebool, mergecastable):
         size = first.size
         contents = [x.content._getitem_range(0, len(x) * size) for x in layouts]
         total = sum(len(x) for x in layouts)
-        merged = merge_layouts(contents, mergebool, mergecastable)
+        merged = merge_layouts(contents, mergebool, mergecastable, nested=True)
         return RegularArray(merged, size, zeros_length=total, parameters=parameters)
     pieces, contents, running = [nplike.zeros(1, dtype=int64)], [], 0
     for x in layouts:
@@ -203,7 +210,7 @@ def _merge_lists(layouts, mergebool, mergecastable):
         pieces.append(offsets[1:] + running)
         contents.append(packed.content._getitem_range(0, end))
         running += end
-    merged = merge_layouts(contents, mergebool, mergecastable)
+    merged = merge_layouts(contents, mergebool, mergecastable, nested=True)
     return ListOffsetArray(_index64(nplike, nplike.concat(pieces)), merged, parameters=parameters)
 
 
@@ -216,7 +223,9 @@ def _merge_records(layouts, mergebool, mergecastable):
     else:
         columns = [[x.content(field) for x in layouts] for field in first.fields]
     contents = [
-        merge_layouts([c._getitem_range(0, len(x)) for c, x in zip(column, layouts)], mergebool, mergecastable)
+        merge_layouts(
+            [c._getitem_range(0, len(x)) for c, x in zip(column, layouts)], mergebool, mergecastable, nested=True
+        )
         for column in columns
     ]
     fields = None if first.is_tuple else list(first.fields)

@@ -50,6 +50,8 @@ def where(condition, *args, mergebool=True, highlevel=True, behavior=None, attrs
 
     def action(inputs, *, depth, backend):
         c, x, y = inputs
+        if isinstance(c, Content) and c.is_option and c.content.is_numpy and len(c.content.shape) == 1:
+            return (_missing_condition(c, x, y, action, depth, backend),)
         if not (isinstance(c, Content) and c.is_numpy and len(c.shape) == 1):
             return None  # descend until the condition is flat; x and y follow it
         nplike = backend.nplike
@@ -79,6 +81,25 @@ def where(condition, *args, mergebool=True, highlevel=True, behavior=None, attrs
 
     (out,) = broadcast_and_apply(inputs, action, function_name="ak.where", broadcast_parameters_rule="intersect")
     return wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs)
+
+
+def _missing_condition(c, x, y, action, depth, backend):
+    """A flat condition with missing values: None where it is missing; elsewhere x or y is
+    picked as for a full condition (a missing value on the side not picked does not matter)."""
+    from awkward.contents import IndexedOptionArray, NumpyArray
+    from awkward.index import Index64
+
+    nplike = backend.index_nplike
+    (valid,) = concrete(c.mask_as_bool(True))
+    (index,) = concrete(c.to_IndexedOptionArray64().index.data)
+    (data,) = concrete(c.content.data)
+    if len(data) == 0:
+        picked = nplike.zeros(len(c), dtype=bool_)
+    else:
+        picked = nplike.logical_and(valid, data[nplike.where(valid, index, 0)] != 0)
+    (out,) = action([NumpyArray(picked, backend=backend), x, y], depth=depth, backend=backend)
+    positions = nplike.arange(len(c), dtype=int64)
+    return IndexedOptionArray.simplified(Index64(nplike.where(valid, positions, -1), nplike=nplike), out)
 
 
 def _nonzero(cond, highlevel, behavior, attrs):

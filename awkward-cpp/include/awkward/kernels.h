@@ -134,6 +134,23 @@ Error awkward_ListArray_num_U32(int64_t* tonum, const uint32_t* fromstarts, cons
 Error awkward_ListArray_num_64(int64_t* tonum, const int64_t* fromstarts, const int64_t* fromstops, int64_t length);
 }
 
+// ---- awkward_ListArray_rpad_and_clip_axis1: The IndexedOptionArray index of lists padded with None and clipped to exactly target items (pad_none with clip=True): item j of list i is starts[i] + j where j < stops[i] - starts[i], else -1 (missing); one pass over the output.
+#define AWKWARD_LISTARRAY_RPAD_AND_CLIP_AXIS1_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
+extern "C" {
+Error awkward_ListArray_rpad_and_clip_axis1_32(int64_t* toindex, const int32_t* fromstarts, const int32_t* fromstops, int64_t target, int64_t length);
+Error awkward_ListArray_rpad_and_clip_axis1_U32(int64_t* toindex, const uint32_t* fromstarts, const uint32_t* fromstops, int64_t target, int64_t length);
+Error awkward_ListArray_rpad_and_clip_axis1_64(int64_t* toindex, const int64_t* fromstarts, const int64_t* fromstops, int64_t target, int64_t length);
+}
+
+// ---- awkward_ListArray_rpad_axis1: The offsets and the IndexedOptionArray index of lists padded with None to at least target items (pad_none without clip), in one pass: list i gets max(stops[i] - starts[i], target) items, its own positions starts[i], starts[i] + 1, ... then -1 (missing). toindex holds tolength items, an upper bound of the output length (the sum of the list lengths plus length * target will do); only the first tooffsets[length] are written.
+#define AWKWARD_LISTARRAY_RPAD_AXIS1_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
+#define AWKWARD_LISTARRAY_RPAD_AXIS1_ERR_INDEX_TOO_SHORT "toindex is shorter than the padded lists"
+extern "C" {
+Error awkward_ListArray_rpad_axis1_32(int64_t* tooffsets, int64_t* toindex, const int32_t* fromstarts, const int32_t* fromstops, int64_t target, int64_t length, int64_t tolength);
+Error awkward_ListArray_rpad_axis1_U32(int64_t* tooffsets, int64_t* toindex, const uint32_t* fromstarts, const uint32_t* fromstops, int64_t target, int64_t length, int64_t tolength);
+Error awkward_ListArray_rpad_axis1_64(int64_t* tooffsets, int64_t* toindex, const int64_t* fromstarts, const int64_t* fromstops, int64_t target, int64_t length, int64_t tolength);
+}
+
 // ---- awkward_ListArray_validity: Checks that every non-empty list [starts[i], stops[i]) lies inside the content.
 #define AWKWARD_LISTARRAY_VALIDITY_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
 #define AWKWARD_LISTARRAY_VALIDITY_ERR_START_NEGATIVE "starts[i] < 0"

@@ -987,6 +987,177 @@ static PyObject* bind_awkward_ListArray_num_64(PyObject*, PyObject* const* args,
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_ListArray_rpad_and_clip_axis1_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_rpad_and_clip_axis1_32";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t target;
+  if (!akbind::scalar_int64(symbol, "target", args[3], &target)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toindex = ((__int128)length * (__int128)target);
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length * target")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'i', 4, "int32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_rpad_and_clip_axis1_32(static_cast<int64_t*>(buf_toindex.data()), static_cast<const int32_t*>(buf_fromstarts.data()), static_cast<const int32_t*>(buf_fromstops.data()), target, length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_rpad_and_clip_axis1_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_rpad_and_clip_axis1_U32";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t target;
+  if (!akbind::scalar_int64(symbol, "target", args[3], &target)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toindex = ((__int128)length * (__int128)target);
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length * target")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'u', 4, "uint32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_rpad_and_clip_axis1_U32(static_cast<int64_t*>(buf_toindex.data()), static_cast<const uint32_t*>(buf_fromstarts.data()), static_cast<const uint32_t*>(buf_fromstops.data()), target, length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_rpad_and_clip_axis1_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_rpad_and_clip_axis1_64";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t target;
+  if (!akbind::scalar_int64(symbol, "target", args[3], &target)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toindex = ((__int128)length * (__int128)target);
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length * target")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_rpad_and_clip_axis1_64(static_cast<int64_t*>(buf_toindex.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), target, length);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_rpad_axis1_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_rpad_axis1_32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t target;
+  if (!akbind::scalar_int64(symbol, "target", args[4], &target)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t tolength;
+  if (!akbind::scalar_int64(symbol, "tolength", args[6], &tolength)) return nullptr;
+  akbind::Buffer buf_tooffsets, buf_toindex, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[0], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_toindex = (__int128)tolength;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "tolength")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 4, "int32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 4, "int32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_rpad_axis1_32(static_cast<int64_t*>(buf_tooffsets.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<const int32_t*>(buf_fromstarts.data()), static_cast<const int32_t*>(buf_fromstops.data()), target, length, tolength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_rpad_axis1_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_rpad_axis1_U32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t target;
+  if (!akbind::scalar_int64(symbol, "target", args[4], &target)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t tolength;
+  if (!akbind::scalar_int64(symbol, "tolength", args[6], &tolength)) return nullptr;
+  akbind::Buffer buf_tooffsets, buf_toindex, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[0], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_toindex = (__int128)tolength;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "tolength")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'u', 4, "uint32"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'u', 4, "uint32"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_rpad_axis1_U32(static_cast<int64_t*>(buf_tooffsets.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<const uint32_t*>(buf_fromstarts.data()), static_cast<const uint32_t*>(buf_fromstops.data()), target, length, tolength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListArray_rpad_axis1_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_rpad_axis1_64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t target;
+  if (!akbind::scalar_int64(symbol, "target", args[4], &target)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t tolength;
+  if (!akbind::scalar_int64(symbol, "tolength", args[6], &tolength)) return nullptr;
+  akbind::Buffer buf_tooffsets, buf_toindex, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_tooffsets = ((__int128)length + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[0], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "length + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_toindex = (__int128)tolength;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "tolength")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_rpad_axis1_64(static_cast<int64_t*>(buf_tooffsets.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), target, length, tolength);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_ListArray_validity_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_ListArray_validity_32";
   if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
@@ -1263,6 +1434,12 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_ListArray_num_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_32)), METH_FASTCALL, "awkward_ListArray_num_32(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_num_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_U32)), METH_FASTCALL, "awkward_ListArray_num_U32(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
   {"awkward_ListArray_num_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_num_64)), METH_FASTCALL, "awkward_ListArray_num_64(tonum, fromstarts, fromstops, length) -> None or (message, index)"},
+  {"awkward_ListArray_rpad_and_clip_axis1_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_rpad_and_clip_axis1_32)), METH_FASTCALL, "awkward_ListArray_rpad_and_clip_axis1_32(toindex, fromstarts, fromstops, target, length) -> None or (message, index)"},
+  {"awkward_ListArray_rpad_and_clip_axis1_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_rpad_and_clip_axis1_U32)), METH_FASTCALL, "awkward_ListArray_rpad_and_clip_axis1_U32(toindex, fromstarts, fromstops, target, length) -> None or (message, index)"},
+  {"awkward_ListArray_rpad_and_clip_axis1_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_rpad_and_clip_axis1_64)), METH_FASTCALL, "awkward_ListArray_rpad_and_clip_axis1_64(toindex, fromstarts, fromstops, target, length) -> None or (message, index)"},
+  {"awkward_ListArray_rpad_axis1_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_rpad_axis1_32)), METH_FASTCALL, "awkward_ListArray_rpad_axis1_32(tooffsets, toindex, fromstarts, fromstops, target, length, tolength) -> None or (message, index)"},
+  {"awkward_ListArray_rpad_axis1_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_rpad_axis1_U32)), METH_FASTCALL, "awkward_ListArray_rpad_axis1_U32(tooffsets, toindex, fromstarts, fromstops, target, length, tolength) -> None or (message, index)"},
+  {"awkward_ListArray_rpad_axis1_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_rpad_axis1_64)), METH_FASTCALL, "awkward_ListArray_rpad_axis1_64(tooffsets, toindex, fromstarts, fromstops, target, length, tolength) -> None or (message, index)"},
   {"awkward_ListArray_validity_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_32)), METH_FASTCALL, "awkward_ListArray_validity_32(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
   {"awkward_ListArray_validity_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_U32)), METH_FASTCALL, "awkward_ListArray_validity_U32(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
   {"awkward_ListArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_64)), METH_FASTCALL, "awkward_ListArray_validity_64(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
@@ -1276,4 +1453,4 @@ static PyMethodDef generated_kernel_methods[] = {
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 49;
+static const int generated_kernel_count = 55;

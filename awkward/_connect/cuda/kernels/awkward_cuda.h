@@ -94,6 +94,13 @@ __device__ inline int64_t awkward_cuda_stride() {
 // awkward_ListArray_num
 #define AWKWARD_LISTARRAY_NUM_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
 
+// awkward_ListArray_rpad_and_clip_axis1
+#define AWKWARD_LISTARRAY_RPAD_AND_CLIP_AXIS1_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
+
+// awkward_ListArray_rpad_axis1
+#define AWKWARD_LISTARRAY_RPAD_AXIS1_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
+#define AWKWARD_LISTARRAY_RPAD_AXIS1_ERRCODE_INDEX_TOO_SHORT 2  // toindex is shorter than the padded lists
+
 // awkward_ListArray_validity
 #define AWKWARD_LISTARRAY_VALIDITY_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
 #define AWKWARD_LISTARRAY_VALIDITY_ERRCODE_START_NEGATIVE 2  // starts[i] < 0
