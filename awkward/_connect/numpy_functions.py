@@ -155,8 +155,16 @@ for _name in ("sum", "prod", "any", "all", "min", "max", "mean", "count_nonzero"
     implements(getattr(numpy, _name, None))(_delegate(_name, _REDUCER_NOTE))
 implements(getattr(numpy, "amin", None))(_delegate("min", _REDUCER_NOTE))
 implements(getattr(numpy, "amax", None))(_delegate("max", _REDUCER_NOTE))
-implements(numpy.sort)(_delegate("sort", "ak.sort arrives with the sorting issue"))
-implements(numpy.argsort)(_delegate("argsort", "ak.argsort arrives with the sorting issue"))
+@implements(numpy.sort)
+def _sort(a, axis=-1, kind=None, order=None):
+    _unsupported("sort", order=order)  # kind: ak.sort is always stable, which every kind allows
+    return _op("sort")(a, axis=axis)
+
+
+@implements(numpy.argsort)
+def _argsort(a, axis=-1, kind=None, order=None):
+    _unsupported("argsort", order=order)
+    return _op("argsort")(a, axis=axis)
 
 
 # ---------------------------------------------------------------------- concatenate

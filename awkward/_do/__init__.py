@@ -25,6 +25,7 @@ from awkward._do._options import drop_none, firsts, is_none, mask, singletons
 from awkward._do._pad_none import pad_none
 from awkward._do._regular import from_regular, to_regular
 from awkward._do._run_lengths import run_lengths
+from awkward._do._sort import argsort, sort
 from awkward._do._transform import transform
 from awkward._do._unflatten import unflatten
 from awkward._do._unique import is_unique, unique
@@ -33,6 +34,7 @@ from awkward.contents._merge import merge_layouts, mergeable
 
 __all__ = [
     "argcartesian",
+    "argsort",
     "argcombinations",
     "axis_error",
     "cartesian",
@@ -70,6 +72,7 @@ __all__ = [
     "resolve_axis",
     "run_lengths",
     "singletons",
+    "sort",
     "to_regular",
     "transform",
     "unflatten",

@@ -321,6 +321,12 @@ class NumpyLike:
     def divide(self, x1, x2, maybe_out=None):
         return self._elementwise("divide", (x1, x2), maybe_out)
 
+    def minimum(self, x1, x2, maybe_out=None):
+        return self._elementwise("minimum", (x1, x2), maybe_out)
+
+    def maximum(self, x1, x2, maybe_out=None):
+        return self._elementwise("maximum", (x1, x2), maybe_out)
+
     def sqrt(self, x, maybe_out=None):
         return self._elementwise("sqrt", (x,), maybe_out)
 

@@ -9,6 +9,7 @@ from awkward.operations.ak_almost_equal import almost_equal
 from awkward.operations.ak_angle import angle
 from awkward.operations.ak_argcartesian import argcartesian
 from awkward.operations.ak_argcombinations import argcombinations
+from awkward.operations.ak_argsort import argsort
 from awkward.operations.ak_array_equal import array_equal
 from awkward.operations.ak_backend import backend
 from awkward.operations.ak_broadcast_arrays import broadcast_arrays
@@ -53,6 +54,7 @@ from awkward.operations.ak_real import real
 from awkward.operations.ak_round import round
 from awkward.operations.ak_run_lengths import run_lengths
 from awkward.operations.ak_singletons import singletons
+from awkward.operations.ak_sort import sort
 from awkward.operations.ak_strings_astype import strings_astype
 from awkward.operations.ak_to_backend import to_backend
 from awkward.operations.ak_to_buffers import to_buffers
@@ -83,6 +85,7 @@ __all__ = [
     "angle",
     "argcartesian",
     "argcombinations",
+    "argsort",
     "array_equal",
     "backend",
     "broadcast_arrays",
@@ -127,6 +130,7 @@ __all__ = [
     "round",
     "run_lengths",
     "singletons",
+    "sort",
     "strings_astype",
     "to_backend",
     "to_buffers",

@@ -1,0 +1,385 @@
+"""sort / argsort: order the elements of the lists at an axis (the algorithm behind ak.sort
+and ak.argsort), following awkward 2.14.
+
+At the innermost axis each list is a *segment* of its (packed) content, sorted on its own:
+missing values go last, NaN first (in both directions), strings compare by their bytes,
+records are sorted field by field (argsort of records is refused, as in 2.14), unions are
+refused. argsort gives each element's index within its list, so that
+``array[ak.argsort(array)]`` sorts.
+
+At an outer axis the lists' elements are themselves lists: a missing element moves to the end
+of its list; then every number takes part in a *group*: the numbers found at the same
+position below the axis (same segment, same local indices underneath), which are sorted
+among themselves and written back in place, as numpy sorts a rectangular array along an outer
+axis. argsort then gives the index, among the present elements of the list at the axis, of
+the element each number came from.
+
+Only the buffers of the sorted values and of the lists at and below the axis are read
+(``ak.sort(events.jets.pt)`` leaves the jets' other fields unread). The numeric work lives
+in ``_segmented_sort``.
+"""
+
+from __future__ import annotations
+
+from awkward._do._apply import recursively_apply
+from awkward._do._axis import check_posaxis, maybe_posaxis
+from awkward._do._num import exceeds_depth
+from awkward._do._segmented_sort import (
+    partitioned_argsort,
+    segment_ids,
+    segmented_argsort,
+    segmented_sort,
+    stable_partition,
+    to_local,
+)
+from awkward._nplikes.dtypes import bool_, int64
+from awkward.contents import IndexedOptionArray, ListOffsetArray, NumpyArray, RecordArray
+from awkward.contents.content import concrete
+from awkward.index import Index64
+
+__all__ = ["sort", "argsort"]
+
+_UNALIGNED = object()  # depth_context marker: an option/index/union lies between list and field
+
+
+class _Spec:
+    __slots__ = ("function", "ascending", "indices")
+
+    def __init__(self, function, ascending, indices):
+        self.function = function
+        self.ascending = bool(ascending)
+        self.indices = indices
+
+
+def sort(layout, axis: int = -1, ascending: bool = True, stable: bool = True):
+    """``layout`` with the lists at ``axis`` sorted (always stably: a stable order is also a
+    valid unstable one)."""
+    return _run(layout, axis, _Spec("ak.sort", ascending, False))
+
+
+def argsort(layout, axis: int = -1, ascending: bool = True, stable: bool = True):
+    """The int64 indices that sort the lists at ``axis`` (see the module doc)."""
+    return _run(layout, axis, _Spec("ak.argsort", ascending, True))
+
+
+def _run(layout, axis, spec):
+    if check_posaxis(spec.function[3:], axis, layout) == 0:
+        return _sort_top(layout, spec)
+
+    def action(node, depth, depth_context, **kwargs):
+        if node.is_union:
+            raise _union_error(spec)
+        posaxis = maybe_posaxis(node, axis, depth)
+        if posaxis is not None and posaxis + 1 == depth:
+            # a field whose (negative) axis is the dimension of the list above its record
+            return _sort_field(node, depth_context["segments"], spec)
+        text = _is_text(node)
+        if posaxis == depth and node.is_list and not text:
+            return _sort_lists(node, spec)
+        if posaxis is not None and posaxis >= depth and (node.is_leaf or node.is_unknown or text):
+            raise exceeds_depth(spec.function, axis, depth)
+        if node.is_list:
+            depth_context["segments"] = node
+        elif not node.is_record:
+            depth_context["segments"] = _UNALIGNED
+        return None
+
+    return recursively_apply(
+        layout,
+        action,
+        depth_context={"segments": None},
+        numpy_to_regular=True,
+        function_name=spec.function,
+    )
+
+
+# ---------------------------------------------------------------------- where the axis is
+def _is_text(layout):
+    return layout.is_list and layout.parameter("__array__") in ("string", "bytestring")
+
+
+def _sort_top(layout, spec):
+    nplike = layout.backend.index_nplike
+    offsets = nplike.asarray([0, len(layout)], dtype=int64)
+    return _sort_content(layout, offsets, spec)
+
+
+def _sort_lists(node, spec):
+    packed = node.to_ListOffsetArray64(True)
+    (offsets,) = concrete(packed.offsets.data)
+    content = packed.content
+    stop = int(offsets[-1])
+    if len(content) != stop:
+        content = content._getitem_range(0, stop)
+    return ListOffsetArray(packed.offsets, _sort_content(content, offsets, spec), parameters=node.parameters)
+
+
+def _sort_field(node, segments, spec):
+    if segments is None:
+        return _sort_top(node, spec)
+    nplike = node.backend.index_nplike
+    if segments is not _UNALIGNED and segments.is_regular:
+        offsets = nplike.arange(len(segments) + 1, dtype=int64) * segments.size
+        return _sort_content(node, offsets, spec)
+    if segments is not _UNALIGNED and hasattr(segments, "offsets"):
+        (offsets,) = concrete(segments.offsets.data)
+        return _sort_content(node, nplike.astype(offsets, int64), spec)
+    raise NotImplementedError(
+        f"{spec.function}: a record field whose axis is the dimension of the list above the "
+        "record is supported when the record is the list's direct content (no option, index "
+        "or ListArray in between)"
+    )
+
+
+def _sort_content(content, offsets, spec):
+    """``content`` (same length) with the elements of each segment sorted."""
+    if content.is_unknown:
+        return _empty_result(content, spec)
+    if content.form.minmax_depth[1] == 1:
+        return _sort_leafish(content, offsets, spec)
+    return _across(content, offsets, spec)
+
+
+def _empty_result(content, spec):
+    if not spec.indices:
+        return content
+    nplike = content.backend.index_nplike
+    return NumpyArray(nplike.zeros(len(content), dtype=int64), backend=content.backend)
+
+
+def _union_error(spec):
+    verb = "argsort" if spec.indices else "sort"
+    return ValueError(f"{spec.function}: cannot {verb} an irreducible UnionArray")
+
+
+def _fieldwise(record, sort_field, spec):
+    if spec.indices:
+        raise NotImplementedError(
+            f"{spec.function}: cannot argsort records ({record.form.type}); argsort one of "
+            "their fields instead"
+        )
+    return RecordArray(
+        [sort_field(field) for field in record.contents],
+        None if record.is_tuple else record.fields,
+        len(record),
+        parameters=record.parameters,
+        backend=record.backend,
+    )
+
+
+# ---------------------------------------------------------------------- innermost axis
+def _sort_leafish(content, offsets, spec):
+    if content.is_union:
+        raise _union_error(spec)
+    if content.is_record:
+        return _fieldwise(content, lambda field: _sort_content(field, offsets, spec), spec)
+    if (content.is_option or content.is_indexed) and (content.content.is_record or content.content.is_union):
+        if content.content.is_union:
+            raise _union_error(spec)
+        return _nones_last(content, offsets, lambda proj, inner: _sort_leafish(proj, inner, spec))
+    if not spec.indices and content.is_option and content.content.is_numpy:
+        return _sort_optional_numbers(content, offsets, spec)
+    if content.is_numpy and not spec.indices:
+        (data,) = concrete(content.data)
+        nplike = content.backend.index_nplike
+        return NumpyArray(segmented_sort(nplike, data, offsets, ascending=spec.ascending), backend=content.backend)
+    perm = _leaf_perm(content, offsets, spec, local=spec.indices)
+    if spec.indices:
+        return NumpyArray(perm, backend=content.backend)
+    return _carry_leaf(content, perm)
+
+
+def _sort_optional_numbers(content, offsets, spec):
+    """Sorted present values of each segment, then its missing ones: the present values are
+    sorted alone and an index points at them (no argsort of the whole segment needed)."""
+    nplike, valid, cumulative = _valid_and_cumulative(content)
+    present = cumulative[offsets]
+    (data,) = concrete(content.project().data)
+    values = NumpyArray(segmented_sort(nplike, data, present, ascending=spec.ascending), backend=content.backend)
+    length = len(valid)
+    seg = segment_ids(nplike, offsets, length)
+    first, last = int(offsets[0]), int(offsets[-1])
+    n = len(offsets) - 1
+    inside = (seg >= 0) & (seg < n)
+    safe = nplike.where(inside, seg, 0)
+    local = nplike.arange(length, dtype=int64) - offsets[:-1][safe]
+    present_counts = present[1:] - present[:-1]
+    index = nplike.where(local < present_counts[safe], present[:-1][safe] + local, -1)
+    if first != 0 or last != length:  # positions outside the segments keep their value
+        outside = ~inside
+        index[outside] = nplike.where(valid[outside], cumulative[:-1][outside], -1)
+    return IndexedOptionArray(Index64(index, nplike=nplike), values, parameters=content.parameters)
+
+
+def _valid_and_cumulative(layout):
+    nplike = layout.backend.index_nplike
+    (valid,) = concrete(layout.mask_as_bool(valid_when=True))
+    cumulative = nplike.empty(len(valid) + 1, dtype=int64)
+    cumulative[0] = 0
+    nplike.cumsum(valid, maybe_out=cumulative[1:])
+    return nplike, valid, cumulative
+
+
+def _nones_last(content, offsets, sort_present):
+    """Missing elements of each segment moved to its end (staying missing), the present ones
+    sorted by ``sort_present(projected content, its segment offsets)``."""
+    if not content.is_option:
+        return sort_present(content.project(), offsets)
+    nplike, valid, cumulative = _valid_and_cumulative(content)
+    order = stable_partition(nplike, valid, offsets)
+    inner = sort_present(content.project(), cumulative[offsets])
+    index = nplike.where(valid[order], cumulative[:-1][order], -1)
+    return IndexedOptionArray(Index64(index, nplike=nplike), inner, parameters=content.parameters)
+
+
+def _leaf_perm(content, offsets, spec, local):
+    """Positions of ``content`` (numbers or strings, maybe missing) in sorted order within
+    each segment: global positions, or indices within the segment when ``local``."""
+    nplike = content.backend.index_nplike
+    if content.is_indexed and not content.is_option:
+        return _leaf_perm(content.project(), offsets, spec, local)
+    if content.is_option:
+        _, valid, _ = _valid_and_cumulative(content)
+        projected = content.project()
+        order = partitioned_argsort(
+            nplike,
+            valid,
+            offsets,
+            lambda inner: _leaf_perm(projected, inner, spec, False),
+            members_first=True,
+        )
+        return to_local(nplike, order, offsets) if local else order
+    if content.is_union:
+        raise _union_error(spec)
+    if _is_text(content):
+        values = _string_ranks(content)
+    elif content.is_numpy:
+        (values,) = concrete(content.data)
+    else:
+        raise TypeError(f"{spec.function}: cannot sort {content.form.type}")
+    return segmented_argsort(nplike, values, offsets, ascending=spec.ascending, local=local)
+
+
+def _string_ranks(layout):
+    """Each string's rank among the distinct strings (byte order) as int64."""
+    nplike = layout.backend.index_nplike
+    packed = layout.to_ListOffsetArray64(True)
+    offsets, chars = concrete(packed.offsets.data, packed.content.data)
+    raw = bytes(chars[: int(offsets[-1])]) if len(offsets) else b""
+    bounds = offsets.tolist()
+    items = [raw[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+    rank = {item: i for i, item in enumerate(sorted(set(items)))}
+    return nplike.asarray([rank[item] for item in items], dtype=int64)
+
+
+def _carry_leaf(content, perm):
+    nplike = content.backend.index_nplike
+    if content.is_numpy:
+        (data,) = concrete(content.data)
+        return NumpyArray(data[perm], backend=content.backend)  # 2.14 drops the parameters
+    if content.is_option:
+        option = content.to_IndexedOptionArray64()
+        (index,) = concrete(option.index.data)
+        return IndexedOptionArray(Index64(index[perm], nplike=nplike), option.content, parameters=option.parameters)
+    return content._carry(Index64(perm, nplike=nplike), False)
+
+
+# ---------------------------------------------------------------------- outer axes
+def _across(content, offsets, spec):
+    """Elements of each segment are lists: missing ones go last, then the numbers at the same
+    position below are sorted among themselves."""
+    if content.is_union:
+        raise _union_error(spec)
+    if content.is_option or content.is_indexed:
+        return _nones_last(content, offsets, lambda proj, inner: _across(proj, inner, spec))
+    if content.form.minmax_depth[1] == 1:
+        return _sort_leafish(content, offsets, spec)
+    if content.is_record:
+        return _fieldwise(content, lambda field: _sort_content(field, offsets, spec), spec)
+    nplike = content.backend.index_nplike
+    length = len(content)
+    first, last = int(offsets[0]), int(offsets[-1])
+    ordinal = nplike.zeros(length, dtype=int64)
+    ordinal[first:last] = nplike.arange(first, last, dtype=int64) - nplike.repeat(
+        offsets[:-1], offsets[1:] - offsets[:-1]
+    )
+    return _regroup(content, [segment_ids(nplike, offsets, length)], ordinal, spec)
+
+
+def _regroup(node, columns, ordinal, spec):
+    """``node`` (below the axis) with its numbers sorted within their groups; ``columns``
+    hold, per element of ``node``, the group coordinates found so far (segment, then local
+    indices), ``ordinal`` the index of the element at the axis it belongs to."""
+    if node.is_numpy and len(node.inner_shape) > 0:
+        node = node.to_RegularArray()
+    if node.is_union:
+        raise _union_error(spec)
+    if node.is_unknown:
+        return _empty_result(node, spec)
+    nplike = node.backend.index_nplike
+    if node.is_record:
+        return _fieldwise(node, lambda field: _regroup(field, columns, ordinal, spec), spec)
+    leafish = node.form.minmax_depth[1] == 1
+    if node.is_option and not (leafish and not node.content.is_record):
+        _, valid, cumulative = _valid_and_cumulative(node)
+        keep = nplike.nonzero(valid)[0]
+        inner = _regroup(node.project(), [c[keep] for c in columns], ordinal[keep], spec)
+        index = nplike.where(valid, cumulative[:-1], -1)
+        return IndexedOptionArray(Index64(index, nplike=nplike), inner, parameters=node.parameters)
+    if node.is_indexed and not node.is_option:
+        return _regroup(node.project(), columns, ordinal, spec)
+    if leafish:
+        return _group_sort_leaf(node, columns, ordinal, spec)
+    packed = node.to_ListOffsetArray64(True)
+    (offsets,) = concrete(packed.offsets.data)
+    content = packed.content
+    total = int(offsets[-1])
+    if len(content) != total:
+        content = content._getitem_range(0, total)
+    if content.form.minmax_depth[1] == 1:
+        # the innermost lists: as in 2.14, argsort counts them within their group
+        ordinal = _rank_in_group(nplike, columns, len(offsets) - 1)
+    parent = nplike.repeat(nplike.arange(len(offsets) - 1, dtype=int64), offsets[1:] - offsets[:-1])
+    local = nplike.arange(total, dtype=int64) - offsets[:-1][parent]
+    inner = _regroup(content, [c[parent] for c in columns] + [local], ordinal[parent], spec)
+    return ListOffsetArray(packed.offsets, inner, parameters=node.parameters)
+
+
+def _group_sort_leaf(leaf, columns, ordinal, spec):
+    nplike = leaf.backend.index_nplike
+    length = len(leaf)
+    slots, group_offsets = _groups(nplike, columns, length)
+    arranged_leaf = leaf._carry(Index64(slots, nplike=nplike), False)
+    source = slots[_leaf_perm(arranged_leaf, group_offsets, spec, False)]
+    out = nplike.empty(length, dtype=int64)
+    if spec.indices:
+        out[slots] = ordinal[source]
+        return NumpyArray(out, backend=leaf.backend)
+    out[slots] = source
+    return _carry_leaf(leaf, out)
+
+
+def _groups(nplike, columns, length):
+    """Positions arranged by group (equal ``columns``), in their order within a group, and the
+    offsets of the groups in that arrangement."""
+    slots = nplike.arange(length, dtype=int64)
+    for column in reversed(columns):  # least significant first: a stable radix by column
+        slots = slots[nplike.argsort(column[slots], stable=True)]
+    bounds = nplike.zeros(0, dtype=int64)
+    if length > 1:
+        change = nplike.zeros(length - 1, dtype=bool_)
+        for column in columns:
+            arranged = column[slots]
+            change |= arranged[1:] != arranged[:-1]
+        bounds = nplike.astype(nplike.nonzero(change)[0] + 1, int64)
+    edges = nplike.asarray([0, length], dtype=int64)
+    return slots, nplike.concat([edges[:1], bounds, edges[1:]])
+
+
+def _rank_in_group(nplike, columns, length):
+    """Each position's index among the positions of its group (equal ``columns``)."""
+    slots, group_offsets = _groups(nplike, columns, length)
+    counts = group_offsets[1:] - group_offsets[:-1]
+    rank = nplike.empty(length, dtype=int64)
+    rank[slots] = nplike.arange(length, dtype=int64) - nplike.repeat(group_offsets[:-1], counts)
+    return rank
