@@ -7,15 +7,17 @@ varies slowest, as itertools.product). An array that has no list at that depth c
 its one element per row. ``nested`` (positions ``j``) groups the tuples into one more list
 level after array ``j``.
 
-The carries are built array by array: the tuples so far are each repeated as many times as
-the next list is long, and the next array's ranges are repeated once per tuple
-(``awkward_ListArray_expand_carry``), so the cost is a few passes over the output.
+The carries are built array by array: one kernel pass (``awkward_ListArray_cartesian_carry``)
+pairs, row by row, the tuples so far (at first the first array's items) with the next
+array's items and writes both positions; earlier carries then follow the tuple positions. For
+two arrays that is one pass over the output, with no repeat.
 """
 
 from __future__ import annotations
 
 from awkward._broadcasting import broadcast_and_apply
 from awkward._do._axis import axis_error
+from awkward._do._num import offsets_from_counts
 from awkward._nplikes.dtypes import int64
 from awkward.contents.content import concrete
 from awkward.contents.indexedarray import IndexedArray
@@ -66,6 +68,11 @@ def _cartesian(layouts, axis, nested, fields, parameters, arg, function_name):
         if any(x.is_union or (x.is_option and x.content.is_union) for x in inputs):
             return None  # broadcasting splits unions into groups first
         inputs = [x.project() if x.is_indexed and not x.is_option else x for x in inputs]
+        if not any(_has_lists(x.content if x.is_option else x) for x in inputs):  # records only
+            raise AxisError(
+                f"ak.{function_name}: axis={axis} exceeds the max depth of the given arrays "
+                f"(which is {depth})"
+            )
         return (_product(inputs, nested, fields, parameters, arg, function_name),)
 
     (out,) = broadcast_and_apply(
@@ -77,6 +84,10 @@ def _cartesian(layouts, axis, nested, fields, parameters, arg, function_name):
         function_name=f"ak.{function_name}",
     )
     return out
+
+
+def _has_lists(x):
+    return x.is_list or (x.is_numpy and len(x.inner_shape) > 0)
 
 
 def _top_level(layouts, nested, fields, parameters, arg):
@@ -120,6 +131,8 @@ def _ranges(x, length, nplike, function_name):
         x = x.content
     else:
         rows = None
+    if x.is_numpy and len(x.inner_shape) > 0:
+        x = x.to_RegularArray()
     if x.parameter("__array__") in ("string", "bytestring"):
         raise ValueError(
             f"ak.{function_name} does not compute combinations of the characters of a "
@@ -152,34 +165,46 @@ def _product(inputs, nested, fields, parameters, arg, function_name):
     backend = inputs[0].backend
     nplike = backend.index_nplike
     length = inputs[0].length
+    lefts = None  # (starts, stops) of what the next array pairs with: items, then tuples
     carries = []
-    per_tuple = nplike.ones(length, dtype=int64)  # tuples so far in each row
-    segment = nplike.ones(length, dtype=int64)  # ... since the last nesting point
+    per_tuple = None  # tuples so far in each row
+    segment = None  # ... since the last nesting point
     segments = []
     contents = []
     valids = []
     for i, x in enumerate(inputs):
         starts, stops, content, valid = _ranges(x, length, nplike, function_name)
         valids.append(valid)
-        counts = nplike.astype(stops, int64) - nplike.astype(starts, int64, copy=False)
+        starts = nplike.astype(starts, int64, copy=False)
+        stops = nplike.astype(stops, int64, copy=False)
+        counts = stops - starts
         if arg:  # positions relative to each list's start
             starts, stops = nplike.zeros(length, dtype=int64), counts
-        if carries:
-            times = nplike.repeat(counts, per_tuple)
-            carries = [nplike.repeat(c, times) for c in carries]
-            starts, stops = nplike.repeat(starts, per_tuple), nplike.repeat(stops, per_tuple)
-        total = int(nplike.sum(counts * per_tuple))
-        new = nplike.empty(total, dtype=int64)
-        kernel = backend["awkward_ListArray_expand_carry", int64, starts.dtype, stops.dtype]
-        kernel(new, starts, stops, len(starts), total)
-        carries.append(new)
         contents.append(content)
-        per_tuple = per_tuple * counts
-        segment = segment * counts
+        if per_tuple is None:
+            per_tuple, lefts = counts, (starts, stops)
+        else:
+            # one pass writes, for every pair (tuple so far, item of x), both positions
+            per_tuple = per_tuple * counts
+            offsets = offsets_from_counts(nplike, per_tuple)
+            total = int(offsets[-1])
+            toleft, toright = nplike.empty(total, dtype=int64), nplike.empty(total, dtype=int64)
+            kernel = backend[("awkward_ListArray_cartesian_carry",) + (int64,) * 7]
+            kernel(toleft, toright, offsets, lefts[0], lefts[1], starts, stops, length, total)
+            # the first pair's left side is the first array's carry; later, a tuple index
+            carries = [toleft] if not carries else [c[toleft] for c in carries]
+            carries.append(toright)
+            lefts, tuple_offsets = (offsets[:-1], offsets[1:]), offsets
+        segment = counts if segment is None else segment * counts
         if i in nested:
             segments.append(segment)
-            segment = nplike.ones(length, dtype=int64)
-    segments.append(segment)
+            segment = None
+    segments.append(nplike.ones(length, dtype=int64) if segment is None else segment)
+    if not carries:  # a single array: its own items
+        starts, stops = lefts
+        carries = [nplike.empty(int(nplike.sum(per_tuple)), dtype=int64)]
+        kernel = backend["awkward_ListArray_expand_carry", int64, int64, int64]
+        kernel(carries[0], starts, stops, length, len(carries[0]))
     total = len(carries[0])
     if arg:
         slots = [NumpyArray(c) for c in carries]
@@ -189,19 +214,19 @@ def _product(inputs, nested, fields, parameters, arg, function_name):
     # list levels, innermost first: level s has one list per tuple of the segments before it;
     # a missing list of the array that starts a segment makes that level's lists missing (a
     # missing list elsewhere only contributes no tuples), as awkward 2.14 does
-    outer = [nplike.ones(length, dtype=int64)]
+    outer = [None]  # None: one list per row
     for seg in segments[:-1]:
-        outer.append(outer[-1] * seg)
+        outer.append(seg if outer[-1] is None else outer[-1] * seg)
     firsts = [0] + [j + 1 for j in nested]
     for seg, before, first in reversed(list(zip(segments, outer, firsts))):
-        sizes = nplike.repeat(seg, before)
-        offsets = nplike.empty(len(sizes) + 1, dtype=int64)
-        offsets[0] = 0
-        nplike.cumsum(sizes, maybe_out=offsets[1:])
+        if before is None and len(inputs) > 1 and not nested:
+            offsets = tuple_offsets  # one list of all the tuples per row: computed already
+        else:
+            sizes = seg if before is None else nplike.repeat(seg, before)
+            offsets = offsets_from_counts(nplike, sizes)
         out = ListOffsetArray(Index64(offsets), out)
         if valids[first] is not None:
-            mask = nplike.repeat(valids[first], before)
+            mask = valids[first] if before is None else nplike.repeat(valids[first], before)
             index = nplike.where(mask, nplike.arange(len(mask), dtype=int64), -1)
             out = IndexedOptionArray(Index64(index), out)
     return out
-

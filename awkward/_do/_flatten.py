@@ -250,6 +250,9 @@ def _remove(layout, options) -> list:
     if layout.is_union:
         if all(_is_atom(c) or (c.is_option and _is_atom(c.content)) for c in layout.contents):
             return [layout]
+        if all(_holds_lists(c) for c in layout.contents):
+            # one level flattened in element order (per-branch pieces would reorder values)
+            return _remove_list_union(layout, options)
         out = []
         for tag in range(len(layout.contents)):
             out.extend(_remove(layout.project(tag), options))
@@ -265,6 +268,20 @@ def _remove(layout, options) -> list:
             out.extend(_remove(_range(field, 0, length), options))
         return out
     raise TypeError(f"{options['function']}: unexpected layout {type(layout).__name__}")
+
+
+def _holds_lists(layout) -> bool:
+    while layout.is_option or layout.is_indexed:
+        layout = layout.content
+    return (layout.is_list and not is_string(layout)) or (layout.is_numpy and bool(layout.inner_shape))
+
+
+def _remove_list_union(layout, options) -> list:
+    flat = list_items(layout, False, function=options["function"])[1]
+    pieces = _remove(flat, options)
+    if options["keepdims"]:
+        return [_keepdims(piece, options) for piece in pieces]
+    return pieces
 
 
 def _no_records(options):

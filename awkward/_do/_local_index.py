@@ -31,21 +31,23 @@ def _list_local_index(layout):
             values = values % size
         return RegularArray(NumpyArray(values, backend=layout.backend), size, length)
     offsets_index = getattr(layout, "_offsets", None)
-    if offsets_index is not None and offsets_index.dtype == int64:
-        # reuse the offsets as they are when they start at 0 (no cumulative sum, no copy)
+    if offsets_index is not None:
+        # reuse int64 offsets as they are when they start at 0 (no cumulative sum, no copy)
         (raw,) = concrete(offsets_index.data)
         first = int(raw[0])
-        counts = raw[1:] - raw[:-1]
-        starts = raw[:-1] - first if first else raw[:-1]
         total = int(raw[-1]) - first
-        index = offsets_index if first == 0 else Index64(raw - first, nplike=nplike)
+        if first == 0 and raw.dtype == int64:
+            index = offsets_index
+        else:
+            index = Index64(nplike.astype(raw, int64) - first, nplike=nplike)
     else:
-        counts = list_counts(layout)
-        offsets = offsets_from_counts(nplike, counts)
-        starts, total = offsets[:-1], int(offsets[-1])
-        index = Index64(offsets, nplike=nplike)
-    values = nplike.arange(total, dtype=int64)
-    values -= nplike.repeat(starts, counts)
+        raw = offsets_from_counts(nplike, list_counts(layout))
+        total = int(raw[-1])
+        index = Index64(raw, nplike=nplike)
+    # one pass writing 0..n-1 per list (numpy needs an arange, a repeat and a subtraction)
+    values = nplike.empty(total, dtype=int64)
+    kernel = layout.backend["awkward_ListOffsetArray_local_index", int64, raw.dtype]
+    kernel(values, raw, len(raw) - 1, total)
     content = NumpyArray._from_checked(values, None, layout.backend)
     return ListOffsetArray._from_checked(index, content, None)
 

@@ -64,6 +64,8 @@ def index_nplike_of(layout):
 def _pad_outer(layout, length, clip):
     nplike = index_nplike_of(layout)
     n = len(layout)
+    if not clip and length < n and layout.is_numpy and not layout.inner_shape:
+        return layout  # 2.14 leaves a longer flat NumpyArray as it is (equal: option)
     size = max(length, 0) if clip else max(length, n)
     index = nplike.arange(size, dtype=int64)
     if size > n:
@@ -116,8 +118,8 @@ def _pad_lists(layout, length, clip):
     n = len(layout)
     if layout.is_regular:
         size = layout.size
-        if not clip and length <= size:
-            return layout  # 2.14: long enough regular lists are left as they are
+        if not clip and length < size:
+            return layout  # 2.14: longer regular lists are left as they are (equal: option)
         width = max(length, 0) if clip else length
         positions = nplike.arange(width, dtype=int64)
         rows = nplike.reshape(nplike.arange(n, dtype=int64) * size, (n, 1))

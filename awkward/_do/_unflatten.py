@@ -40,9 +40,13 @@ def _cut(layout, counts, mask, axis):
         if counts == 0:
             return RegularArray(layout._getitem_range(0, 0), 0, 0), None
         return RegularArray(layout, counts, length // counts), None
-    if len(counts) and bool(nplike.any(counts < 0)):
-        raise ValueError("ak.unflatten: counts must be non-negative")
-    offsets = offsets_from_counts(nplike, counts)
+    # one pass: the running sum, checking that no count is negative
+    offsets = nplike.empty(len(counts) + 1, dtype=int64)
+    counts = nplike.ascontiguousarray(counts)
+    try:
+        layout.backend["awkward_Lengths_to_offsets", int64, int64](offsets, counts, len(counts))
+    except ValueError:
+        raise ValueError("ak.unflatten: counts must be non-negative") from None
     if int(offsets[-1]) != length:
         raise _does_not_fit(axis)
     out = ListOffsetArray(Index64(offsets, nplike=nplike), layout)

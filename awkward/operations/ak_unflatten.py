@@ -5,6 +5,7 @@ from __future__ import annotations
 from awkward._do import regularize_axis
 from awkward._do import unflatten as _unflatten
 from awkward._do._axis import is_integer
+from awkward.contents.numpyarray import NumpyArray
 from awkward.operations._layout_args import HighLevelContext
 
 __all__ = ["unflatten"]
@@ -22,6 +23,14 @@ def unflatten(array, counts, axis=0, *, highlevel=True, behavior=None, attrs=Non
         counts = int(counts)
     elif isinstance(counts, (bool, float, complex)) or getattr(counts, "shape", None) == ():
         raise TypeError(f"ak.unflatten: counts must be an integer or an array of integers, not {counts!r}")
+    elif _plain_integers(counts, layout):
+        counts = NumpyArray(counts, backend=layout.backend)  # without ak.to_layout's checks
     else:
         counts = ctx.unwrap(counts, "unflatten", allow_record=False)
     return ctx.wrap(_unflatten(layout, counts, axis), highlevel)
+
+
+def _plain_integers(counts, layout) -> bool:
+    """A one-dimensional integer array of the layout's own array library (the usual counts)."""
+    own = type(counts) is layout.backend.nplike.ndarray
+    return own and counts.ndim == 1 and counts.dtype.kind in "iu"

@@ -81,6 +81,15 @@ Error awkward_Lengths_to_offsets_32(int64_t* tooffsets, const int32_t* fromlengt
 Error awkward_Lengths_to_offsets_64(int64_t* tooffsets, const int64_t* fromlengths, int64_t length);
 }
 
+// ---- awkward_ListArray_cartesian_carry: Row by row, every pair of an item of the left list [leftstarts[i], leftstops[i]) with an item of the right list [rightstarts[i], rightstops[i]) (the left item varies slowest): the two carries of a Cartesian product. Row i's pairs go to [fromoffsets[i], fromoffsets[i + 1]), which must hold exactly (left length) * (right length) items; lenout is the room in the carries.
+#define AWKWARD_LISTARRAY_CARTESIAN_CARRY_ERR_LEFT_STOP_BEFORE_START "leftstops[i] < leftstarts[i]"
+#define AWKWARD_LISTARRAY_CARTESIAN_CARRY_ERR_RIGHT_STOP_BEFORE_START "rightstops[i] < rightstarts[i]"
+#define AWKWARD_LISTARRAY_CARTESIAN_CARRY_ERR_OFFSETS_MISMATCH "offsets[i + 1] - offsets[i] is not the product of the two lists' lengths"
+#define AWKWARD_LISTARRAY_CARTESIAN_CARRY_ERR_OUT_OF_RANGE "[offsets[i], offsets[i + 1]) is outside [0, lenout)"
+extern "C" {
+Error awkward_ListArray_cartesian_carry_64(int64_t* toleft, int64_t* toright, const int64_t* fromoffsets, const int64_t* leftstarts, const int64_t* leftstops, const int64_t* rightstarts, const int64_t* rightstops, int64_t length, int64_t lenout);
+}
+
 // ---- awkward_ListArray_combinations: Content positions of the n-element combinations inside every list [starts[i], stops[i]), in lexicographic order, without or with replacement. tooffsets[i]:tooffsets[i+1] is where list i's combinations go (its length must equal C(m, n), or C(m + n - 1, n) with replacement, for m = stops[i] - starts[i]); the j-th position of the k-th combination is written to tocarry[j * lentocarry + k]. Row j of tocarry is the carry of the j-th slot.
 #define AWKWARD_LISTARRAY_COMBINATIONS_ERR_N_BELOW_ONE "n < 1"
 #define AWKWARD_LISTARRAY_COMBINATIONS_ERR_STOP_BEFORE_START "stops[i] < starts[i]"
@@ -159,6 +168,16 @@ extern "C" {
 Error awkward_ListArray_validity_32(const int32_t* fromstarts, const int32_t* fromstops, int64_t length, int64_t lencontent);
 Error awkward_ListArray_validity_U32(const uint32_t* fromstarts, const uint32_t* fromstops, int64_t length, int64_t lencontent);
 Error awkward_ListArray_validity_64(const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t lencontent);
+}
+
+// ---- awkward_ListOffsetArray_local_index: The position of every item within its list (0, 1, ... n-1 in each list), written at the item's place relative to offsets[0]; lentoindex is the room in toindex.
+#define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERR_NEGATIVE_LENGTH "length < 0"
+#define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERR_OFFSETS_DECREASING "offsets[i + 1] < offsets[i]"
+#define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERR_TOINDEX_TOO_SHORT "the lists up to i hold more items than lentoindex"
+extern "C" {
+Error awkward_ListOffsetArray_local_index_32(int64_t* toindex, const int32_t* fromoffsets, int64_t length, int64_t lentoindex);
+Error awkward_ListOffsetArray_local_index_U32(int64_t* toindex, const uint32_t* fromoffsets, int64_t length, int64_t lentoindex);
+Error awkward_ListOffsetArray_local_index_64(int64_t* toindex, const int64_t* fromoffsets, int64_t length, int64_t lentoindex);
 }
 
 // ---- awkward_Offsets_to_lengths: List lengths from offsets, tolengths[i] = offsets[i + 1] - offsets[i].

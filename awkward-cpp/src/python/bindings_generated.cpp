@@ -501,6 +501,44 @@ static PyObject* bind_awkward_Lengths_to_offsets_64(PyObject*, PyObject* const* 
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_ListArray_cartesian_carry_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListArray_cartesian_carry_64";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t lenout;
+  if (!akbind::scalar_int64(symbol, "lenout", args[8], &lenout)) return nullptr;
+  akbind::Buffer buf_toleft, buf_toright, buf_fromoffsets, buf_leftstarts, buf_leftstops, buf_rightstarts, buf_rightstops;
+  __int128 work = 0;
+  const __int128 need_toleft = (__int128)lenout;
+  if (!buf_toleft.acquire(symbol, "toleft", args[0], akbind::DType{'i', 8, "int64"}, true, need_toleft, "lenout")) return nullptr;
+  if (need_toleft > work) work = need_toleft;
+  const __int128 need_toright = (__int128)lenout;
+  if (!buf_toright.acquire(symbol, "toright", args[1], akbind::DType{'i', 8, "int64"}, true, need_toright, "lenout")) return nullptr;
+  if (need_toright > work) work = need_toright;
+  const __int128 need_fromoffsets = ((__int128)length + (__int128)1);
+  if (!buf_fromoffsets.acquire(symbol, "fromoffsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromoffsets, "length + 1")) return nullptr;
+  if (need_fromoffsets > work) work = need_fromoffsets;
+  const __int128 need_leftstarts = (__int128)length;
+  if (!buf_leftstarts.acquire(symbol, "leftstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_leftstarts, "length")) return nullptr;
+  if (need_leftstarts > work) work = need_leftstarts;
+  const __int128 need_leftstops = (__int128)length;
+  if (!buf_leftstops.acquire(symbol, "leftstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_leftstops, "length")) return nullptr;
+  if (need_leftstops > work) work = need_leftstops;
+  const __int128 need_rightstarts = (__int128)length;
+  if (!buf_rightstarts.acquire(symbol, "rightstarts", args[5], akbind::DType{'i', 8, "int64"}, false, need_rightstarts, "length")) return nullptr;
+  if (need_rightstarts > work) work = need_rightstarts;
+  const __int128 need_rightstops = (__int128)length;
+  if (!buf_rightstops.acquire(symbol, "rightstops", args[6], akbind::DType{'i', 8, "int64"}, false, need_rightstops, "length")) return nullptr;
+  if (need_rightstops > work) work = need_rightstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListArray_cartesian_carry_64(static_cast<int64_t*>(buf_toleft.data()), static_cast<int64_t*>(buf_toright.data()), static_cast<const int64_t*>(buf_fromoffsets.data()), static_cast<const int64_t*>(buf_leftstarts.data()), static_cast<const int64_t*>(buf_leftstops.data()), static_cast<const int64_t*>(buf_rightstarts.data()), static_cast<const int64_t*>(buf_rightstops.data()), length, lenout);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_ListArray_combinations_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_ListArray_combinations_32";
   if (!akbind::check_nargs(symbol, nargs, 8)) return nullptr;
@@ -1227,6 +1265,75 @@ static PyObject* bind_awkward_ListArray_validity_64(PyObject*, PyObject* const* 
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_ListOffsetArray_local_index_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListOffsetArray_local_index_32";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t lentoindex;
+  if (!akbind::scalar_int64(symbol, "lentoindex", args[3], &lentoindex)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromoffsets;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)lentoindex;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "lentoindex")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromoffsets = ((__int128)length + (__int128)1);
+  if (!buf_fromoffsets.acquire(symbol, "fromoffsets", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromoffsets, "length + 1")) return nullptr;
+  if (need_fromoffsets > work) work = need_fromoffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListOffsetArray_local_index_32(static_cast<int64_t*>(buf_toindex.data()), static_cast<const int32_t*>(buf_fromoffsets.data()), length, lentoindex);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListOffsetArray_local_index_U32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListOffsetArray_local_index_U32";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t lentoindex;
+  if (!akbind::scalar_int64(symbol, "lentoindex", args[3], &lentoindex)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromoffsets;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)lentoindex;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "lentoindex")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromoffsets = ((__int128)length + (__int128)1);
+  if (!buf_fromoffsets.acquire(symbol, "fromoffsets", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromoffsets, "length + 1")) return nullptr;
+  if (need_fromoffsets > work) work = need_fromoffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListOffsetArray_local_index_U32(static_cast<int64_t*>(buf_toindex.data()), static_cast<const uint32_t*>(buf_fromoffsets.data()), length, lentoindex);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_ListOffsetArray_local_index_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_ListOffsetArray_local_index_64";
+  if (!akbind::check_nargs(symbol, nargs, 4)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[2], &length)) return nullptr;
+  int64_t lentoindex;
+  if (!akbind::scalar_int64(symbol, "lentoindex", args[3], &lentoindex)) return nullptr;
+  akbind::Buffer buf_toindex, buf_fromoffsets;
+  __int128 work = 0;
+  const __int128 need_toindex = (__int128)lentoindex;
+  if (!buf_toindex.acquire(symbol, "toindex", args[0], akbind::DType{'i', 8, "int64"}, true, need_toindex, "lentoindex")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_fromoffsets = ((__int128)length + (__int128)1);
+  if (!buf_fromoffsets.acquire(symbol, "fromoffsets", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromoffsets, "length + 1")) return nullptr;
+  if (need_fromoffsets > work) work = need_fromoffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_ListOffsetArray_local_index_64(static_cast<int64_t*>(buf_toindex.data()), static_cast<const int64_t*>(buf_fromoffsets.data()), length, lentoindex);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_Offsets_to_lengths_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_Offsets_to_lengths_32";
   if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
@@ -1417,6 +1524,7 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_IndexedArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_IndexedArray_validity_64)), METH_FASTCALL, "awkward_IndexedArray_validity_64(fromindex, length, lencontent, isoption) -> None or (message, index)"},
   {"awkward_Lengths_to_offsets_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Lengths_to_offsets_32)), METH_FASTCALL, "awkward_Lengths_to_offsets_32(tooffsets, fromlengths, length) -> None or (message, index)"},
   {"awkward_Lengths_to_offsets_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Lengths_to_offsets_64)), METH_FASTCALL, "awkward_Lengths_to_offsets_64(tooffsets, fromlengths, length) -> None or (message, index)"},
+  {"awkward_ListArray_cartesian_carry_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_cartesian_carry_64)), METH_FASTCALL, "awkward_ListArray_cartesian_carry_64(toleft, toright, fromoffsets, leftstarts, leftstops, rightstarts, rightstops, length, lenout) -> None or (message, index)"},
   {"awkward_ListArray_combinations_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_combinations_32)), METH_FASTCALL, "awkward_ListArray_combinations_32(tocarry, fromstarts, fromstops, tooffsets, n, replacement, length, lentocarry) -> None or (message, index)"},
   {"awkward_ListArray_combinations_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_combinations_U32)), METH_FASTCALL, "awkward_ListArray_combinations_U32(tocarry, fromstarts, fromstops, tooffsets, n, replacement, length, lentocarry) -> None or (message, index)"},
   {"awkward_ListArray_combinations_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_combinations_64)), METH_FASTCALL, "awkward_ListArray_combinations_64(tocarry, fromstarts, fromstops, tooffsets, n, replacement, length, lentocarry) -> None or (message, index)"},
@@ -1443,6 +1551,9 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_ListArray_validity_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_32)), METH_FASTCALL, "awkward_ListArray_validity_32(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
   {"awkward_ListArray_validity_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_U32)), METH_FASTCALL, "awkward_ListArray_validity_U32(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
   {"awkward_ListArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListArray_validity_64)), METH_FASTCALL, "awkward_ListArray_validity_64(fromstarts, fromstops, length, lencontent) -> None or (message, index)"},
+  {"awkward_ListOffsetArray_local_index_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListOffsetArray_local_index_32)), METH_FASTCALL, "awkward_ListOffsetArray_local_index_32(toindex, fromoffsets, length, lentoindex) -> None or (message, index)"},
+  {"awkward_ListOffsetArray_local_index_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListOffsetArray_local_index_U32)), METH_FASTCALL, "awkward_ListOffsetArray_local_index_U32(toindex, fromoffsets, length, lentoindex) -> None or (message, index)"},
+  {"awkward_ListOffsetArray_local_index_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListOffsetArray_local_index_64)), METH_FASTCALL, "awkward_ListOffsetArray_local_index_64(toindex, fromoffsets, length, lentoindex) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_32)), METH_FASTCALL, "awkward_Offsets_to_lengths_32(tolengths, fromoffsets, length) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_U32)), METH_FASTCALL, "awkward_Offsets_to_lengths_U32(tolengths, fromoffsets, length) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_64)), METH_FASTCALL, "awkward_Offsets_to_lengths_64(tolengths, fromoffsets, length) -> None or (message, index)"},
@@ -1453,4 +1564,4 @@ static PyMethodDef generated_kernel_methods[] = {
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 55;
+static const int generated_kernel_count = 59;

@@ -70,6 +70,12 @@ __device__ inline int64_t awkward_cuda_stride() {
 // awkward_Lengths_to_offsets
 #define AWKWARD_LENGTHS_TO_OFFSETS_ERRCODE_NEGATIVE_LENGTH 1  // lengths[i] < 0
 
+// awkward_ListArray_cartesian_carry
+#define AWKWARD_LISTARRAY_CARTESIAN_CARRY_ERRCODE_LEFT_STOP_BEFORE_START 1  // leftstops[i] < leftstarts[i]
+#define AWKWARD_LISTARRAY_CARTESIAN_CARRY_ERRCODE_RIGHT_STOP_BEFORE_START 2  // rightstops[i] < rightstarts[i]
+#define AWKWARD_LISTARRAY_CARTESIAN_CARRY_ERRCODE_OFFSETS_MISMATCH 3  // offsets[i + 1] - offsets[i] is not the product of the two lists' lengths
+#define AWKWARD_LISTARRAY_CARTESIAN_CARRY_ERRCODE_OUT_OF_RANGE 4  // [offsets[i], offsets[i + 1]) is outside [0, lenout)
+
 // awkward_ListArray_combinations
 #define AWKWARD_LISTARRAY_COMBINATIONS_ERRCODE_N_BELOW_ONE 1  // n < 1
 #define AWKWARD_LISTARRAY_COMBINATIONS_ERRCODE_STOP_BEFORE_START 2  // stops[i] < starts[i]
@@ -105,6 +111,11 @@ __device__ inline int64_t awkward_cuda_stride() {
 #define AWKWARD_LISTARRAY_VALIDITY_ERRCODE_STOP_BEFORE_START 1  // stops[i] < starts[i]
 #define AWKWARD_LISTARRAY_VALIDITY_ERRCODE_START_NEGATIVE 2  // starts[i] < 0
 #define AWKWARD_LISTARRAY_VALIDITY_ERRCODE_STOP_BEYOND_CONTENT 3  // stops[i] > len(content)
+
+// awkward_ListOffsetArray_local_index
+#define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERRCODE_NEGATIVE_LENGTH 1  // length < 0
+#define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERRCODE_OFFSETS_DECREASING 2  // offsets[i + 1] < offsets[i]
+#define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERRCODE_TOINDEX_TOO_SHORT 3  // the lists up to i hold more items than lentoindex
 
 // awkward_Offsets_to_lengths
 #define AWKWARD_OFFSETS_TO_LENGTHS_ERRCODE_DECREASING 1  // offsets[i + 1] < offsets[i]
