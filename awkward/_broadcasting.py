@@ -8,9 +8,10 @@ is a flat NumpyArray), or None to let broadcasting descend one more level.
 Rules, in the order they are applied at one level:
   * scalars (anything that is not a Content) are passed along unchanged to every level;
   * multi-dimensional NumpyArrays become RegularArrays, EmptyArrays become float64;
-  * options: missing values in any input make the output missing (an IndexedOptionArray);
+  * indexed arrays are projected (an IndexedArray of records: its index goes into each
+    field, unread);
   * unions: rows are split by the combination of tags and broadcast group by group;
-  * indexed arrays are projected;
+  * options: missing values in any input make the output missing (an IndexedOptionArray);
   * lists: counts must agree position by position (a RegularArray of size 1 broadcasts);
     a non-list input at a list level is repeated into the lists (left broadcasting);
   * records: field by field, every record input needs the same fields.
@@ -36,7 +37,7 @@ from copy import copy
 from awkward._nplikes.dtypes import float64, int8, int64
 from awkward.contents.content import Content, concrete
 
-__all__ = ["broadcast_and_apply", "broadcast_scalar", "BROADCAST_PARAMETERS_RULES"]
+__all__ = ["broadcast_and_apply", "broadcast_scalar", "project_indexed", "BROADCAST_PARAMETERS_RULES"]
 
 BROADCAST_PARAMETERS_RULES = ("intersect", "all_or_nothing", "one_to_one", "none")
 
@@ -258,12 +259,15 @@ class _Walker:
             # an EmptyArray became a float64 NumpyArray: the action may handle it now
             return self.apply(normalized, depth)
         contents = [x for x in inputs if isinstance(x, Content)]
-        if any(x.is_option for x in contents):
-            return self._broadcast_option(inputs, contents, depth)
+        # awkward 2.14's order: indexed, unions, then options; so the action meets the records
+        # inside an IndexedArray or a union member before a missing value in another input
+        # masks them (with_field keeps that None inside the record, in the new field)
+        if any(x.is_indexed and not x.is_option for x in contents):
+            return self._broadcast_indexed(inputs, contents, depth)
         if any(x.is_union for x in contents):
             return self._broadcast_union(inputs, contents, depth)
-        if any(x.is_indexed for x in contents):
-            return self._broadcast_indexed(inputs, contents, depth)
+        if any(x.is_option for x in contents):
+            return self._broadcast_option(inputs, contents, depth)
         if any(x.is_list for x in contents):
             return self._broadcast_list(inputs, contents, depth)
         if any(x.is_record for x in contents):
@@ -398,7 +402,10 @@ class _Walker:
                 IndexedArray(node.index, out, parameters=node._parameters)
                 for out in self.apply(inner, depth)
             ]
-        inner = [x.project() if isinstance(x, Content) and x.is_indexed else x for x in inputs]
+        inner = [
+            project_indexed(x) if isinstance(x, Content) and x.is_indexed and not x.is_option else x
+            for x in inputs
+        ]
         return self.apply(inner, depth)
 
     # ------------------------------------------------------------------ lists
@@ -640,6 +647,23 @@ def _regular_to_jagged(inputs):
 def _is_string_like(layout) -> bool:
     """A list node that is a string or bytestring: one value for broadcasting, not a list."""
     return layout.is_list and layout.parameter("__array__") in ("string", "bytestring")
+
+
+def project_indexed(layout):
+    """An IndexedArray's values; over records, the index goes into each field (nothing read),
+    so that the records meet the other inputs as records, as in awkward 2.14."""
+    record = layout.content
+    if not record.is_record:
+        return layout.project()
+    from awkward.contents import IndexedArray, RecordArray
+
+    return RecordArray(
+        [IndexedArray.simplified(layout.index, c) for c in record.contents],
+        None if record.is_tuple else record.fields,
+        layout.length,
+        parameters=record._parameters,
+        backend=record.backend,
+    )
 
 
 def _normalize(layout):

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sized
 
 from awkward import _behavior, prettyprint
+from awkward._reducers import register_highlevel as _register_reducer_lookup
 from awkward._util import UNSET
 from awkward.contents.content import Content, concrete
 from awkward.errors import FieldNotFoundError
@@ -106,30 +107,19 @@ def _set_field(layout, path: tuple, what):
     return with_field(layout, what, path, "ak.Array.__setitem__")
 
 
-def _delete_field(layout, path: tuple):
-    from awkward.contents import RecordArray
+def _delete_field(layout, where, owner: str):
+    """``del array[where]``: the field (a name or a tuple of names) removed from the outermost
+    records by awkward._do.without_field, as ak.without_field does (an unknown field is a
+    FieldNotFoundError, an array without records comes back unchanged; nothing is read)."""
+    from awkward._do import without_field
 
-    if layout.is_list or layout.is_option or layout.is_indexed:
-        return layout.copy(content=_delete_field(layout.content, path))
-    if not layout.is_record:
-        raise ValueError(f"cannot delete field {path[0]!r}: the array has no records")
-    head, rest = path[0], path[1:]
-    fields = list(layout.fields)
-    if head not in fields:
-        raise ValueError(f"cannot delete field {head!r}: no such field (fields: {fields})")
-    contents = list(layout.contents)
-    where = fields.index(head)
-    if rest:
-        contents[where] = _delete_field(contents[where], rest)
+    if isinstance(where, str):
+        path = (where,)
+    elif isinstance(where, tuple) and where and all(isinstance(x, str) for x in where):
+        path = where
     else:
-        del fields[where], contents[where]
-    return RecordArray(
-        contents,
-        None if layout.is_tuple else fields,
-        layout.length,
-        parameters=layout._parameters,
-        backend=layout.backend,
-    )
+        raise TypeError(f"only fields may be removed in-place (by field name or tuple of names), not {where!r}")
+    return without_field(layout, path, f"ak.{owner}.__delitem__")
 
 
 def _field_path(where) -> tuple:
@@ -460,8 +450,7 @@ class Array(_Wrapping, Iterable, Sized):
         self._update_class()
 
     def __delitem__(self, where):
-        path = _field_path(where)
-        object.__setattr__(self, "_layout", _delete_field(self._layout, path))
+        object.__setattr__(self, "_layout", _delete_field(self._layout, where, "Array"))
         self._update_class()
 
     class Mask:
@@ -574,10 +563,7 @@ class Record(_Wrapping):
         self._update_class()
 
     def __delitem__(self, where):
-        path = _field_path(where)
-        array = self._layout.array
-        one = array._getitem_range(self._layout.at, self._layout.at + 1)
-        object.__setattr__(self, "_layout", LayoutRecord(_delete_field(one, path), 0))
+        object.__setattr__(self, "_layout", _delete_field(self._layout, where, "Record"))
         self._update_class()
 
     def __iter__(self):
@@ -588,6 +574,7 @@ class Record(_Wrapping):
 from awkward._highlevel.builder import ArrayBuilder  # noqa: E402  (needs Array above)
 
 register_highlevel(Array, Record)
+_register_reducer_lookup(lookup=_behavior.lookup)  # record overloads of ak.sum ...
 
 
 # ---------------------------------------------------------------------- numpy ufuncs and operators

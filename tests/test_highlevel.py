@@ -114,7 +114,7 @@ def test_setitem_and_delitem_fields():
     assert array.to_list() == [{"x": 0, "z": 10}, {"x": 0, "z": 20}]
     with pytest.raises(ValueError, match="length"):
         array["w"] = ak.Array([1, 2, 3])
-    with pytest.raises(ValueError, match="no such field"):
+    with pytest.raises(ak.errors.FieldNotFoundError, match="no field 'nope'"):
         del array["nope"]
     with pytest.raises(TypeError):
         array[0] = 5
@@ -129,6 +129,95 @@ def test_setitem_nested_path_and_under_lists():
     lists = ak.Array([[{"x": 1}], [], [{"x": 2}, {"x": 3}]])
     lists["y"] = 7
     assert lists.to_list() == [[{"x": 1, "y": 7}], [], [{"x": 2, "y": 7}, {"x": 3, "y": 7}]]
+
+
+def _without_model(item, path):
+    """``del array[path]`` on Python data: the field leaves the outermost records; data
+    without records is unchanged; an unknown field is a KeyError."""
+    if item is None:
+        return None
+    if isinstance(item, list):
+        return [_without_model(x, path) for x in item]
+    if isinstance(item, (dict, tuple)):
+        keys = list(item) if isinstance(item, dict) else [str(i) for i in range(len(item))]
+        values = list(item.values()) if isinstance(item, dict) else list(item)
+        head, rest = path[0], path[1:]
+        at = keys.index(head) if head in keys else None
+        if at is None:
+            raise KeyError(head)
+        if rest:
+            values[at] = _without_model(values[at], rest)
+        else:
+            del keys[at], values[at]
+        return dict(zip(keys, values)) if isinstance(item, dict) else tuple(values)
+    return item
+
+
+DELITEM_ARRAYS = {
+    "numbers": lambda: ak.Array([1, 2, 3]),
+    "jagged": lambda: ak.Array(jagged()),
+    "strings": lambda: ak.Array(["a", "bc"]),
+    "empty": lambda: ak.Array([]),
+    "records": lambda: ak.Array([{"x": 1, "y": {"a": 2, "b": 3}}, {"x": 4, "y": {"a": 5, "b": 6}}]),
+    "tuples": lambda: ak.Array([(1, 2.5), (3, 4.5)]),
+    "lists of records": lambda: ak.Array([[{"x": 1, "y": {"a": 2, "b": 3}}], [], None]),
+    "option records": lambda: ak.Array([{"x": 1, "y": {"a": 2, "b": 3}}, None]),
+    "indexed records": lambda: ak.Array([{"x": 1, "y": {"a": 2, "b": 3}}, {"x": 4, "y": {"a": 5, "b": 6}}])[[1, 0, 1]],
+    "union": lambda: ak.Array([{"x": 1, "y": {"a": 2, "b": 3}}, [7]]),
+}
+
+
+@pytest.mark.parametrize("name", list(DELITEM_ARRAYS))
+@pytest.mark.parametrize("where", ["x", "0", ("y", "a"), ("x", "a"), "nope", ("y", "nope")])
+def test_delitem_as_without_field(name, where):
+    array = DELITEM_ARRAYS[name]()
+    data = array.to_list()
+    path = (where,) if isinstance(where, str) else where
+    try:
+        expected = [_without_model(x, path) for x in data]
+    except KeyError as missing:
+        with pytest.raises(ak.errors.FieldNotFoundError, match=f"no field {missing.args[0]!r}"):
+            del array[where]
+        return
+    del array[where]
+    assert array.to_list() == expected
+    assert array.to_list() == ak.without_field(DELITEM_ARRAYS[name](), list(path)).to_list()
+
+
+def test_delitem_errors_and_records():
+    array = ak.Array([{"x": 1, "y": 2}])
+    with pytest.raises(ak.errors.FieldNotFoundError, match=r"ak\.Array\.__delitem__: no field 'z'"):
+        del array["z"]
+    with pytest.raises(TypeError, match="only fields may be removed"):
+        del array[0]
+    with pytest.raises(TypeError, match="only fields may be removed"):
+        del array[["x", "y"]]
+    record = ak.Record({"x": 1, "y": [1, 2]})
+    with pytest.raises(ak.errors.FieldNotFoundError, match=r"ak\.Record\.__delitem__: no field 'z'"):
+        del record["z"]
+    records = ak.Array([{"x": 1, "y": 2}, {"x": 3, "y": 4}])
+    one = records[1]
+    del one["x"]
+    assert one.to_list() == {"y": 4} and records.fields == ["x", "y"]
+    named = ak.Array([{"x": 1, "y": 2}], with_name="P", attrs={"@f": 1})
+    del named["x"]
+    assert str(named.type) == "1 * P[y: int64]" and named.attrs["@f"] == 1
+
+
+def test_delitem_reads_nothing():
+    from awkward.contents import RecordArray
+    from tests.counting_buffers import Lazy
+
+    lazy = Lazy()
+    layout = ListOffsetArray(
+        lazy.index([0, 2, 3], "offsets"),
+        RecordArray([lazy.numpy([1, 2, 3], "x"), lazy.numpy([4, 5, 6], "y")], ["x", "y"]),
+    )
+    array = ak.Array(layout)
+    del array["x"]
+    assert array.fields == ["y"] and lazy.total == 0
+    assert array.to_list() == [[{"y": 4}, {"y": 5}], [{"y": 6}]]
+    assert lazy.calls["x"] == 0
 
 
 def test_setitem_does_not_change_copies():

@@ -151,7 +151,10 @@ def _delegate(name, issue_note):
 
 
 _REDUCER_NOTE = "the ak reducers arrive with a later issue"
-for _name in ("sum", "prod", "any", "all", "min", "max", "mean", "count_nonzero"):
+for _name in (
+    "sum", "prod", "any", "all", "min", "max", "argmin", "argmax", "ptp", "mean", "count_nonzero",
+    "nansum", "nanprod", "nanmin", "nanmax", "nanargmin", "nanargmax",
+):  # fmt: skip
     implements(getattr(numpy, _name, None))(_delegate(_name, _REDUCER_NOTE))
 implements(getattr(numpy, "amin", None))(_delegate("min", _REDUCER_NOTE))
 implements(getattr(numpy, "amax", None))(_delegate("max", _REDUCER_NOTE))

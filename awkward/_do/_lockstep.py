@@ -13,7 +13,7 @@ compares counts and realigns.
 
 from __future__ import annotations
 
-from awkward._broadcasting import broadcast_and_apply
+from awkward._broadcasting import broadcast_and_apply, project_indexed
 from awkward._nplikes.dtypes import int64
 from awkward._parameters import parameters_intersect
 from awkward.contents.content import Content, concrete
@@ -137,9 +137,10 @@ class _Lockstep:
         first = contents[0]
         cls = type(first)
         if len(contents) > 1 and any(_indexed_record(x) for x in contents):
-            # records behind an IndexedArray meet the others as records (as in awkward 2.14):
-            # the index goes into each field, unread
-            inputs = [_push_index(x) if isinstance(x, Content) and _indexed_record(x) else x for x in inputs]
+            # records behind an IndexedArray meet the others as records (as in awkward 2.14),
+            # the index going into each field unread; broadcast_and_apply does the same, but
+            # here inputs sharing that index would otherwise keep it outside the records
+            inputs = [project_indexed(x) if isinstance(x, Content) and _indexed_record(x) else x for x in inputs]
             return self.apply(inputs, depth)
         if self.left_broadcast and _left_broadcastable(contents):
             return self._into_lists(inputs, contents, depth)
@@ -230,22 +231,6 @@ def _left_broadcastable(contents) -> bool:
 
 def _indexed_record(layout) -> bool:
     return layout.is_indexed and not layout.is_option and layout.content.is_record
-
-
-def _push_index(layout):
-    """IndexedArray(index, RecordArray(fields)) as RecordArray(IndexedArray(index, field))."""
-    from awkward.contents import IndexedArray, RecordArray
-
-    record = layout.content
-    index = layout.index
-    fields = [IndexedArray.simplified(index, c) for c in record.contents]
-    return RecordArray(
-        fields,
-        None if record.is_tuple else record.fields,
-        layout.length,
-        parameters=record._parameters,
-        backend=record.backend,
-    )
 
 
 def _descends(layout) -> bool:

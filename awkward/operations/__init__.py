@@ -5,10 +5,14 @@ _layout_args.to_layout_arg) and return high-level arrays unless ``highlevel=Fals
 """
 
 from awkward.operations._layout_args import register_highlevel  # noqa: F401  (for the high-level layer)
+from awkward.operations.ak_all import all
 from awkward.operations.ak_almost_equal import almost_equal
 from awkward.operations.ak_angle import angle
+from awkward.operations.ak_any import any
 from awkward.operations.ak_argcartesian import argcartesian
 from awkward.operations.ak_argcombinations import argcombinations
+from awkward.operations.ak_argmax import argmax
+from awkward.operations.ak_argmin import argmin
 from awkward.operations.ak_argsort import argsort
 from awkward.operations.ak_array_equal import array_equal
 from awkward.operations.ak_backend import backend
@@ -19,6 +23,8 @@ from awkward.operations.ak_categories import categories
 from awkward.operations.ak_combinations import combinations
 from awkward.operations.ak_concatenate import concatenate
 from awkward.operations.ak_copy import copy
+from awkward.operations.ak_count import count
+from awkward.operations.ak_count_nonzero import count_nonzero
 from awkward.operations.ak_drop_none import drop_none
 from awkward.operations.ak_enforce_type import enforce_type
 from awkward.operations.ak_fields import fields
@@ -41,14 +47,24 @@ from awkward.operations.ak_isclose import isclose
 from awkward.operations.ak_local_index import local_index
 from awkward.operations.ak_mask import mask
 from awkward.operations.ak_materialize import materialize
+from awkward.operations.ak_max import max
 from awkward.operations.ak_merge_option_of_records import merge_option_of_records
 from awkward.operations.ak_merge_union_of_records import merge_union_of_records
+from awkward.operations.ak_min import min
 from awkward.operations.ak_nan_to_none import nan_to_none
 from awkward.operations.ak_nan_to_num import nan_to_num
+from awkward.operations.ak_nanargmax import nanargmax
+from awkward.operations.ak_nanargmin import nanargmin
+from awkward.operations.ak_nanmax import nanmax
+from awkward.operations.ak_nanmin import nanmin
+from awkward.operations.ak_nanprod import nanprod
+from awkward.operations.ak_nansum import nansum
 from awkward.operations.ak_num import num
 from awkward.operations.ak_ones_like import ones_like
 from awkward.operations.ak_pad_none import pad_none
 from awkward.operations.ak_parameters import parameters
+from awkward.operations.ak_prod import prod
+from awkward.operations.ak_ptp import ptp
 from awkward.operations.ak_ravel import ravel
 from awkward.operations.ak_real import real
 from awkward.operations.ak_round import round
@@ -56,6 +72,7 @@ from awkward.operations.ak_run_lengths import run_lengths
 from awkward.operations.ak_singletons import singletons
 from awkward.operations.ak_sort import sort
 from awkward.operations.ak_strings_astype import strings_astype
+from awkward.operations.ak_sum import sum
 from awkward.operations.ak_to_backend import to_backend
 from awkward.operations.ak_to_buffers import to_buffers
 from awkward.operations.ak_to_json import to_json
@@ -81,10 +98,14 @@ from awkward.operations.ak_zip import zip
 from awkward.operations.ak_zip_no_broadcast import zip_no_broadcast
 
 __all__ = [
+    "all",
     "almost_equal",
     "angle",
+    "any",
     "argcartesian",
     "argcombinations",
+    "argmax",
+    "argmin",
     "argsort",
     "array_equal",
     "backend",
@@ -95,6 +116,8 @@ __all__ = [
     "combinations",
     "concatenate",
     "copy",
+    "count",
+    "count_nonzero",
     "drop_none",
     "enforce_type",
     "fields",
@@ -117,14 +140,24 @@ __all__ = [
     "local_index",
     "mask",
     "materialize",
+    "max",
     "merge_option_of_records",
     "merge_union_of_records",
+    "min",
     "nan_to_none",
     "nan_to_num",
+    "nanargmax",
+    "nanargmin",
+    "nanmax",
+    "nanmin",
+    "nanprod",
+    "nansum",
     "num",
     "ones_like",
     "pad_none",
     "parameters",
+    "prod",
+    "ptp",
     "ravel",
     "real",
     "round",
@@ -132,6 +165,7 @@ __all__ = [
     "singletons",
     "sort",
     "strings_astype",
+    "sum",
     "to_backend",
     "to_buffers",
     "to_json",

@@ -205,4 +205,148 @@ Error awkward_UnionArray_validity_U32(const int8_t* fromtags, const uint32_t* fr
 Error awkward_UnionArray_validity_64(const int8_t* fromtags, const int64_t* fromindex, int64_t length, int64_t numcontents, const int64_t* lencontents);
 }
 
+// ---- awkward_reduce_all: Whether every value of every segment fromptr[fromstarts[i]:fromstops[i]] is non-zero (NaN is); true for an empty segment.
+#define AWKWARD_REDUCE_ALL_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_all_bool(bool* toptr, const bool* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_int8(bool* toptr, const int8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_uint8(bool* toptr, const uint8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_int16(bool* toptr, const int16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_uint16(bool* toptr, const uint16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_int32(bool* toptr, const int32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_uint32(bool* toptr, const uint32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_int64(bool* toptr, const int64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_uint64(bool* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_float32(bool* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_all_float64(bool* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_reduce_any: Whether any value of every segment fromptr[fromstarts[i]:fromstops[i]] is non-zero (NaN is); false for an empty segment.
+#define AWKWARD_REDUCE_ANY_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_any_bool(bool* toptr, const bool* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_int8(bool* toptr, const int8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_uint8(bool* toptr, const uint8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_int16(bool* toptr, const int16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_uint16(bool* toptr, const uint16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_int32(bool* toptr, const int32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_uint32(bool* toptr, const uint32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_int64(bool* toptr, const int64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_uint64(bool* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_float32(bool* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_any_float64(bool* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_reduce_argmax: Position, relative to the segment's start, of the first maximum of every segment fromptr[fromstarts[i]:fromstops[i]]; -1 for an empty segment. A later value replaces the best only when strictly larger (NaN never does).
+#define AWKWARD_REDUCE_ARGMAX_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_argmax_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_uint8(int64_t* toptr, const uint8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_uint16(int64_t* toptr, const uint16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_uint32(int64_t* toptr, const uint32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_uint64(int64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_float32(int64_t* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmax_float64(int64_t* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_reduce_argmin: Position, relative to the segment's start, of the first minimum of every segment fromptr[fromstarts[i]:fromstops[i]]; -1 for an empty segment. A later value replaces the best only when strictly smaller (NaN never does).
+#define AWKWARD_REDUCE_ARGMIN_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_argmin_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_uint8(int64_t* toptr, const uint8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_uint16(int64_t* toptr, const uint16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_uint32(int64_t* toptr, const uint32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_uint64(int64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_float32(int64_t* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_argmin_float64(int64_t* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_reduce_count_nonzero: Number of non-zero values (NaN counts) in every segment fromptr[fromstarts[i]:fromstops[i]].
+#define AWKWARD_REDUCE_COUNT_NONZERO_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_count_nonzero_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_uint8(int64_t* toptr, const uint8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_uint16(int64_t* toptr, const uint16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_uint32(int64_t* toptr, const uint32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_uint64(int64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_float32(int64_t* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_count_nonzero_float64(int64_t* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_reduce_max: Maximum of every segment fromptr[fromstarts[i]:fromstops[i]], starting from identity[0] (the dtype's smallest value, or the user's initial): an empty segment gives identity[0]. NaN never compares larger, so it is skipped (as awkward does).
+#define AWKWARD_REDUCE_MAX_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_max_bool(bool* toptr, const bool* fromptr, const bool* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_int8(int8_t* toptr, const int8_t* fromptr, const int8_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_uint8(uint8_t* toptr, const uint8_t* fromptr, const uint8_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_int16(int16_t* toptr, const int16_t* fromptr, const int16_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_uint16(uint16_t* toptr, const uint16_t* fromptr, const uint16_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_int32(int32_t* toptr, const int32_t* fromptr, const int32_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_uint32(uint32_t* toptr, const uint32_t* fromptr, const uint32_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_uint64(uint64_t* toptr, const uint64_t* fromptr, const uint64_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_float32(float* toptr, const float* fromptr, const float* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_max_float64(double* toptr, const double* fromptr, const double* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_reduce_min: Minimum of every segment fromptr[fromstarts[i]:fromstops[i]], starting from identity[0] (the dtype's largest value, or the user's initial): an empty segment gives identity[0]. NaN never compares smaller, so it is skipped (as awkward does).
+#define AWKWARD_REDUCE_MIN_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_min_bool(bool* toptr, const bool* fromptr, const bool* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_int8(int8_t* toptr, const int8_t* fromptr, const int8_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_uint8(uint8_t* toptr, const uint8_t* fromptr, const uint8_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_int16(int16_t* toptr, const int16_t* fromptr, const int16_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_uint16(uint16_t* toptr, const uint16_t* fromptr, const uint16_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_int32(int32_t* toptr, const int32_t* fromptr, const int32_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_uint32(uint32_t* toptr, const uint32_t* fromptr, const uint32_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_uint64(uint64_t* toptr, const uint64_t* fromptr, const uint64_t* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_float32(float* toptr, const float* fromptr, const float* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_min_float64(double* toptr, const double* fromptr, const double* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_reduce_prod: Product of every segment fromptr[fromstarts[i]:fromstops[i]] (1 for an empty one); integers multiply in 64 bits, as numpy promotes them, float32 in double precision.
+#define AWKWARD_REDUCE_PROD_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_prod_int64_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_int64_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_int64_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_int64_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_int64_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_uint64_uint8(uint64_t* toptr, const uint8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_uint64_uint16(uint64_t* toptr, const uint16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_uint64_uint32(uint64_t* toptr, const uint32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_uint64_uint64(uint64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_float32_float32(float* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_prod_float64_float64(double* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_reduce_sum: Sum of every segment fromptr[fromstarts[i]:fromstops[i]] (0 for an empty one); integers add up in 64 bits, as numpy promotes them, float32 in double precision.
+#define AWKWARD_REDUCE_SUM_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
+extern "C" {
+Error awkward_reduce_sum_int64_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_int64_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_int64_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_int64_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_int64_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_uint64_uint8(uint64_t* toptr, const uint8_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_uint64_uint16(uint64_t* toptr, const uint16_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_uint64_uint32(uint64_t* toptr, const uint32_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_uint64_uint64(uint64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_float32_float32(float* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+Error awkward_reduce_sum_float64_float64(double* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
 #endif  // AWKWARD_KERNELS_H_

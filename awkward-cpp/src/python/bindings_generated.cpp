@@ -1501,6 +1501,2943 @@ static PyObject* bind_awkward_UnionArray_validity_64(PyObject*, PyObject* const*
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_reduce_all_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_bool";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_bool(static_cast<bool*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_int8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_int8(static_cast<bool*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_uint8(static_cast<bool*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_int16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_int16(static_cast<bool*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_uint16(static_cast<bool*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_int32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_int32(static_cast<bool*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_uint32(static_cast<bool*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_int64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_int64(static_cast<bool*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_uint64(static_cast<bool*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_float32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_float32(static_cast<bool*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_all_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_all_float64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_all_float64(static_cast<bool*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_bool";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_bool(static_cast<bool*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_int8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_int8(static_cast<bool*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_uint8(static_cast<bool*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_int16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_int16(static_cast<bool*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_uint16(static_cast<bool*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_int32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_int32(static_cast<bool*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_uint32(static_cast<bool*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_int64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_int64(static_cast<bool*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_uint64(static_cast<bool*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_float32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_float32(static_cast<bool*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_any_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_any_float64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_any_float64(static_cast<bool*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_bool";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_bool(static_cast<int64_t*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_int8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_int8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_uint8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_int16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_int16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_uint16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_int32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_int32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_uint32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_int64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_uint64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_float32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_float32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmax_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmax_float64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmax_float64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_bool";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_bool(static_cast<int64_t*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_int8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_int8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_uint8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_int16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_int16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_uint16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_int32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_int32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_uint32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_int64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_uint64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_float32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_float32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_argmin_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_argmin_float64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_argmin_float64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_bool";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_bool(static_cast<int64_t*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_int8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_int8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_uint8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_int16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_int16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_uint16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_int32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_int32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_uint32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_int64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_uint64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_float32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_float32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_count_nonzero_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_count_nonzero_float64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_count_nonzero_float64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_bool";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'b', 1, "bool"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_bool(static_cast<bool*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const bool*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_int8";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 1, "int8"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'i', 1, "int8"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_int8(static_cast<int8_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int8_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 1, "uint8"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'u', 1, "uint8"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_uint8(static_cast<uint8_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const uint8_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_int16";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 2, "int16"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'i', 2, "int16"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_int16(static_cast<int16_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int16_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 2, "uint16"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'u', 2, "uint16"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_uint16(static_cast<uint16_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const uint16_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_int32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 4, "int32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'i', 4, "int32"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_int32(static_cast<int32_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int32_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 4, "uint32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'u', 4, "uint32"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_uint32(static_cast<uint32_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const uint32_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_int64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'i', 8, "int64"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'u', 8, "uint64"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_uint64(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const uint64_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_float32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 4, "float32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'f', 4, "float32"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_float32(static_cast<float*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const float*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_max_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_max_float64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 8, "float64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'f', 8, "float64"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_max_float64(static_cast<double*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const double*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_bool";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'b', 1, "bool"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_bool(static_cast<bool*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const bool*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_int8";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 1, "int8"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'i', 1, "int8"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_int8(static_cast<int8_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int8_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 1, "uint8"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'u', 1, "uint8"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_uint8(static_cast<uint8_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const uint8_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_int16";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 2, "int16"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'i', 2, "int16"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_int16(static_cast<int16_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int16_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 2, "uint16"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'u', 2, "uint16"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_uint16(static_cast<uint16_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const uint16_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_int32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 4, "int32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'i', 4, "int32"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_int32(static_cast<int32_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int32_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 4, "uint32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'u', 4, "uint32"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_uint32(static_cast<uint32_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const uint32_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_int64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'i', 8, "int64"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'u', 8, "uint64"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_uint64(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const uint64_t*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_float32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 4, "float32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'f', 4, "float32"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_float32(static_cast<float*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const float*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_min_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_min_float64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[6], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_identity, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 8, "float64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_identity = (__int128)1;
+  if (!buf_identity.acquire(symbol, "identity", args[2], akbind::DType{'f', 8, "float64"}, false, need_identity, "1")) return nullptr;
+  if (need_identity > work) work = need_identity;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_min_float64(static_cast<double*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const double*>(buf_identity.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_int64_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_int64_bool";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_int64_bool(static_cast<int64_t*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_int64_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_int64_int8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_int64_int8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_int64_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_int64_int16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_int64_int16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_int64_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_int64_int32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_int64_int32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_int64_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_int64_int64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_int64_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_uint64_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_uint64_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_uint64_uint8(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_uint64_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_uint64_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_uint64_uint16(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_uint64_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_uint64_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_uint64_uint32(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_uint64_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_uint64_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_uint64_uint64(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_float32_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_float32_float32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 4, "float32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_float32_float32(static_cast<float*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_prod_float64_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_prod_float64_float64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 8, "float64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_prod_float64_float64(static_cast<double*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_int64_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_int64_bool";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_int64_bool(static_cast<int64_t*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_int64_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_int64_int8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_int64_int8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_int64_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_int64_int16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_int64_int16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_int64_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_int64_int32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_int64_int32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_int64_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_int64_int64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_int64_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_uint64_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_uint64_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_uint64_uint8(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_uint64_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_uint64_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_uint64_uint16(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_uint64_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_uint64_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_uint64_uint32(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_uint64_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_uint64_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_uint64_uint64(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_float32_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_float32_float32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 4, "float32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_float32_float32(static_cast<float*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_sum_float64_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_sum_float64_float64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[5], &fromlength)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromstarts, buf_fromstops;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 8, "float64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)fromlength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "fromlength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromstarts = (__int128)length;
+  if (!buf_fromstarts.acquire(symbol, "fromstarts", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromstarts, "length")) return nullptr;
+  if (need_fromstarts > work) work = need_fromstarts;
+  const __int128 need_fromstops = (__int128)length;
+  if (!buf_fromstops.acquire(symbol, "fromstops", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromstops, "length")) return nullptr;
+  if (need_fromstops > work) work = need_fromstops;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_sum_float64_float64(static_cast<double*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromstarts.data()), static_cast<const int64_t*>(buf_fromstops.data()), length, fromlength);
+  }
+  return akbind::result(err);
+}
+
 static PyMethodDef generated_kernel_methods[] = {
   {"awkward_BitMaskedArray_to_bytemask_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_BitMaskedArray_to_bytemask_64)), METH_FASTCALL, "awkward_BitMaskedArray_to_bytemask_64(tobytemask, frombitmask, bitmasklength, validwhen, lsb_order) -> None or (message, index)"},
   {"awkward_ByteMaskedArray_to_index_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ByteMaskedArray_to_index_64)), METH_FASTCALL, "awkward_ByteMaskedArray_to_index_64(toindex, frommask, length, validwhen) -> None or (message, index)"},
@@ -1561,7 +4498,106 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_UnionArray_validity_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_32)), METH_FASTCALL, "awkward_UnionArray_validity_32(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
   {"awkward_UnionArray_validity_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_U32)), METH_FASTCALL, "awkward_UnionArray_validity_U32(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
   {"awkward_UnionArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_64)), METH_FASTCALL, "awkward_UnionArray_validity_64(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
+  {"awkward_reduce_all_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_bool)), METH_FASTCALL, "awkward_reduce_all_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_int8)), METH_FASTCALL, "awkward_reduce_all_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_uint8)), METH_FASTCALL, "awkward_reduce_all_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_int16)), METH_FASTCALL, "awkward_reduce_all_int16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_uint16)), METH_FASTCALL, "awkward_reduce_all_uint16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_int32)), METH_FASTCALL, "awkward_reduce_all_int32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_uint32)), METH_FASTCALL, "awkward_reduce_all_uint32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_int64)), METH_FASTCALL, "awkward_reduce_all_int64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_uint64)), METH_FASTCALL, "awkward_reduce_all_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_float32)), METH_FASTCALL, "awkward_reduce_all_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_all_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_float64)), METH_FASTCALL, "awkward_reduce_all_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_bool)), METH_FASTCALL, "awkward_reduce_any_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_int8)), METH_FASTCALL, "awkward_reduce_any_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_uint8)), METH_FASTCALL, "awkward_reduce_any_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_int16)), METH_FASTCALL, "awkward_reduce_any_int16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_uint16)), METH_FASTCALL, "awkward_reduce_any_uint16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_int32)), METH_FASTCALL, "awkward_reduce_any_int32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_uint32)), METH_FASTCALL, "awkward_reduce_any_uint32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_int64)), METH_FASTCALL, "awkward_reduce_any_int64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_uint64)), METH_FASTCALL, "awkward_reduce_any_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_float32)), METH_FASTCALL, "awkward_reduce_any_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_any_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_any_float64)), METH_FASTCALL, "awkward_reduce_any_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_bool)), METH_FASTCALL, "awkward_reduce_argmax_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_int8)), METH_FASTCALL, "awkward_reduce_argmax_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_uint8)), METH_FASTCALL, "awkward_reduce_argmax_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_int16)), METH_FASTCALL, "awkward_reduce_argmax_int16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_uint16)), METH_FASTCALL, "awkward_reduce_argmax_uint16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_int32)), METH_FASTCALL, "awkward_reduce_argmax_int32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_uint32)), METH_FASTCALL, "awkward_reduce_argmax_uint32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_int64)), METH_FASTCALL, "awkward_reduce_argmax_int64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_uint64)), METH_FASTCALL, "awkward_reduce_argmax_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_float32)), METH_FASTCALL, "awkward_reduce_argmax_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmax_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmax_float64)), METH_FASTCALL, "awkward_reduce_argmax_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_bool)), METH_FASTCALL, "awkward_reduce_argmin_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_int8)), METH_FASTCALL, "awkward_reduce_argmin_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_uint8)), METH_FASTCALL, "awkward_reduce_argmin_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_int16)), METH_FASTCALL, "awkward_reduce_argmin_int16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_uint16)), METH_FASTCALL, "awkward_reduce_argmin_uint16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_int32)), METH_FASTCALL, "awkward_reduce_argmin_int32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_uint32)), METH_FASTCALL, "awkward_reduce_argmin_uint32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_int64)), METH_FASTCALL, "awkward_reduce_argmin_int64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_uint64)), METH_FASTCALL, "awkward_reduce_argmin_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_float32)), METH_FASTCALL, "awkward_reduce_argmin_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_argmin_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_argmin_float64)), METH_FASTCALL, "awkward_reduce_argmin_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_bool)), METH_FASTCALL, "awkward_reduce_count_nonzero_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_int8)), METH_FASTCALL, "awkward_reduce_count_nonzero_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_uint8)), METH_FASTCALL, "awkward_reduce_count_nonzero_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_int16)), METH_FASTCALL, "awkward_reduce_count_nonzero_int16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_uint16)), METH_FASTCALL, "awkward_reduce_count_nonzero_uint16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_int32)), METH_FASTCALL, "awkward_reduce_count_nonzero_int32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_uint32)), METH_FASTCALL, "awkward_reduce_count_nonzero_uint32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_int64)), METH_FASTCALL, "awkward_reduce_count_nonzero_int64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_uint64)), METH_FASTCALL, "awkward_reduce_count_nonzero_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_float32)), METH_FASTCALL, "awkward_reduce_count_nonzero_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_count_nonzero_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_count_nonzero_float64)), METH_FASTCALL, "awkward_reduce_count_nonzero_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_bool)), METH_FASTCALL, "awkward_reduce_max_bool(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_int8)), METH_FASTCALL, "awkward_reduce_max_int8(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_uint8)), METH_FASTCALL, "awkward_reduce_max_uint8(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_int16)), METH_FASTCALL, "awkward_reduce_max_int16(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_uint16)), METH_FASTCALL, "awkward_reduce_max_uint16(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_int32)), METH_FASTCALL, "awkward_reduce_max_int32(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_uint32)), METH_FASTCALL, "awkward_reduce_max_uint32(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_int64)), METH_FASTCALL, "awkward_reduce_max_int64(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_uint64)), METH_FASTCALL, "awkward_reduce_max_uint64(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_float32)), METH_FASTCALL, "awkward_reduce_max_float32(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_max_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_max_float64)), METH_FASTCALL, "awkward_reduce_max_float64(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_bool)), METH_FASTCALL, "awkward_reduce_min_bool(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_int8)), METH_FASTCALL, "awkward_reduce_min_int8(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_uint8)), METH_FASTCALL, "awkward_reduce_min_uint8(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_int16)), METH_FASTCALL, "awkward_reduce_min_int16(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_uint16)), METH_FASTCALL, "awkward_reduce_min_uint16(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_int32)), METH_FASTCALL, "awkward_reduce_min_int32(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_uint32)), METH_FASTCALL, "awkward_reduce_min_uint32(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_int64)), METH_FASTCALL, "awkward_reduce_min_int64(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_uint64)), METH_FASTCALL, "awkward_reduce_min_uint64(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_float32)), METH_FASTCALL, "awkward_reduce_min_float32(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_min_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_float64)), METH_FASTCALL, "awkward_reduce_min_float64(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_int64_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_int64_bool)), METH_FASTCALL, "awkward_reduce_prod_int64_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_int64_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_int64_int8)), METH_FASTCALL, "awkward_reduce_prod_int64_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_int64_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_int64_int16)), METH_FASTCALL, "awkward_reduce_prod_int64_int16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_int64_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_int64_int32)), METH_FASTCALL, "awkward_reduce_prod_int64_int32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_int64_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_int64_int64)), METH_FASTCALL, "awkward_reduce_prod_int64_int64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_uint64_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_uint64_uint8)), METH_FASTCALL, "awkward_reduce_prod_uint64_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_uint64_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_uint64_uint16)), METH_FASTCALL, "awkward_reduce_prod_uint64_uint16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_uint64_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_uint64_uint32)), METH_FASTCALL, "awkward_reduce_prod_uint64_uint32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_uint64_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_uint64_uint64)), METH_FASTCALL, "awkward_reduce_prod_uint64_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_float32_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_float32_float32)), METH_FASTCALL, "awkward_reduce_prod_float32_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_prod_float64_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_float64_float64)), METH_FASTCALL, "awkward_reduce_prod_float64_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_int64_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_int64_bool)), METH_FASTCALL, "awkward_reduce_sum_int64_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_int64_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_int64_int8)), METH_FASTCALL, "awkward_reduce_sum_int64_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_int64_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_int64_int16)), METH_FASTCALL, "awkward_reduce_sum_int64_int16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_int64_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_int64_int32)), METH_FASTCALL, "awkward_reduce_sum_int64_int32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_int64_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_int64_int64)), METH_FASTCALL, "awkward_reduce_sum_int64_int64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_uint64_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_uint64_uint8)), METH_FASTCALL, "awkward_reduce_sum_uint64_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_uint64_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_uint64_uint16)), METH_FASTCALL, "awkward_reduce_sum_uint64_uint16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_uint64_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_uint64_uint32)), METH_FASTCALL, "awkward_reduce_sum_uint64_uint32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_uint64_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_uint64_uint64)), METH_FASTCALL, "awkward_reduce_sum_uint64_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_float32_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_float32_float32)), METH_FASTCALL, "awkward_reduce_sum_float32_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_sum_float64_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_float64_float64)), METH_FASTCALL, "awkward_reduce_sum_float64_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 59;
+static const int generated_kernel_count = 158;

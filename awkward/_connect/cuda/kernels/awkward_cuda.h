@@ -129,4 +129,31 @@ __device__ inline int64_t awkward_cuda_stride() {
 #define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_INDEX_NEGATIVE 3  // index[i] < 0
 #define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_INDEX_BEYOND_CONTENT 4  // index[i] >= len(contents[tags[i]])
 
+// awkward_reduce_all
+#define AWKWARD_REDUCE_ALL_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_reduce_any
+#define AWKWARD_REDUCE_ANY_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_reduce_argmax
+#define AWKWARD_REDUCE_ARGMAX_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_reduce_argmin
+#define AWKWARD_REDUCE_ARGMIN_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_reduce_count_nonzero
+#define AWKWARD_REDUCE_COUNT_NONZERO_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_reduce_max
+#define AWKWARD_REDUCE_MAX_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_reduce_min
+#define AWKWARD_REDUCE_MIN_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_reduce_prod
+#define AWKWARD_REDUCE_PROD_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_reduce_sum
+#define AWKWARD_REDUCE_SUM_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
 #endif  // AWKWARD_CUDA_H_

@@ -1,0 +1,65 @@
+// awkward_reduce_any: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
+#include "awkward/kernels.h"
+
+template <typename T>
+static Error reduce_any(bool* toptr, const T* fromptr, const int64_t* fromstarts,
+                        const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  for (int64_t i = 0; i < length; i++) {
+    const int64_t start = fromstarts[i];
+    const int64_t stop = fromstops[i];
+    if (start < 0 || stop < start || stop > fromlength) {
+      return awkward_failure(AWKWARD_REDUCE_ANY_ERR_OUT_OF_RANGE, i);
+    }
+    bool found = false;
+    for (int64_t j = start; j < stop && !found; j++) found = (fromptr[j] != 0);
+    toptr[i] = found;
+  }
+  return awkward_success();
+}
+
+extern "C" {
+Error awkward_reduce_any_bool(bool* toptr, const bool* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<bool>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_int8(bool* toptr, const int8_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<int8_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_uint8(bool* toptr, const uint8_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<uint8_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_int16(bool* toptr, const int16_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<int16_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_uint16(bool* toptr, const uint16_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<uint16_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_int32(bool* toptr, const int32_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<int32_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_uint32(bool* toptr, const uint32_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<uint32_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_int64(bool* toptr, const int64_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<int64_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_uint64(bool* toptr, const uint64_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<uint64_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_float32(bool* toptr, const float* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<float>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_any_float64(bool* toptr, const double* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_any<double>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+}

@@ -1,0 +1,72 @@
+// awkward_reduce_argmin: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
+#include "awkward/kernels.h"
+
+template <typename T>
+static Error reduce_argmin(int64_t* toptr, const T* fromptr, const int64_t* fromstarts,
+                        const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  for (int64_t i = 0; i < length; i++) {
+    const int64_t start = fromstarts[i];
+    const int64_t stop = fromstops[i];
+    if (start < 0 || stop < start || stop > fromlength) {
+      return awkward_failure(AWKWARD_REDUCE_ARGMIN_ERR_OUT_OF_RANGE, i);
+    }
+    int64_t best = -1;
+    T bestval = T();
+    for (int64_t j = start; j < stop; j++) {
+      const T x = fromptr[j];
+      if (best < 0 || x < bestval) {
+        best = j - start;
+        bestval = x;
+      }
+    }
+    toptr[i] = best;
+  }
+  return awkward_success();
+}
+
+extern "C" {
+Error awkward_reduce_argmin_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<bool>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<int8_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_uint8(int64_t* toptr, const uint8_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<uint8_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<int16_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_uint16(int64_t* toptr, const uint16_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<uint16_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<int32_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_uint32(int64_t* toptr, const uint32_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<uint32_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<int64_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_uint64(int64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<uint64_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_float32(int64_t* toptr, const float* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<float>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_argmin_float64(int64_t* toptr, const double* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_argmin<double>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+}

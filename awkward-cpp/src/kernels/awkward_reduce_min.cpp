@@ -1,0 +1,68 @@
+// awkward_reduce_min: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
+#include "awkward/kernels.h"
+
+template <typename T>
+static Error reduce_min(T* toptr, const T* fromptr, const T* identity, const int64_t* fromstarts,
+                        const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  for (int64_t i = 0; i < length; i++) {
+    const int64_t start = fromstarts[i];
+    const int64_t stop = fromstops[i];
+    if (start < 0 || stop < start || stop > fromlength) {
+      return awkward_failure(AWKWARD_REDUCE_MIN_ERR_OUT_OF_RANGE, i);
+    }
+    T best = identity[0];
+    for (int64_t j = start; j < stop; j++) {
+      const T x = fromptr[j];
+      best = (x < best) ? x : best;
+    }
+    toptr[i] = best;
+  }
+  return awkward_success();
+}
+
+extern "C" {
+Error awkward_reduce_min_bool(bool* toptr, const bool* fromptr, const bool* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<bool>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_int8(int8_t* toptr, const int8_t* fromptr, const int8_t* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<int8_t>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_uint8(uint8_t* toptr, const uint8_t* fromptr, const uint8_t* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<uint8_t>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_int16(int16_t* toptr, const int16_t* fromptr, const int16_t* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<int16_t>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_uint16(uint16_t* toptr, const uint16_t* fromptr, const uint16_t* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<uint16_t>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_int32(int32_t* toptr, const int32_t* fromptr, const int32_t* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<int32_t>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_uint32(uint32_t* toptr, const uint32_t* fromptr, const uint32_t* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<uint32_t>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<int64_t>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_uint64(uint64_t* toptr, const uint64_t* fromptr, const uint64_t* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<uint64_t>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_float32(float* toptr, const float* fromptr, const float* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<float>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_min_float64(double* toptr, const double* fromptr, const double* identity, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_min<double>(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength);
+}
+}

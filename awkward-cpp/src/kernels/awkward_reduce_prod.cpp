@@ -1,0 +1,65 @@
+// awkward_reduce_prod: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
+#include "awkward/kernels.h"
+
+template <typename OUT, typename ACC, typename IN>
+static Error reduce_prod(OUT* toptr, const IN* fromptr, const int64_t* fromstarts,
+                        const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  for (int64_t i = 0; i < length; i++) {
+    const int64_t start = fromstarts[i];
+    const int64_t stop = fromstops[i];
+    if (start < 0 || stop < start || stop > fromlength) {
+      return awkward_failure(AWKWARD_REDUCE_PROD_ERR_OUT_OF_RANGE, i);
+    }
+    ACC total = 1;
+    for (int64_t j = start; j < stop; j++) total *= static_cast<ACC>(fromptr[j]);
+    toptr[i] = static_cast<OUT>(total);
+  }
+  return awkward_success();
+}
+
+extern "C" {
+Error awkward_reduce_prod_int64_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<int64_t, int64_t, bool>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_int64_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<int64_t, int64_t, int8_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_int64_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<int64_t, int64_t, int16_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_int64_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<int64_t, int64_t, int32_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_int64_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<int64_t, int64_t, int64_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_uint64_uint8(uint64_t* toptr, const uint8_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<uint64_t, uint64_t, uint8_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_uint64_uint16(uint64_t* toptr, const uint16_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<uint64_t, uint64_t, uint16_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_uint64_uint32(uint64_t* toptr, const uint32_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<uint64_t, uint64_t, uint32_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_uint64_uint64(uint64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<uint64_t, uint64_t, uint64_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_float32_float32(float* toptr, const float* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<float, double, float>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+Error awkward_reduce_prod_float64_float64(double* toptr, const double* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength) {
+  return reduce_prod<double, double, double>(toptr, fromptr, fromstarts, fromstops, length, fromlength);
+}
+}

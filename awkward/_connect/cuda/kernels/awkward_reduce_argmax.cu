@@ -1,0 +1,70 @@
+// awkward_reduce_argmax (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_argmax.cpp): one thread per segment
+#include "awkward_cuda.h"
+
+template <typename T>
+__device__ void reduce_argmax(int64_t* toptr, const T* fromptr, const int64_t* fromstarts,
+                           const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  for (int64_t i = awkward_cuda_thread(); i < length; i += awkward_cuda_stride()) {
+    const int64_t start = fromstarts[i];
+    const int64_t stop = fromstops[i];
+    if (start < 0 || stop < start || stop > fromlength) {
+      awkward_cuda_fail(err, AWKWARD_REDUCE_ARGMAX_ERRCODE_OUT_OF_RANGE, i);
+      continue;
+    }
+    int64_t best = -1;
+    T bestval = T();
+    for (int64_t j = start; j < stop; j++) {
+      const T x = fromptr[j];
+      if (best < 0 || x > bestval) {
+        best = j - start;
+        bestval = x;
+      }
+    }
+    toptr[i] = best;
+  }
+}
+
+extern "C" __global__ void awkward_reduce_argmax_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<bool>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<int8_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_uint8(int64_t* toptr, const uint8_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<uint8_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<int16_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_uint16(int64_t* toptr, const uint16_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<uint16_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<int32_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_uint32(int64_t* toptr, const uint32_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<uint32_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<int64_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_uint64(int64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<uint64_t>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_float32(int64_t* toptr, const float* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<float>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}
+extern "C" __global__ void awkward_reduce_argmax_float64(int64_t* toptr, const double* fromptr, const int64_t* fromstarts,
+    const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
+  reduce_argmax<double>(toptr, fromptr, fromstarts, fromstops, length, fromlength, err);
+}

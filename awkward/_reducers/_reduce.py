@@ -1,0 +1,409 @@
+"""The one reduction over layouts that every reducer goes through.
+
+Reducing at ``axis`` finds the list nodes whose list dimension is that axis (the structure
+above them is kept: options stay options, a missing list reduces to a missing value) and turns
+each of their lists into one value (``_reduce_lists``). Inside, the lists' elements are
+*segments* of a content: ``offsets`` (int64, monotonic) delimit them and ``positions`` (or
+None) give every element's index along the reduced axis, which argmin/argmax report.
+
+* a flat NumpyArray content is the leaf: one kernel call over the segments;
+* an option (or indexed) content is compacted: missing values leave their segments;
+* a list content means the axis is not the innermost: lists at the same position inside one
+  segment are combined, so the segments of the next level are "the k-th items of the lists
+  of segment i" (found with one stable sort of group numbers); regular lists stay regular;
+* a record content is reduced by a behavior overload ``behavior[(ak.<reducer>, name)]``, called
+  with the segments as a high-level array of lists of records (as awkward 2.14 does);
+* a union cannot be reduced.
+
+axis=None flattens everything (``awkward._do.remove_structure``) and reduces one buffer.
+"""
+
+from __future__ import annotations
+
+from awkward._do import check_posaxis, maybe_posaxis, recursively_apply, remove_structure
+from awkward._do._num import offsets_from_counts
+from awkward._nplikes.dtypes import bool_, int8, int64, uint8, uint16, uint32
+from awkward._reducers._kinds import Max
+from awkward.contents.bytemaskedarray import ByteMaskedArray
+from awkward.contents.content import concrete
+from awkward.contents.listoffsetarray import ListOffsetArray
+from awkward.contents.numpyarray import NumpyArray
+from awkward.contents.regulararray import RegularArray
+from awkward.errors import AxisError
+from awkward.index import Index8, Index64
+
+__all__ = ["reduce", "register_highlevel", "list_offsets"]
+
+# set by the layers above: ``lookup(behavior, key)`` (global + own behavior), ``wrap(layout,
+# behavior)`` -> high-level array, ``unwrap(obj)`` -> layout; records need them for overloads
+_HOOKS: dict = {"lookup": None, "wrap": None, "unwrap": None}
+
+
+def register_highlevel(*, lookup=None, wrap=None, unwrap=None) -> None:
+    """Called by the high-level and operations layers so that record overloads can be found
+    (``lookup``) and called with high-level arrays (``wrap``/``unwrap``)."""
+    for name, hook in (("lookup", lookup), ("wrap", wrap), ("unwrap", unwrap)):
+        if hook is not None:
+            _HOOKS[name] = hook
+
+
+class _Context:
+    __slots__ = ("reducer", "mask_identity", "behavior")
+
+    def __init__(self, reducer, mask_identity, behavior):
+        self.reducer = reducer
+        self.mask_identity = mask_identity
+        self.behavior = behavior
+
+
+def reduce(layout, reducer, axis=None, mask_identity=False, keepdims=False, behavior=None):
+    """Reduce ``layout`` (a Content) with ``reducer`` (a Reducer instance) at ``axis``.
+
+    Returns a Content, or for axis=None (and axis=0 of one-dimensional data) without
+    keepdims a scalar: a numpy scalar, None (masked identity) or what a record overload
+    returns. An axis beyond the depth is an AxisError."""
+    ctx = _Context(reducer, mask_identity, behavior)
+    if axis is None:
+        return _reduce_everything(layout, ctx, keepdims)
+    if (axis == 1 or axis == -1) and _is_plain_jagged(layout):  # the common case, no walk
+        out = _reduce_lists(layout, ctx)
+        return RegularArray(out, 1, len(out)) if keepdims else out
+    posaxis = check_posaxis(reducer.name, axis, layout)
+    if axis >= 0:
+        low, high = layout.form.minmax_depth
+        if low != high:
+            raise ValueError(
+                "cannot use non-negative axis on a nested list structure of variable depth "
+                "(negative axis counts from the leaves of the tree; non-negative from the root)"
+            )
+    if posaxis == 0:
+        whole = RegularArray(layout, len(layout), 1)
+        out = _reduce_lists(whole, ctx)
+        return out if keepdims else out._getitem_at(0)
+
+    def action(node, depth, **kwargs):
+        if node.is_record:
+            raise _no_overload(reducer, node)
+        if node.is_union:
+            return None
+        posaxis = maybe_posaxis(node, axis, depth)
+        if posaxis is not None and posaxis == depth and node.is_list:
+            out = _reduce_lists(node, ctx)
+            return RegularArray(out, 1, len(out)) if keepdims else out
+        if node.is_numpy or node.is_unknown:
+            raise AxisError(
+                f"ak.{reducer.name}: axis={axis} exceeds the depth of the nested list structure "
+                f"(which is {depth})"
+            )
+        return None
+
+    return recursively_apply(
+        layout, action, numpy_to_regular=True, function_name=f"ak.{reducer.name}"
+    )
+
+
+def _is_plain_jagged(layout):
+    """A list of flat numbers without parameters (no strings): reduced at axis 1 directly."""
+    if not layout.is_list or layout._parameters:
+        return False
+    content = layout.content
+    return content.is_numpy and not content._parameters and len(content.inner_shape) == 0
+
+
+# ---------------------------------------------------------------------- axis=None
+def _reduce_everything(layout, ctx, keepdims):
+    reducer = ctx.reducer
+    if layout.is_numpy and not layout._parameters and len(layout.inner_shape) == 0:
+        pieces = (layout,)  # flat numbers: straight to numpy or one kernel call
+    elif _is_plain_jagged(layout) and reducer.reads_data:
+        offsets, content = list_offsets(layout)
+        pieces = (content._getitem_range(int(offsets[0]), int(offsets[-1])),)
+    else:
+        pieces = remove_structure(
+            layout,
+            flatten_records=False,
+            function_name=f"ak.{reducer.name}",
+            # argmax counts missing values, as 2.14 does; count reads masks, never values
+            drop_nones=reducer.reads_data and not reducer.needs_position,
+        )
+    backend = layout.backend
+    if any(piece.is_record for piece in pieces):
+        record = next(piece for piece in pieces if piece.is_record)
+        if len(pieces) > 1:
+            raise _no_overload(reducer, record)
+        offsets = backend.index_nplike.asarray([0, len(record)], dtype=int64)
+        out = _records(record, offsets, ctx)
+        if not keepdims:
+            return out._getitem_at(0)
+    else:
+        value = _whole(pieces, backend, ctx)
+        missing = ctx.mask_identity and _total_length(pieces) == 0
+        if not keepdims:
+            return None if missing else value
+        nplike = backend.index_nplike
+        out = NumpyArray(nplike.reshape(nplike.asarray(value), (1,)), backend=backend)
+        if ctx.mask_identity:
+            out = _masked(out, nplike.full(1, missing, dtype=bool_))
+    for _ in range(layout.purelist_depth - 1):
+        out = RegularArray(out, 1, len(out))
+    return out
+
+
+def _total_length(pieces):
+    total = 0
+    for piece in pieces:
+        if piece.is_list:  # a string
+            offsets, _ = list_offsets(piece)
+            total += int(offsets[-1] - offsets[0])
+        elif piece.is_option:
+            (valid,) = concrete(piece.mask_as_bool(valid_when=True))
+            total += int(piece.backend.index_nplike.count_nonzero(valid))
+        else:
+            total += len(piece)
+    return total
+
+
+def _whole(pieces, backend, ctx):
+    """The reduction of every value of ``pieces`` (flat contents): a numpy scalar."""
+    reducer = ctx.reducer
+    nplike = backend.nplike
+    if not reducer.reads_data:
+        return nplike.asarray(_total_length(pieces), dtype=int64)[()]
+    datas = [d for d in (_leaf_data(piece, reducer) for piece in pieces) if d is not None]
+    if not datas:
+        datas = [nplike.empty(0, dtype=reducer.preferred_dtype)]
+    data = datas[0] if len(datas) == 1 else nplike.concat([concrete(d)[0] for d in datas])
+    value = reducer.whole(backend, data)
+    if reducer.needs_position:
+        positions = _ravel_positions(pieces, backend.index_nplike)
+        if positions is not None and value >= 0:
+            value = positions[value]
+    return value
+
+
+def _ravel_positions(pieces, nplike):
+    """Where each non-missing value of ``pieces`` sits in the raveled array (None when
+    nothing is missing)."""
+    if not any(piece.is_option for piece in pieces):
+        return None
+    out, base = [], 0
+    for piece in pieces:
+        if piece.is_option:
+            (valid,) = concrete(piece.mask_as_bool(valid_when=True))
+            (where,) = nplike.nonzero(valid)
+            out.append(where + base)
+        else:
+            out.append(nplike.arange(base, base + len(piece), dtype=int64))
+        base += len(piece)
+    return nplike.concat(out)
+
+
+def _leaf_data(piece, reducer):
+    if piece.is_unknown or not reducer.reads_data:
+        return None
+    if piece.is_option or piece.is_indexed:  # kept by remove_structure inside unions
+        piece = piece.project()
+    if piece.is_list:  # a string: its characters are the values (strings are lists here)
+        offsets, chars = list_offsets(piece)
+        piece = chars._getitem_range(int(offsets[0]), int(offsets[-1]))
+    if piece.is_union:
+        raise ValueError(f"cannot call ak.{reducer.name} on an irreducible UnionArray")
+    if not piece.is_numpy:
+        raise TypeError(f"ak.{reducer.name}: cannot reduce {type(piece).__name__}")
+    return piece.data if reducer.reads_data else None
+
+
+# ---------------------------------------------------------------------- one list node
+def list_offsets(node):
+    """``(offsets, content)`` of a list node: int64 offsets (concrete) such that list ``i`` is
+    ``content[offsets[i]:offsets[i + 1]]``. ListArrays are made contiguous first; sorting
+    finds its segments the same way."""
+    nplike = node.backend.index_nplike
+    if node.is_regular:
+        size = node.size
+        length = len(node)
+        if size == 0:
+            return nplike.zeros(length + 1, dtype=int64), node.content
+        return nplike.arange(0, (length + 1) * size, size, dtype=int64), node.content
+    if not hasattr(node, "_offsets"):
+        node = node.to_ListOffsetArray64(False)
+    (offsets,) = concrete(node.offsets.data)
+    if offsets.dtype != int64:
+        offsets = nplike.astype(offsets, int64)
+    return offsets, node.content
+
+
+def _reduce_lists(node, ctx):
+    offsets, content = list_offsets(node)
+    return _reduce_segments(content, offsets, None, ctx)
+
+
+def _reduce_segments(content, offsets, positions, ctx):
+    """One value (or, for a nested axis, one combined list) per segment of ``content``."""
+    if content.is_numpy and len(content.inner_shape) > 0:
+        content = content.to_RegularArray()
+    if content.is_unknown:
+        content = content.to_NumpyArray(ctx.reducer.preferred_dtype)
+    if content.is_numpy:
+        return _leaf(content, offsets, positions, ctx)
+    if content.is_option or content.is_indexed:
+        return _reduce_segments(*_drop_missing(content, offsets, positions, ctx), ctx)
+    if content.is_list:
+        return _combine(content, offsets, positions, ctx)
+    if content.is_record:
+        return _records(content, offsets, ctx)
+    if content.is_union:
+        raise ValueError(f"cannot call ak.{ctx.reducer.name} on an irreducible UnionArray")
+    raise TypeError(f"ak.{ctx.reducer.name}: cannot reduce {type(content).__name__}")
+
+
+def _leaf(content, offsets, positions, ctx):
+    reducer = ctx.reducer
+    backend = content.backend
+    nplike = backend.index_nplike
+    starts = offsets[:-1]
+    stops = offsets[1:]
+    if reducer.reads_data:
+        data = content.data
+        if not backend.nplike.is_c_contiguous(data):
+            data = backend.nplike.ascontiguousarray(data)
+        out = reducer.segments(backend, data, starts, stops)
+    else:
+        out = stops - starts
+    if reducer.needs_position and positions is not None:
+        found = out >= 0
+        out = nplike.where(found, positions[nplike.where(found, starts + out, 0)], -1)
+    result = NumpyArray._from_checked(out, None, backend)  # a fresh 1-d buffer of ours
+    if ctx.mask_identity:
+        result = _masked(result, starts == stops)
+    return result
+
+
+def _masked(content, empty):
+    """``content`` with the entries where ``empty`` is true missing."""
+    nplike = content.backend.index_nplike
+    mask = nplike.astype(empty, int8)
+    return ByteMaskedArray(Index8(mask, nplike=nplike), content, valid_when=False)
+
+
+def _local_positions(nplike, offsets):
+    """Every element's index inside its segment."""
+    counts = offsets[1:] - offsets[:-1]
+    first = offsets[0]
+    return nplike.arange(first, offsets[-1], dtype=int64) - nplike.repeat(offsets[:-1], counts)
+
+
+def _drop_missing(content, offsets, positions, ctx):
+    """``(content, offsets, positions)`` without the missing values (options) or with the
+    index applied (indexed)."""
+    if not content.is_option:
+        return content.project(), offsets, positions
+    nplike = content.backend.index_nplike
+    first, last = int(offsets[0]), int(offsets[-1])
+    if first != 0 or last != len(content):
+        content = content._getitem_range(first, last)
+        offsets = offsets - first
+        if positions is not None:
+            positions = positions[first:last]
+    (valid,) = concrete(content.mask_as_bool(valid_when=True))
+    before = nplike.empty(len(valid) + 1, dtype=int64)
+    before[0] = 0
+    nplike.cumsum(valid, maybe_out=before[1:])
+    new_offsets = before[offsets]
+    if ctx.reducer.needs_position:
+        if positions is None:
+            positions = _local_positions(nplike, offsets)
+        positions = positions[valid]
+    inner = content.content
+    if not ctx.reducer.reads_data and (inner.is_numpy or inner.is_unknown):
+        # count never reads values: the unprojected leaf stands in (only its backend is used)
+        return inner, new_offsets, positions
+    return content.project(), new_offsets, positions
+
+
+def _combine(content, offsets, positions, ctx):
+    """Reduce across the lists of every segment position by position (a non-innermost axis):
+    item k of every list in segment i goes to group ``out_offsets[i] + k``."""
+    nplike = content.backend.index_nplike
+    n = len(offsets) - 1
+    first, last = int(offsets[0]), int(offsets[-1])
+    parents = nplike.repeat(nplike.arange(n, dtype=int64), offsets[1:] - offsets[:-1])
+    if content.is_regular:
+        size = content.size
+        counts = nplike.full(last - first, size, dtype=int64)
+        starts = nplike.arange(first, last, dtype=int64) * size
+        inner = content.content
+        out_offsets = None
+        group_starts = parents * size
+        ngroups = n * size
+    else:
+        if not hasattr(content, "_offsets"):
+            content = content.to_ListOffsetArray64(False)
+        (inner_offsets,) = concrete(content.offsets.data)
+        inner_offsets = nplike.astype(inner_offsets, int64, copy=False)
+        starts = inner_offsets[first:last]
+        counts = inner_offsets[first + 1 : last + 1] - starts
+        inner = content.content
+        longest = Max(initial=0).segments(
+            content.backend, counts, offsets[:-1] - first, offsets[1:] - first
+        )
+        out_offsets = offsets_from_counts(nplike, longest)
+        group_starts = out_offsets[parents]
+        ngroups = int(out_offsets[-1])
+    total = int(nplike.sum(counts)) if len(counts) else 0
+    item_first = offsets_from_counts(nplike, counts)[:-1]
+    k = nplike.arange(total, dtype=int64) - nplike.repeat(item_first, counts)
+    items = nplike.repeat(starts, counts) + k
+    groups = nplike.repeat(group_starts, counts) + k
+    order = nplike.argsort(_narrow(nplike, groups, ngroups), stable=True)
+    sorted_groups = groups[order]
+    next_offsets = nplike.searchsorted(
+        sorted_groups, nplike.arange(ngroups + 1, dtype=int64), side="left"
+    )
+    next_offsets = nplike.astype(next_offsets, int64, copy=False)
+    next_positions = None
+    if ctx.reducer.needs_position:
+        element_positions = (
+            positions[first:last] if positions is not None else _local_positions(nplike, offsets)
+        )
+        next_positions = nplike.repeat(element_positions, counts)[order]
+    carry = items[order]
+    if not ctx.reducer.reads_data and (inner.is_numpy or inner.is_unknown):
+        next_content = inner  # count never reads values (see _drop_missing)
+    else:
+        next_content = inner._carry(Index64(carry, nplike=nplike), False)
+    reduced = _reduce_segments(next_content, next_offsets, next_positions, ctx)
+    if out_offsets is None:
+        return RegularArray(reduced, content.size, n)
+    return ListOffsetArray(Index64(out_offsets, nplike=nplike), reduced)
+
+
+def _narrow(nplike, groups, ngroups):
+    """``groups`` in the narrowest unsigned dtype: numpy sorts 16-bit keys by radix, in O(n)."""
+    for dtype in (uint8, uint16, uint32):
+        if ngroups <= 2 ** (8 * dtype.itemsize):
+            return nplike.astype(groups, dtype)
+    return groups
+
+
+# ---------------------------------------------------------------------- records
+def _no_overload(reducer, record):
+    fields = ", ".join(record.fields)
+    return TypeError(f"no ak.{reducer.name} overloads for custom types: {fields}")
+
+
+def _records(content, offsets, ctx):
+    reducer = ctx.reducer
+    name = content.parameter("__record__")
+    overload = None
+    if name is not None and reducer.highlevel_function is not None and _HOOKS["lookup"]:
+        overload = _HOOKS["lookup"](ctx.behavior, (reducer.highlevel_function, name))
+    if overload is None:
+        raise _no_overload(reducer, content)
+    nplike = content.backend.index_nplike
+    lists = ListOffsetArray(Index64(offsets, nplike=nplike), content)
+    result = overload(_HOOKS["wrap"](lists, ctx.behavior), ctx.mask_identity)
+    out = _HOOKS["unwrap"](result)
+    if ctx.mask_identity:
+        out = _masked(out, offsets[1:] == offsets[:-1])
+    return out

@@ -1,0 +1,24 @@
+"""ak.nanargmax: ak.argmax skipping NaN."""
+
+from __future__ import annotations
+
+from awkward._reducers import ArgMax
+from awkward.operations._reducing import run
+
+__all__ = ["nanargmax"]
+
+
+def nanargmax(
+    array,
+    axis=None,
+    *,
+    keepdims=False,
+    mask_identity=True,
+    highlevel=True,
+    behavior=None,
+    attrs=None,
+):
+    """ak.argmax with NaN skipped (NaN becomes None first, so an all-NaN list is empty).
+    ``axis=None`` reduces every value to one scalar; ``keepdims`` keeps the reduced dimension with
+    length 1."""
+    return run(ArgMax(), array, axis, keepdims, mask_identity, highlevel, behavior, attrs, nan=True)

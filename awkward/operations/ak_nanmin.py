@@ -1,0 +1,26 @@
+"""ak.nanmin: ak.min skipping NaN."""
+
+from __future__ import annotations
+
+from awkward._reducers import Min
+from awkward.operations._reducing import run
+
+__all__ = ["nanmin"]
+
+
+def nanmin(
+    array,
+    axis=None,
+    *,
+    keepdims=False,
+    initial=None,
+    mask_identity=True,
+    highlevel=True,
+    behavior=None,
+    attrs=None,
+):
+    """ak.min with NaN skipped (NaN becomes None first, so an all-NaN list is empty). ``axis=None``
+    reduces every value to one scalar; ``keepdims`` keeps the reduced dimension with length 1."""
+    return run(
+        Min(initial), array, axis, keepdims, mask_identity, highlevel, behavior, attrs, nan=True
+    )
