@@ -158,6 +158,24 @@ for _name in (
     implements(getattr(numpy, _name, None))(_delegate(_name, _REDUCER_NOTE))
 implements(getattr(numpy, "amin", None))(_delegate("min", _REDUCER_NOTE))
 implements(getattr(numpy, "amax", None))(_delegate("max", _REDUCER_NOTE))
+
+
+def _spread(name):
+    """np.var/std/nanmean/nanvar/nanstd (numpy's positional order: axis, dtype, out, ddof)."""
+
+    def implementation(a, axis=None, dtype=None, out=None, ddof=0, keepdims=False, **kwargs):
+        _unsupported(name, dtype=dtype, out=out)
+        extra = {"ddof": ddof} if name.endswith(("var", "std")) else {}
+        return _op(name)(a, axis=axis, keepdims=keepdims, **extra, **kwargs)
+
+    implementation.__name__ = f"_{name}"
+    return implementation
+
+
+for _name in ("var", "std", "nanmean", "nanvar", "nanstd"):
+    implements(getattr(numpy, _name))(_spread(_name))
+
+
 @implements(numpy.sort)
 def _sort(a, axis=-1, kind=None, order=None):
     _unsupported("sort", order=order)  # kind: ak.sort is always stable, which every kind allows

@@ -23,8 +23,10 @@ from awkward.operations.ak_categories import categories
 from awkward.operations.ak_combinations import combinations
 from awkward.operations.ak_concatenate import concatenate
 from awkward.operations.ak_copy import copy
+from awkward.operations.ak_corr import corr
 from awkward.operations.ak_count import count
 from awkward.operations.ak_count_nonzero import count_nonzero
+from awkward.operations.ak_covar import covar
 from awkward.operations.ak_drop_none import drop_none
 from awkward.operations.ak_enforce_type import enforce_type
 from awkward.operations.ak_fields import fields
@@ -44,21 +46,27 @@ from awkward.operations.ak_is_none import is_none
 from awkward.operations.ak_is_tuple import is_tuple
 from awkward.operations.ak_is_valid import is_valid
 from awkward.operations.ak_isclose import isclose
+from awkward.operations.ak_linear_fit import linear_fit
 from awkward.operations.ak_local_index import local_index
 from awkward.operations.ak_mask import mask
 from awkward.operations.ak_materialize import materialize
 from awkward.operations.ak_max import max
+from awkward.operations.ak_mean import mean
 from awkward.operations.ak_merge_option_of_records import merge_option_of_records
 from awkward.operations.ak_merge_union_of_records import merge_union_of_records
 from awkward.operations.ak_min import min
+from awkward.operations.ak_moment import moment
 from awkward.operations.ak_nan_to_none import nan_to_none
 from awkward.operations.ak_nan_to_num import nan_to_num
 from awkward.operations.ak_nanargmax import nanargmax
 from awkward.operations.ak_nanargmin import nanargmin
 from awkward.operations.ak_nanmax import nanmax
+from awkward.operations.ak_nanmean import nanmean
 from awkward.operations.ak_nanmin import nanmin
 from awkward.operations.ak_nanprod import nanprod
+from awkward.operations.ak_nanstd import nanstd
 from awkward.operations.ak_nansum import nansum
+from awkward.operations.ak_nanvar import nanvar
 from awkward.operations.ak_num import num
 from awkward.operations.ak_ones_like import ones_like
 from awkward.operations.ak_pad_none import pad_none
@@ -70,7 +78,9 @@ from awkward.operations.ak_real import real
 from awkward.operations.ak_round import round
 from awkward.operations.ak_run_lengths import run_lengths
 from awkward.operations.ak_singletons import singletons
+from awkward.operations.ak_softmax import softmax
 from awkward.operations.ak_sort import sort
+from awkward.operations.ak_std import std
 from awkward.operations.ak_strings_astype import strings_astype
 from awkward.operations.ak_sum import sum
 from awkward.operations.ak_to_backend import to_backend
@@ -87,6 +97,7 @@ from awkward.operations.ak_unflatten import unflatten
 from awkward.operations.ak_unzip import unzip
 from awkward.operations.ak_validity_error import validity_error
 from awkward.operations.ak_values_astype import values_astype
+from awkward.operations.ak_var import var
 from awkward.operations.ak_where import where
 from awkward.operations.ak_with_field import with_field
 from awkward.operations.ak_with_name import with_name
@@ -116,8 +127,10 @@ __all__ = [
     "combinations",
     "concatenate",
     "copy",
+    "corr",
     "count",
     "count_nonzero",
+    "covar",
     "drop_none",
     "enforce_type",
     "fields",
@@ -137,21 +150,27 @@ __all__ = [
     "is_tuple",
     "is_valid",
     "isclose",
+    "linear_fit",
     "local_index",
     "mask",
     "materialize",
     "max",
+    "mean",
     "merge_option_of_records",
     "merge_union_of_records",
     "min",
+    "moment",
     "nan_to_none",
     "nan_to_num",
     "nanargmax",
     "nanargmin",
     "nanmax",
+    "nanmean",
     "nanmin",
     "nanprod",
+    "nanstd",
     "nansum",
+    "nanvar",
     "num",
     "ones_like",
     "pad_none",
@@ -163,7 +182,9 @@ __all__ = [
     "round",
     "run_lengths",
     "singletons",
+    "softmax",
     "sort",
+    "std",
     "strings_astype",
     "sum",
     "to_backend",
@@ -180,6 +201,7 @@ __all__ = [
     "unzip",
     "validity_error",
     "values_astype",
+    "var",
     "where",
     "with_field",
     "with_name",

@@ -1,0 +1,348 @@
+"""What the statistics functions share (ak.mean, var, std, moment, covar, corr, linear_fit,
+softmax and the nan-variants): weighted sums composed from the reducers.
+
+Every statistic is a few ``awkward._reducers.reduce`` calls (Sum, Count) and element-wise
+arithmetic on their results, as awkward 2.14 defines them:
+
+* ``mean = sum(w*x) / sum(w)`` (``sum(w)`` is ``count(x)`` without weights, which reads no
+  values); integers give float64, complex stays complex;
+* ``var = sum(w*|x - mean|**2) / sum(w)``, times ``sum(w) / (sum(w) - ddof)``: two passes, the
+  mean broadcast back over the reduced axis (``_deviations``);
+* an empty list gives NaN (0/0), or None under ``mask_identity``: only the ``sum(w)`` reduction
+  is masked, and the arithmetic carries its missing values into the result.
+
+``Stats`` unwraps the arguments once and holds the axis; ``posaxis == 0`` is turned into axis 1
+of the arrays wrapped in one length-1 regular list (so that the keepdims mean broadcasts back),
+and unwrapped at the end. Reduced values are Contents, or numpy scalars (and None) for
+``axis=None``; ``apply`` does arithmetic on either, directly on the buffers when the results are
+flat NumpyArrays (the common case), through broadcasting otherwise.
+"""
+
+from __future__ import annotations
+
+from awkward._do import check_posaxis, regularize_axis
+from awkward._reducers import Count, Sum, reduce
+from awkward.contents.bytemaskedarray import ByteMaskedArray
+from awkward.contents.content import Content
+from awkward.contents.listoffsetarray import ListOffsetArray
+from awkward.contents.numpyarray import NumpyArray
+from awkward.contents.regulararray import RegularArray
+from awkward.index import Index64
+from awkward.operations._elementwise import map_values_n, numpy_function
+from awkward.operations._layout_args import HighLevelContext
+
+__all__ = ["Stats", "apply", "ufunc", "run"]
+
+
+def ufunc(name):
+    return numpy_function(name)
+
+
+_ERRSTATE = None
+
+
+def _errstate():
+    """0/0 is NaN and x/0 inf, as in awkward 2.14, without RuntimeWarnings."""
+    global _ERRSTATE
+    if _ERRSTATE is None:
+        _ERRSTATE = numpy_function("errstate")
+    return _ERRSTATE(divide="ignore", invalid="ignore", over="ignore")
+
+
+# ---------------------------------------------------------------------- arithmetic on results
+def apply(function, *values):
+    """``function(*buffers)`` element by element over reduced values: Contents (broadcast),
+    numpy scalars, or None (a masked scalar: the result is None)."""
+    contents = [v for v in values if isinstance(v, Content)]
+    with _errstate():
+        if not contents:
+            if any(v is None for v in values):
+                return None
+            return function(*values)
+        if all(isinstance(v, Content) or v is not None for v in values):
+            fast = _apply_flat(function, values, contents)
+            if fast is not None:
+                return fast
+        values = [float("nan") if v is None else v for v in values]
+        return map_values_n(values, lambda args, backend: function(*args), function="statistics")
+
+
+def _apply_flat(function, values, contents):
+    """Flat NumpyArrays of one length, at most one ByteMaskedArray over one (its mask is kept)."""
+    length = len(contents[0])
+    mask = None
+    args = []
+    for value in values:
+        if isinstance(value, Content):
+            if len(value) != length:
+                return None
+            if value.is_option and isinstance(value, ByteMaskedArray) and mask is None:
+                mask = value
+                value = value.content
+                if value.length != length:
+                    return None
+            if not (value.is_numpy and len(value.data.shape) == 1):
+                return None
+            args.append(value.data)
+        else:
+            args.append(value)
+    out = NumpyArray(function(*args), backend=contents[0].backend)
+    if mask is not None:
+        return ByteMaskedArray(mask.mask, out, valid_when=mask.valid_when)
+    return out
+
+
+def _square_abs(x):
+    if x.dtype.kind == "c":
+        return ufunc("absolute")(x) ** 2  # as awkward 2.14 (ufuncs materialize virtual x)
+    return x * x
+
+
+# ---------------------------------------------------------------------- the statistics
+def _is_plain_jagged(layout):
+    """A one-level list of flat numbers without parameters: deviations by ``repeat``."""
+    if not layout.is_list or layout.is_regular or layout._parameters:
+        return False
+    content = layout.content
+    return content.is_numpy and not content._parameters and len(content.inner_shape) == 0
+
+
+class Stats:
+    """One call of a statistics function: the unwrapped arrays and the axis."""
+
+    def __init__(self, name, arrays, axis, keepdims, mask_identity, behavior, attrs, *, nan=False):
+        self.name = name
+        axis = regularize_axis(axis, name)
+        ctx = HighLevelContext(behavior, attrs)
+        layouts = [None if a is None else ctx.unwrap(a, name, allow_record=False) for a in arrays]
+        if nan:
+            from awkward.operations.ak_nan_to_none import nan_to_none
+
+            layouts = [
+                x if not isinstance(x, Content) else nan_to_none(x, highlevel=False)
+                for x in layouts
+            ]
+        self.ctx = ctx
+        self.keepdims = bool(keepdims)
+        self.mask_identity = bool(mask_identity)
+        self.unwrap_axis0 = False
+        first = layouts[0]
+        if axis is not None:
+            posaxis = check_posaxis(name, axis, first)
+            if posaxis == 0:
+                layouts = [
+                    RegularArray(x, len(x), 1) if isinstance(x, Content) else x for x in layouts
+                ]
+                axis, self.unwrap_axis0 = 1, True
+            elif (
+                posaxis is not None
+                and axis < 0
+                and first.form.minmax_depth[0] == first.form.minmax_depth[1]
+            ):
+                axis = posaxis
+        self.axis = axis
+        self.layouts = layouts
+        # axis 1 of plain jagged arrays of depth 2: deviations without broadcasting
+        self.jagged_axis = axis in (1, -1)
+
+    # -- reductions --------------------------------------------------------------------
+    def reduce(self, layout, reducer, *, keepdims=False, mask_identity=False):
+        if self.axis is None:
+            return reduce(layout, reducer, None, mask_identity, False, self.ctx.behavior)
+        return reduce(layout, reducer, self.axis, mask_identity, keepdims, self.ctx.behavior)
+
+    def sum(self, layout, **kwargs):
+        return self.reduce(layout, Sum(), **kwargs)
+
+    def weights(self, x, weight):
+        """``weight`` broadcast to ``x`` (missing where either is), or None without weights."""
+        if weight is None:
+            return None
+
+        def pick(args, backend):
+            a, w = args
+            nplike = backend.nplike
+            return w if w.shape == a.shape else nplike.broadcast_to(w, a.shape)
+
+        return map_values_n([x, weight], pick, function=self.name)
+
+    def sumw(self, x, w, **kwargs):
+        """sum(w), or count(x) without weights (reads no values)."""
+        if w is None:
+            return self.reduce(x, Count(), **kwargs)
+        return self.sum(w, **kwargs)
+
+    def weighted(self, x, w):
+        return x if w is None else apply(ufunc("multiply"), x, w)
+
+    def mean(self, x, w, *, keepdims=False, mask_identity=False):
+        sumw = self.sumw(x, w, keepdims=keepdims, mask_identity=mask_identity)
+        sumwx = self.sum(self.weighted(x, w), keepdims=keepdims)
+        return apply(ufunc("true_divide"), sumwx, sumw)
+
+    def fast(self, x):
+        """Axis 1 of a plain jagged array of depth 2: broadcast back with ``repeat``."""
+        return self.jagged_axis and _is_plain_jagged(x) and x.purelist_depth == 2
+
+    def deviations(self, x, w):
+        """``x - mean(x)`` with the mean broadcast back over the reduced axis."""
+        subtract = ufunc("subtract")
+        if self.axis is None:
+            mean = self.mean(x, w)
+            return apply(subtract, x, float("nan") if mean is None else mean)
+        if self.fast(x):
+            return self.broadcast_back(subtract, x, self.mean(x, w))
+        return apply(subtract, x, self.mean(x, w, keepdims=True))
+
+    def broadcast_back(self, function, x, reduced):
+        """``function(x, r)`` where ``r``, one value per list of the plain jagged ``x`` (a flat
+        NumpyArray), is repeated over each list."""
+        from awkward._reducers import list_offsets
+
+        offsets, content = list_offsets(x)
+        first, last = int(offsets[0]), int(offsets[-1])
+        data = content._getitem_range(first, last).data
+        nplike = x.backend.nplike
+        spread = nplike.repeat(reduced.data, offsets[1:] - offsets[:-1])
+        with _errstate():
+            out = nplike.apply_ufunc(function, "__call__", (data, spread))
+        new_offsets = offsets - first if first != 0 else offsets
+        return ListOffsetArray(
+            Index64(new_offsets, nplike=x.backend.index_nplike), NumpyArray(out, backend=x.backend)
+        )
+
+    # -- results -------------------------------------------------------------------------
+    def finish(self, out):
+        """Undo the axis-0 wrapping, apply keepdims to axis=None results, wrap high-level."""
+        if self.axis is None:
+            return self._keepdims_scalar(out) if self.keepdims else out
+        if self.unwrap_axis0 and isinstance(out, Content):
+            return out._getitem_at(0)
+        return out
+
+    def _keepdims_scalar(self, value):
+        backend = self.layouts[0].backend
+        nplike = backend.nplike
+        if value is None:
+            out = NumpyArray(nplike.asarray([float("nan")]), backend=backend)
+            mask = backend.index_nplike.asarray([1], dtype=numpy_function("int8"))
+            from awkward.index import Index8
+
+            out = ByteMaskedArray(Index8(mask, nplike=backend.index_nplike), out, valid_when=False)
+        else:
+            out = NumpyArray(nplike.reshape(nplike.asarray(value), (1,)), backend=backend)
+        for _ in range(self.layouts[0].purelist_depth - 1):
+            out = RegularArray(out, 1, len(out))
+        return out
+
+    def wrap(self, out, highlevel):
+        out = self.finish(out)
+        if isinstance(out, Content):
+            return self.ctx.wrap(out, highlevel)
+        return out
+
+    def wrap_record(self, fields, names, record_name, highlevel):
+        """A record array of finished fields (Contents), or one record of scalars."""
+        from awkward.contents.recordarray import RecordArray
+
+        parameters = {"__record__": record_name}
+        if all(isinstance(f, Content) for f in fields):
+            return self.ctx.wrap(RecordArray(fields, names, parameters=parameters), highlevel)
+        scalars = [self._keepdims_scalar(f) for f in fields]  # length 1 (depth 1 here)
+        scalars = [f if f.is_numpy or f.is_option else f.content for f in scalars]
+        while any(f.is_regular for f in scalars):
+            scalars = [f.content if f.is_regular else f for f in scalars]
+        record = RecordArray(scalars, names, 1, parameters=parameters)._getitem_at(0)
+        return self.ctx.wrap(record, highlevel)
+
+
+def run(
+    name, compute, arrays, axis, keepdims, mask_identity, highlevel, behavior, attrs, *, nan=False
+):
+    """``compute(stats, *layouts, weights)`` for ``arrays`` (the last one is the weight or None)."""
+    st = Stats(name, arrays, axis, keepdims, mask_identity, behavior, attrs, nan=nan)
+    *data, weight = st.layouts
+    return st.wrap(compute(st, *data, st.weights(data[0], weight)), highlevel)
+
+
+# ---------------------------------------------------------------------- one function each
+def mean(st, x, w):
+    return st.mean(x, w, keepdims=st.keepdims, mask_identity=st.mask_identity)
+
+
+def var(st, x, w, ddof):
+    sumw = st.sumw(x, w, keepdims=st.keepdims, mask_identity=st.mask_identity)
+    squares = apply(_square_abs, st.deviations(x, w))
+    sumsq = st.sum(st.weighted(squares, w), keepdims=st.keepdims)
+    if ddof:
+        return apply(lambda s, n: (s / n) * (n / (n - ddof)), sumsq, sumw)  # 0/0: NaN
+    return apply(ufunc("true_divide"), sumsq, sumw)
+
+
+def std(st, x, w, ddof):
+    return apply(ufunc("sqrt"), var(st, x, w, ddof))
+
+
+def moment(st, x, n, w):
+    sumw = st.sumw(x, w, keepdims=st.keepdims, mask_identity=st.mask_identity)
+    powers = apply(lambda v: v**n, x)
+    sumwxn = st.sum(st.weighted(powers, w), keepdims=st.keepdims)
+    return apply(ufunc("true_divide"), sumwxn, sumw)
+
+
+def covar(st, x, y, w):
+    sumw = st.sumw(x, w, keepdims=st.keepdims, mask_identity=st.mask_identity)
+    products = apply(ufunc("multiply"), st.deviations(x, w), st.deviations(y, w))
+    sumwxy = st.sum(st.weighted(products, w), keepdims=st.keepdims)
+    return apply(ufunc("true_divide"), sumwxy, sumw)
+
+
+def corr(st, x, y, w):
+    dx, dy = st.deviations(x, w), st.deviations(y, w)
+    multiply = ufunc("multiply")
+    sumwxy = st.sum(
+        st.weighted(apply(multiply, dx, dy), w),
+        keepdims=st.keepdims,
+        mask_identity=st.mask_identity,
+    )
+    sumwxx = st.sum(st.weighted(apply(_square_abs, dx), w), keepdims=st.keepdims)
+    sumwyy = st.sum(st.weighted(apply(_square_abs, dy), w), keepdims=st.keepdims)
+    sqrt = ufunc("sqrt")
+    return apply(lambda xy, xx, yy: xy / sqrt(xx * yy), sumwxy, sumwxx, sumwyy)
+
+
+LINEAR_FIT_FIELDS = ["intercept", "slope", "intercept_error", "slope_error"]
+
+
+def linear_fit(st, x, y, w):
+    """The four LinearFit fields (weighted least squares of y = intercept + slope * x)."""
+    multiply = ufunc("multiply")
+    kd = st.keepdims
+    sumw = st.sumw(x, w, keepdims=kd, mask_identity=st.mask_identity)
+    sumwx = st.sum(st.weighted(x, w), keepdims=kd)
+    sumwy = st.sum(st.weighted(y, w), keepdims=kd)
+    sumwxx = st.sum(st.weighted(apply(multiply, x, x), w), keepdims=kd)
+    sumwxy = st.sum(st.weighted(apply(multiply, x, y), w), keepdims=kd)
+    sqrt = ufunc("sqrt")
+
+    def delta(s, sx, sxx):
+        return s * sxx - sx * sx
+
+    fields = [
+        apply(lambda s, sx, sy, sxx, sxy: (sxx * sy - sx * sxy) / delta(s, sx, sxx),
+              sumw, sumwx, sumwy, sumwxx, sumwxy),
+        apply(lambda s, sx, sy, sxx, sxy: (s * sxy - sx * sy) / delta(s, sx, sxx),
+              sumw, sumwx, sumwy, sumwxx, sumwxy),
+        apply(lambda s, sx, sxx: sqrt(sxx / delta(s, sx, sxx)), sumw, sumwx, sumwxx),
+        apply(lambda s, sx, sxx: sqrt(s / delta(s, sx, sxx)), sumw, sumwx, sumwxx),
+    ]  # fmt: skip
+    return [st.finish(f) for f in fields]
+
+
+def softmax(st, x):
+    """exp(x) / sum(exp(x)) over the innermost axis (the only one awkward 2.14 allows)."""
+    expx = apply(ufunc("exp"), x)
+    if st.fast(expx) and not st.mask_identity:
+        return st.broadcast_back(ufunc("true_divide"), expx, st.sum(expx))
+    denominator = st.sum(expx, keepdims=True, mask_identity=st.mask_identity)
+    return apply(ufunc("true_divide"), expx, denominator)

@@ -1,0 +1,36 @@
+"""ak.corr: the (weighted) correlation coefficient of x and y along an axis."""
+
+from __future__ import annotations
+
+from awkward.operations import _statistics
+from awkward.operations._statistics import run
+
+__all__ = ["corr"]
+
+
+def corr(
+    x,
+    y,
+    weight=None,
+    axis=None,
+    *,
+    keepdims=False,
+    mask_identity=False,
+    highlevel=True,
+    behavior=None,
+    attrs=None,
+):
+    """the (weighted) correlation coefficient of x and y along an axis. x and y are broadcast together. ``axis=None`` reduces everything to one value; ``keepdims`` keeps the reduced
+    dimension with length 1; an empty list gives NaN, or None under ``mask_identity``."""
+    return run(
+        "corr",
+        _statistics.corr,
+        [x, y, weight],
+        axis,
+        keepdims,
+        mask_identity,
+        highlevel,
+        behavior,
+        attrs,
+        nan=False,
+    )

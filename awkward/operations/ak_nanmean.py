@@ -1,0 +1,35 @@
+"""ak.nanmean: ak.mean skipping NaN."""
+
+from __future__ import annotations
+
+from awkward.operations import _statistics
+from awkward.operations._statistics import run
+
+__all__ = ["nanmean"]
+
+
+def nanmean(
+    x,
+    weight=None,
+    axis=None,
+    *,
+    keepdims=False,
+    mask_identity=True,
+    highlevel=True,
+    behavior=None,
+    attrs=None,
+):
+    """ak.mean skipping NaN. NaN values count as missing. ``axis=None`` reduces everything to one value; ``keepdims`` keeps the reduced
+    dimension with length 1; an empty list gives NaN, or None under ``mask_identity``."""
+    return run(
+        "nanmean",
+        _statistics.mean,
+        [x, weight],
+        axis,
+        keepdims,
+        mask_identity,
+        highlevel,
+        behavior,
+        attrs,
+        nan=True,
+    )

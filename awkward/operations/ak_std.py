@@ -1,0 +1,36 @@
+"""ak.std: the (weighted) standard deviation along an axis."""
+
+from __future__ import annotations
+
+from awkward.operations import _statistics
+from awkward.operations._statistics import run
+
+__all__ = ["std"]
+
+
+def std(
+    x,
+    weight=None,
+    ddof=0,
+    axis=None,
+    *,
+    keepdims=False,
+    mask_identity=False,
+    highlevel=True,
+    behavior=None,
+    attrs=None,
+):
+    """the (weighted) standard deviation along an axis. The square root of ak.var. ``axis=None`` reduces everything to one value; ``keepdims`` keeps the reduced
+    dimension with length 1; an empty list gives NaN, or None under ``mask_identity``."""
+    return run(
+        "std",
+        lambda st, x, w: _statistics.std(st, x, w, ddof),
+        [x, weight],
+        axis,
+        keepdims,
+        mask_identity,
+        highlevel,
+        behavior,
+        attrs,
+        nan=False,
+    )
