@@ -167,6 +167,17 @@ class _Wrapping:
         object.__setattr__(self, "_named_axis", named_axis)
         self._update_class()
 
+    @classmethod
+    def _from_layout(cls, layout, behavior, attrs):
+        """``cls(layout, behavior=, attrs=)`` for a layout of the right kind (a Content for
+        Array, a layout Record for Record): what operations return, wrapped without the
+        constructor's argument dispatch."""
+        _check_mapping(behavior, "behavior")
+        _check_mapping(attrs, "attrs")
+        out = object.__new__(cls)
+        out._set_state(layout, behavior, attrs, None, None, False)
+        return out
+
     def _update_class(self):
         # the behavior decides the class (e.g. a "Point" record class); the base class of this
         # wrapper is the first of Array/Record in the MRO

@@ -46,9 +46,39 @@ def _backend_for_nplike(nplike: Any) -> Backend | None:
     return _backend_class(name).instance()
 
 
+# raw array type (numpy.ndarray, cupy.ndarray, subclasses) -> its backend, filled on first sight:
+# the per-call path for a plain array is then one dict lookup
+_BACKEND_OF_ARRAY_TYPE: dict[type, Backend] = {}
+
+
+def _backend_by_array_type(obj: Any) -> Backend | None:
+    """The backend of a raw numpy/cupy array, found by its type and cached, else None."""
+    from awkward._nplikes.dispatch import nplike_of_obj
+
+    nplike = nplike_of_obj(obj, default=None)
+    if nplike is None:
+        return None
+    found = _backend_for_nplike(nplike)
+    if found is not None and nplike.is_own_array_type(type(obj)):
+        _BACKEND_OF_ARRAY_TYPE[type(obj)] = found
+    return found
+
+
+def backend_of_raw_array(obj: Any) -> Backend | None:
+    """The backend of a raw numpy/cupy array (one dict lookup once its type was seen), or None
+    for anything else (layouts, Index, virtual buffers, lists, scalars)."""
+    found = _BACKEND_OF_ARRAY_TYPE.get(type(obj))
+    if found is not None or hasattr(obj, "backend") or hasattr(obj, "nplike"):
+        return found
+    return _backend_by_array_type(obj)
+
+
 def backend_of_obj(obj: Any, default: Union[D, Sentinel] = UNSET) -> Union[Backend, D]:
     """The backend of one object: a Backend, anything with a ``.backend`` (layouts, arrays),
     anything with an ``.nplike`` (Index, virtual buffers) or a raw numpy/cupy array."""
+    found = _BACKEND_OF_ARRAY_TYPE.get(type(obj))
+    if found is not None:
+        return found
     if isinstance(obj, Backend):
         return obj
     backend = getattr(obj, "backend", None)
@@ -56,10 +86,10 @@ def backend_of_obj(obj: Any, default: Union[D, Sentinel] = UNSET) -> Union[Backe
         return backend
     nplike = getattr(obj, "nplike", None)
     if nplike is None:
-        from awkward._nplikes.dispatch import nplike_of_obj
-
-        nplike = nplike_of_obj(obj, default=None)
-    if nplike is not None:
+        found = _backend_by_array_type(obj)
+        if found is not None:
+            return found
+    else:
         found = _backend_for_nplike(nplike)
         if found is not None:
             return found

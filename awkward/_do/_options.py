@@ -172,7 +172,7 @@ def _drop_everywhere(node, **kwargs):
 
 # ---------------------------------------------------------------------- firsts
 def _firsts_of_lists(lists):
-    from awkward.contents import IndexedOptionArray
+    from awkward.contents import IndexedOptionArray, ListOffsetArray
     from awkward.index import Index64
 
     nplike = index_nplike_of(lists)
@@ -182,6 +182,10 @@ def _firsts_of_lists(lists):
             index = nplike.full(n, -1, dtype=int64)
         else:
             index = nplike.arange(n, dtype=int64) * lists.size
+    elif isinstance(lists, ListOffsetArray):  # non-empty where offsets[i + 1] > offsets[i]
+        (offsets,) = concrete(lists.offsets.data)
+        starts = nplike.astype(offsets[:-1], int64, copy=False)
+        index = nplike.where(offsets[1:] > offsets[:-1], starts, -1)
     else:
         starts, counts = starts_counts(lists)
         index = nplike.where(counts > 0, starts, -1)

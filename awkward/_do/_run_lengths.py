@@ -55,17 +55,16 @@ def _runs(values, offsets):
     starting at 0, ending at len(values))."""
     nplike = values.backend.index_nplike
     total = len(values)
-    starts = nplike.zeros(total, dtype=bool_)
+    # starts[i]: a run begins at i; every offset (0 and total included) begins one, so the
+    # positions of the starts end with total and their differences are the run lengths
+    starts = nplike.zeros(total + 1, dtype=bool_)
     if total:
-        starts[0] = True
-        starts[1:] = _changes(values)
-        boundaries = offsets[:-1]
-        starts[boundaries[boundaries < total]] = True
+        starts[1:total] = _changes(values)
+    starts[offsets] = True
     (positions,) = nplike.nonzero(starts)
-    positions = nplike.astype(positions, int64)
-    bounds = nplike.concat([positions, nplike.asarray([total], dtype=int64)])
-    lengths = bounds[1:] - bounds[:-1]
-    run_offsets = nplike.astype(nplike.searchsorted(positions, offsets, side="left"), int64)
+    positions = nplike.astype(positions, int64, copy=False)
+    lengths = positions[1:] - positions[:-1]
+    run_offsets = nplike.astype(nplike.searchsorted(positions, offsets, side="left"), int64, copy=False)
     return lengths, run_offsets
 
 
@@ -87,8 +86,12 @@ def _list_runs(node):
             first = 0
         content = content.project()
     values = _values(content)
-    lengths, run_offsets = _runs(values, nplike.astype(offsets, int64) - first)
-    return ListOffsetArray(Index64(run_offsets, nplike=nplike), NumpyArray(lengths, backend=node.backend))
+    offsets = nplike.astype(offsets, int64, copy=False)
+    lengths, run_offsets = _runs(values, offsets - first if first else offsets)
+    # fresh int64 arrays of this backend: no validation needed
+    return ListOffsetArray._from_checked(
+        Index64(run_offsets, nplike=nplike), NumpyArray._from_checked(lengths, None, node.backend), None
+    )
 
 
 def run_lengths(layout):

@@ -152,7 +152,8 @@ def zip_no_broadcast_layouts(layouts, fields, *, parameters=None, function_name=
         if not _equal_offsets(first, other.offsets):
             raise ValueError(f"{function_name}: all ListOffsetArrays must have the same offsets")
     record = RecordArray([x.content for x in layouts], fields, parameters=parameters)
-    return ListOffsetArray(first, record)
+    # offsets of a valid ListOffsetArray, around contents of its backend (RecordArray checked)
+    return ListOffsetArray._from_checked(first, record, None)
 
 
 def _is_rectilinear(layout) -> bool:

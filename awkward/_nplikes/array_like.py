@@ -56,11 +56,16 @@ class MaterializableArray:
 
 def maybe_materialize(*arrays: Any, type_=MaterializableArray) -> tuple[Any, ...]:
     """Return ``arrays`` with each instance of ``type_`` replaced by its materialized data."""
-    return tuple(x.materialize() if isinstance(x, type_) else x for x in arrays)
+    if len(arrays) == 1:  # the common call: no generator expression
+        (x,) = arrays
+        return (x.materialize() if isinstance(x, type_) else x,)
+    return tuple([x.materialize() if isinstance(x, type_) else x for x in arrays])
 
 
 def declared_shape(array) -> tuple:
     """A buffer's shape without resolving unknown dimensions of a virtual buffer (whose
     ``.shape`` would run its shape_generator or materialize it)."""
+    if not isinstance(array, MaterializableArray):
+        return array.shape  # a concrete array (a failed getattr would cost an exception)
     found = getattr(array, "declared_shape", None)
     return array.shape if found is None else found

@@ -290,6 +290,12 @@ class NumpyLike:
 
     def array_equal(self, x1, x2, *, equal_nan=False) -> bool:
         x1, x2 = maybe_materialize(x1, x2)
+        if not equal_nan and x1.dtype == x2.dtype:  # what array_equal does, minus its overhead
+            if x1.shape != x2.shape:
+                return False
+            if x1.dtype.kind in "iu" and x1.size <= 4096 and type(x1) is type(x2) is numpy.ndarray:
+                return x1.tobytes() == x2.tobytes()  # small integers: equal bytes, equal values
+            return bool((x1 == x2).all())
         return bool(self._module.array_equal(x1, x2, equal_nan=equal_nan))
 
     def astype(self, x, dtype, *, copy=True):
@@ -426,10 +432,10 @@ class NumpyLike:
             return False
         # (small arrays: comparing values is as cheap as asking for the memory address)
         return (
-            x.dtype == y.dtype
+            x.size > 4096
+            and x.dtype == y.dtype
             and x.shape == y.shape
             and x.strides == y.strides
-            and x.size > 4096
             and self.memory_ptr(x) == self.memory_ptr(y)
         )
 

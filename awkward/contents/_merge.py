@@ -156,7 +156,7 @@ def merge_layouts(layouts, mergebool: bool = False, mergecastable: str = "same_k
 def _index64(nplike, data):
     from awkward.index import Index64
 
-    return Index64(nplike.astype(data, int64), nplike=nplike)
+    return Index64(nplike.astype(data, int64, copy=False), nplike=nplike)
 
 
 def _merge_numbers(layouts):
@@ -203,15 +203,21 @@ def _merge_lists(layouts, mergebool, mergecastable):
         return RegularArray(merged, size, zeros_length=total, parameters=parameters)
     pieces, contents, running = [nplike.zeros(1, dtype=int64)], [], 0
     for x in layouts:
-        packed = x.to_ListOffsetArray64(True)
-        (offsets,) = concrete(packed.offsets.data)
-        offsets = nplike.astype(offsets, int64)
-        end = int(offsets[-1])
-        pieces.append(offsets[1:] + running)
-        contents.append(packed.content._getitem_range(0, end))
-        running += end
+        if isinstance(x, ListOffsetArray):  # its offsets as they are, shifted in one step
+            (offsets,) = concrete(x.offsets.data)
+            content = x.content
+        else:
+            packed = x.to_ListOffsetArray64(False)
+            (offsets,) = concrete(packed.offsets.data)
+            content = packed.content
+        offsets = nplike.astype(offsets, int64, copy=False)  # (read only: no copy needed)
+        start, stop = int(offsets[0]), int(offsets[-1])
+        pieces.append(offsets[1:] + (running - start))
+        contents.append(content._getitem_range(start, stop))
+        running += stop - start
     merged = merge_layouts(contents, mergebool, mergecastable, nested=True)
-    return ListOffsetArray(_index64(nplike, nplike.concat(pieces)), merged, parameters=parameters)
+    # fresh int64 offsets (at least one) of the contents' backend: nothing left to check
+    return ListOffsetArray._from_checked(_index64(nplike, nplike.concat(pieces)), merged, parameters)
 
 
 def _merge_records(layouts, mergebool, mergecastable):

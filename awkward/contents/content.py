@@ -442,7 +442,10 @@ class Content:
         for buffer in self._buffers_by_attribute().values():
             if not _raw_is_materialized(buffer):
                 return False
-        return all(child.is_all_materialized for child in self.contents)
+        for child in self.contents:
+            if not child.is_all_materialized:
+                return False
+        return True
 
     @property
     def is_any_materialized(self) -> bool:

@@ -9,12 +9,13 @@ from awkward._parameters import parameters_union
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
+from awkward.index import Index32, Index64, IndexU32
+
+_INDEX_CLASSES = (Index32, IndexU32, Index64)
 
 
 def _index_classes():
-    from awkward.index import Index32, Index64, IndexU32
-
-    return (Index32, IndexU32, Index64)
+    return _INDEX_CLASSES
 
 
 def is_categorical(parameters) -> bool:

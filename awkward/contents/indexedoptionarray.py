@@ -9,12 +9,13 @@ from awkward.contents.indexedarray import (
     compose_option,
     is_categorical,
 )
+from awkward.index import Index32, Index64
+
+_INDEX_CLASSES = (Index32, Index64)
 
 
 def _index_classes():
-    from awkward.index import Index32, Index64
-
-    return (Index32, Index64)
+    return _INDEX_CLASSES
 
 
 def simplified_option(cls_name, outer_int64, nplike, content, parameters):

@@ -49,6 +49,18 @@ class ListArray(SingleContent):
         return cls(starts, stops, content, parameters=parameters)
 
     def copy(self, starts=UNSET, stops=UNSET, content=UNSET, *, parameters=UNSET):
+        if (
+            starts is UNSET
+            and stops is UNSET
+            and (content is UNSET or (isinstance(content, Content) and content._backend is self._backend))
+        ):
+            # a new content on the same backend: only the parameters are left to check
+            out = ListArray.__new__(ListArray)
+            out._starts = self._starts
+            out._stops = self._stops
+            out._content = self._content if content is UNSET else content
+            out._init(self._parameters if parameters is UNSET else parameters, self._backend)
+            return out
         return ListArray(
             self._starts if starts is UNSET else starts,
             self._stops if stops is UNSET else stops,

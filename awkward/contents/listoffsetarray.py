@@ -52,6 +52,16 @@ class ListOffsetArray(SingleContent):
         return cls(offsets, content, parameters=parameters)
 
     def copy(self, offsets=UNSET, content=UNSET, *, parameters=UNSET):
+        if offsets is UNSET and (
+            content is UNSET or (isinstance(content, Content) and content._backend is self._backend)
+        ):
+            # the same offsets around a content on the same backend: only the parameters are
+            # left to check
+            return ListOffsetArray._from_checked(
+                self._offsets,
+                self._content if content is UNSET else content,
+                self._parameters if parameters is UNSET else parameters,
+            )
         return ListOffsetArray(
             self._offsets if offsets is UNSET else offsets,
             self._content if content is UNSET else content,

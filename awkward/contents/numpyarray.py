@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from awkward._backends.dispatch import backend_of_obj, backend_of_raw_array, regularize_backend
 from awkward._nplikes import virtual as _virtual
 from awkward._nplikes.dtypes import dtype_to_primitive
 from awkward._nplikes.shape import unknown_length
@@ -10,8 +11,9 @@ from awkward.contents.content import Content, FormClass, concrete, declared_shap
 
 
 def _backend_for_data(data, backend):
-    from awkward._backends import backend_of_obj, regularize_backend
-
+    found = backend_of_raw_array(data)  # the common case: one dict lookup
+    if found is not None and (backend is None or backend is found):
+        return data, found
     if backend is not None:
         backend = regularize_backend(backend)
         if not backend.nplike.is_own_array(data):

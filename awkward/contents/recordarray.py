@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from awkward._backends.dispatch import common_backend, regularize_backend
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents.content import Content, FormClass
@@ -60,15 +61,19 @@ class RecordArray(Content):
         parameters=None,
         backend=None,
     ):
-        if isinstance(contents, Content) or not isinstance(contents, Iterable):
+        # (type checks before the isinstance(..., Iterable) ones: an ABC check costs more)
+        if type(contents) is not list and type(contents) is not tuple and (
+            isinstance(contents, Content) or not isinstance(contents, Iterable)
+        ):
             raise TypeError(
                 f"RecordArray 'contents' must be an iterable of Contents, not {type(contents).__name__}"
             )
         contents = list(contents)
         for i, content in enumerate(contents):
-            self._check_content(content, "RecordArray", f"contents[{i}]")
+            if not isinstance(content, Content):
+                self._check_content(content, "RecordArray", f"contents[{i}]")
         if fields is not None:
-            if isinstance(fields, str) or not isinstance(fields, Iterable):
+            if type(fields) is not list and (isinstance(fields, str) or not isinstance(fields, Iterable)):
                 raise TypeError(
                     f"RecordArray 'fields' must be None (tuple) or an iterable of str, not {fields!r}"
                 )
@@ -109,11 +114,11 @@ class RecordArray(Content):
                         f"RecordArray {name} has length {n}, shorter than the record "
                         f"length {length}"
                     )
-        from awkward._backends import common_backend, regularize_backend
-
         if contents:
-            found = common_backend([c.backend for c in contents])
-            if backend is not None and regularize_backend(backend) is not found:
+            found = contents[0]._backend
+            if any(c._backend is not found for c in contents):
+                found = common_backend([c.backend for c in contents])
+            if backend is not None and backend is not found and regularize_backend(backend) is not found:
                 raise TypeError(
                     f"RecordArray backend {backend!r} differs from its contents' ({found.name!r})"
                 )

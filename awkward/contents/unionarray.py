@@ -11,12 +11,13 @@ from awkward.contents._merge import MERGECASTABLE as _MERGECASTABLE
 from awkward.contents._merge import merge_layouts, mergeable
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
 from awkward.contents.indexedarray import as_int64, is_categorical
+from awkward.index import Index32, Index64, IndexU32
+
+_INDEX_CLASSES = (Index32, IndexU32, Index64)
 
 
 def _index_classes():
-    from awkward.index import Index32, Index64, IndexU32
-
-    return (Index32, IndexU32, Index64)
+    return _INDEX_CLASSES
 
 
 def _int64():
@@ -474,7 +475,8 @@ def union_of_options(union, outer, parameters):
     contents = union.contents
     if outer is None:
         wrapped = [c if c.is_option else UnmaskedArray(c) for c in contents]
-        return UnionArray(union.tags, union.index, wrapped, parameters=merged_parameters)
+        # simplified: contents that merge (a union built by hand) become one option, as in 2.14
+        return UnionArray.simplified(union.tags, union.index, wrapped, parameters=merged_parameters)
     nplike = union.tags.nplike
     tags, index = union._tags_index()
     valid = outer >= 0
@@ -493,7 +495,7 @@ def union_of_options(union, outer, parameters):
     )
     first = IndexedOptionArray.simplified(Index64(extended, nplike=nplike), contents[0])
     others = [c if c.is_option else UnmaskedArray(c) for c in contents[1:]]
-    return UnionArray(
+    return UnionArray.simplified(
         Index8(nplike.astype(new_tags, int8), nplike=nplike),
         Index64(new_index, nplike=nplike),
         [first, *others],

@@ -75,7 +75,14 @@ def wrap_layout(layout, *, highlevel: bool = True, behavior=None, attrs=None):
     if not highlevel:
         return layout
     array_cls, record_cls = _HIGHLEVEL
-    cls = record_cls if isinstance(layout, Record) else array_cls
+    if isinstance(layout, Record):
+        cls = record_cls
+    elif isinstance(layout, Content):
+        cls = array_cls
+        if cls is not None and hasattr(cls, "_from_layout"):
+            return cls._from_layout(layout, behavior, attrs)  # no argument dispatch needed
+    else:
+        cls = array_cls
     if cls is None:
         raise NotImplementedError(
             "no high-level array class is available yet: pass highlevel=False to get the layout; "

@@ -6,7 +6,7 @@ import numbers
 
 from awkward._do import zip_layouts
 from awkward.contents.content import Content
-from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._layout_args import HighLevelContext, highlevel_classes
 from awkward.operations.ak_combinations import record_parameters
 
 __all__ = ["zip", "zip_args", "is_scalar_value"]
@@ -49,9 +49,16 @@ def zip(
 
 def is_scalar_value(obj) -> bool:
     """A value that zip/with_field repeat (numbers, bools, str/bytes, None, numpy scalars)."""
-    if obj is None or isinstance(obj, (numbers.Number, str, bytes)):
+    if obj is None or isinstance(obj, (str, bytes)):
         return True
-    return not isinstance(obj, Content) and getattr(obj, "shape", None) == () and hasattr(obj, "dtype")
+    # arrays first: cheaper than the numbers.Number ABC check, and no failing attribute
+    # lookup on an ak.Array (which raises inside)
+    array_cls, record_cls = highlevel_classes()
+    if isinstance(obj, Content) or (array_cls is not None and isinstance(obj, (array_cls, record_cls))):
+        return False
+    if isinstance(obj, numbers.Number):
+        return True
+    return getattr(obj, "shape", None) == () and hasattr(obj, "dtype")
 
 
 def zip_args(ctx, arrays, function, *, allow_scalars):
