@@ -14,14 +14,13 @@ Prints microseconds per call and ours/theirs (below 1: we are faster).
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _harness  # noqa: E402
 
+# run per size with N, np, ak (see _harness.run_cli)
 DATA_SOURCE = """
 def make(n):
     counts = np.arange(n, dtype=np.int64) % 6          # 0..4 and 7: ~3 per list
@@ -39,6 +38,8 @@ def make(n):
         ak.index.Index64(offsets2), ak.contents.NumpyArray(np.arange(int(offsets2[-1])) * 0.5)
     )
     return ak.Array(jagged), ak.Array(other)
+
+jag, other = make(N)
 """
 
 # (name, statement); ``jag``: var * float64 (~3 per list), ``other``: var * float64 (1..3)
@@ -53,59 +54,5 @@ OPERATIONS = [
 ]
 
 
-def worker():
-    import numpy as np
-
-    import awkward as ak
-
-    payload = json.loads(sys.stdin.read())
-    namespace = {"ak": ak, "np": np}
-    exec(DATA_SOURCE, namespace)
-    out = {}
-    for size, n in payload["sizes"].items():
-        jag, other = namespace["make"](n)
-        env = {"ak": ak, "jag": jag, "other": other}
-        repeat = 7 if size == "small" else 3
-        for name, stmt in payload["operations"]:
-            try:
-                out[f"{name}|{size}"] = _harness.best_seconds(stmt, env, repeat=repeat, min_batch=payload["min_batch"])
-            except Exception as err:  # noqa: BLE001  (a failing operation is reported, not fatal)
-                out[f"{name}|{size}"] = f"{type(err).__name__}: {err}"[:200]
-    print(json.dumps(out))
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--worker", action="store_true")
-    parser.add_argument("--lists", type=int, default=3_000_000, help="lists in the large array")
-    parser.add_argument("--only", default="", help="comma-separated substrings of operation names")
-    parser.add_argument("--min-batch", type=float, default=0.02)
-    parser.add_argument("--ref", default=_harness.default_ref())
-    args = parser.parse_args()
-    if args.worker:
-        worker()
-        return
-    only = [x for x in args.only.split(",") if x]
-    operations = [op for op in OPERATIONS if not only or any(o in op[0] for o in only)]
-    payload = {"sizes": {"small": 100, "large": args.lists}, "operations": operations, "min_batch": args.min_batch}
-    ref = _harness.ensure_ref(args.ref)
-    script = os.path.abspath(__file__)
-    print(f"load before: {_harness.load_average()}")
-    ours = _harness.run_worker(sys.executable, script, payload, ours=True)
-    theirs = _harness.run_worker(ref, script, payload, ours=False)
-    print(f"load after: {_harness.load_average()}")
-    rows = []
-    for size in payload["sizes"]:
-        for name, _ in operations:
-            key = f"{name}|{size}"
-            mine, ref_time = ours.get(key), theirs.get(key)
-            if isinstance(mine, str) or isinstance(ref_time, str):
-                rows.append([name, size, str(mine)[:40], str(ref_time)[:40], "-"])
-                continue
-            rows.append([name, size, _harness.format_time(mine), _harness.format_time(ref_time),
-                         _harness.format_ratio(mine, ref_time)])
-    _harness.print_table(rows, ["operation", "size", "ours µs", "2.14 µs", "ours/2.14"])
-
-
 if __name__ == "__main__":
-    main()
+    _harness.run_cli(OPERATIONS, DATA_SOURCE, __doc__, options={"only": "", "min_batch": 0.02})

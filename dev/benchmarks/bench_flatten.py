@@ -14,14 +14,13 @@ lists, ``large`` 3*10^6 lists holding ~9*10^6 float64 (list lengths cycle 0..5, 
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _harness  # noqa: E402
 
+# run per size with N, np, ak (see _harness.run_cli)
 DATA_SOURCE = """
 def make(n):
     counts = np.arange(n, dtype=np.int64) % 6
@@ -34,6 +33,9 @@ def make(n):
     outer = np.arange(0, n + 1, 3, dtype=np.int64)
     nested = ak.contents.ListOffsetArray(ak.index.Index64(outer), jagged[: int(outer[-1])])
     return ak.Array(jagged), ak.Array(nested), offsets, counts
+
+jag, nest, offsets, counts = make(N)
+flat = ak.flatten(jag)
 """
 
 # (name, statement); ``jag``: var * float64, ``nest``: var * var * float64
@@ -52,61 +54,12 @@ OPERATIONS = [
 ]
 
 
-def worker():
-    import numpy as np
-
-    import awkward as ak
-
-    payload = json.loads(sys.stdin.read())
-    namespace = {"ak": ak, "np": np}
-    exec(DATA_SOURCE, namespace)
-    out = {}
-    for size, n in payload["sizes"].items():
-        jag, nest, offsets, counts = namespace["make"](n)
-        flat = ak.flatten(jag)
-        env = {"ak": ak, "np": np, "jag": jag, "nest": nest, "offsets": offsets, "counts": counts, "flat": flat}
-        repeat = 7 if size == "small" else 3
-        for name, stmt in payload["operations"]:
-            try:
-                out[f"{name}|{size}"] = _harness.best_seconds(stmt, env, repeat=repeat, min_batch=payload["min_batch"])
-            except Exception as err:  # noqa: BLE001  (a failing operation is reported, not fatal)
-                out[f"{name}|{size}"] = f"{type(err).__name__}: {err}"[:200]
-    print(json.dumps(out))
-
-
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--worker", action="store_true")
-    parser.add_argument("--lists", type=int, default=3_000_000, help="lists in the large array")
-    parser.add_argument("--only", default="", help="comma-separated substrings of operation names")
-    parser.add_argument("--min-batch", type=float, default=0.02)
-    parser.add_argument("--ref", default=_harness.default_ref())
-    args = parser.parse_args()
-    if args.worker:
-        worker()
+    results = _harness.run_cli(OPERATIONS, DATA_SOURCE, __doc__, options={"only": "", "min_batch": 0.02})
+    if results is None:  # a worker
         return
-    only = [x for x in args.only.split(",") if x]
-    operations = [op for op in OPERATIONS if not only or any(o in op[0] for o in only)]
-    payload = {"sizes": {"small": 100, "large": args.lists}, "operations": operations, "min_batch": args.min_batch}
-    ref = _harness.ensure_ref(args.ref)
-    script = os.path.abspath(__file__)
-    print(f"load before: {_harness.load_average()}")
-    ours = _harness.run_worker(sys.executable, script, payload, ours=True)
-    theirs = _harness.run_worker(ref, script, payload, ours=False)
-    print(f"load after: {_harness.load_average()}")
-    rows = []
-    for size in payload["sizes"]:
-        for name, _ in operations:
-            key = f"{name}|{size}"
-            mine, ref_time = ours.get(key), theirs.get(key)
-            if isinstance(mine, str) or isinstance(ref_time, str):
-                rows.append([name, size, str(mine)[:40], str(ref_time)[:40], "-"])
-                continue
-            rows.append([name, size, _harness.format_time(mine), _harness.format_time(ref_time),
-                         _harness.format_ratio(mine, ref_time)])
-    _harness.print_table(rows, ["operation", "size", "ours µs", "2.14 µs", "ours/2.14"])
-    for size in payload["sizes"]:
-        num, floor = ours.get(f"num(jag, axis=1)|{size}"), ours.get(f"np.diff(offsets) [floor]|{size}")
+    for size, figures in results[0].items():
+        num, floor = figures.get("num(jag, axis=1)"), figures.get("np.diff(offsets) [floor]")
         if isinstance(num, float) and isinstance(floor, float):
             print(f"ak.num / np.diff (ours, {size}): {num / floor:.2f}  (target <= 1.5 on large)")
 

@@ -15,29 +15,14 @@ on both sides. Floors, measured in the same run on the same machine:
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _harness  # noqa: E402  (dev/benchmarks is not a package)
 
-from _harness import (  # noqa: E402  (dev/benchmarks is not a package)
-    best_seconds,
-    default_ref,
-    ensure_ref,
-    format_ratio,
-    format_time,
-    load_average,
-    print_table,
-    run_worker,
-)
-
+# run per size with N, np, ak (see _harness.run_cli)
 SETUP = """
-import numpy as np
-import awkward as ak
-
 counts = (np.arange(N) * 5) % 7                    # 0..6 values, 3 on average
 offsets = np.zeros(N + 1, np.int64)
 np.cumsum(counts, out=offsets[1:])
@@ -52,80 +37,31 @@ out_src = np.zeros(N)
 out_dst = np.empty(N)
 """
 
-STATEMENTS = {
-    "sum axis=1": "ak.sum(a, axis=1)",
-    "max axis=1": "ak.max(a, axis=1)",
-    "argmax axis=1": "ak.argmax(a, axis=1)",
-    "min axis=-1": "ak.min(a, axis=-1, mask_identity=False)",
-    "prod axis=1": "ak.prod(a, axis=1)",
-    "any axis=1": "ak.any(a, axis=1)",
-    "count axis=1": "ak.count(a, axis=1)",
-    "count_nonzero axis=1": "ak.count_nonzero(a, axis=1)",
-    "sum axis=0": "ak.sum(a, axis=0)",
-    "argmax keepdims": "ak.argmax(a, axis=1, keepdims=True)",
-    "sum axis=None": "ak.sum(a, axis=None)",
-    "sum flat axis=None": "ak.sum(flat, axis=None)",
-    "copy R+W bytes": "np.copyto(dst, src); np.copyto(out_dst, out_src)",
-    "np.sum(content)": "np.sum(values)",
-}
+STATEMENTS = [
+    ("sum axis=1", "ak.sum(a, axis=1)"),
+    ("max axis=1", "ak.max(a, axis=1)"),
+    ("argmax axis=1", "ak.argmax(a, axis=1)"),
+    ("min axis=-1", "ak.min(a, axis=-1, mask_identity=False)"),
+    ("prod axis=1", "ak.prod(a, axis=1)"),
+    ("any axis=1", "ak.any(a, axis=1)"),
+    ("count axis=1", "ak.count(a, axis=1)"),
+    ("count_nonzero axis=1", "ak.count_nonzero(a, axis=1)"),
+    ("sum axis=0", "ak.sum(a, axis=0)"),
+    ("argmax keepdims", "ak.argmax(a, axis=1, keepdims=True)"),
+    ("sum axis=None", "ak.sum(a, axis=None)"),
+    ("sum flat axis=None", "ak.sum(flat, axis=None)"),
+    ("copy R+W bytes", "np.copyto(dst, src); np.copyto(out_dst, out_src)"),
+    ("np.sum(content)", "np.sum(values)"),
+]
 
 
-def worker():
-    payload = json.loads(sys.stdin.read())
-    out = {}
-    for size, n in payload["sizes"].items():
-        namespace = {"N": n}
-        exec(SETUP, namespace)
-        for name, stmt in STATEMENTS.items():
-            try:
-                seconds = best_seconds(stmt, namespace, repeat=payload["repeat"])
-            except Exception as err:  # a missing function shows up in the table
-                seconds = None
-                print(f"{size} {name}: {type(err).__name__}: {err}", file=sys.stderr)
-            out[f"{size}|{name}"] = seconds
-    print(json.dumps(out))
-
-
-def main():
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--lists", type=int, default=3_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--ref", default=default_ref())
-    parser.add_argument("--worker", action="store_true")
-    args = parser.parse_args()
-    if args.worker:
-        return worker()
-    ref = ensure_ref(args.ref)
-    payload = {
-        "sizes": {"100 lists": 100, f"{args.lists:,} lists": args.lists},
-        "repeat": args.repeat,
-    }
-    print(f"load before: {load_average()}")
-    theirs = run_worker(ref, __file__, payload, ours=False)
-    ours = run_worker(sys.executable, __file__, payload, ours=True)
-    print(f"load after: {load_average()}\n")
-    rows = []
-    for key in ours:
-        size, name = key.split("|")
-        if "axis=None" in name:
-            floor = ours.get(f"{size}|np.sum(content)")
-        else:
-            copy = ours.get(f"{size}|copy R+W bytes")
-            floor = copy / 2 if copy else None
-        rows.append(
-            [
-                name,
-                size,
-                format_time(ours[key]),
-                format_time(theirs.get(key)),
-                format_ratio(ours[key], theirs.get(key)),
-                format_ratio(ours[key], floor),
-            ]
-        )
-    print_table(rows, ["operation", "size", "ours µs", "2.14 µs", "ours/2.14", "ours/floor"])
+def floor(name, ours):
+    """axis=None: one np.sum of the content; otherwise half the copy of the bytes moved."""
+    if "axis=None" in name:
+        return ours.get("np.sum(content)")
+    copy = ours.get("copy R+W bytes")
+    return copy / 2 if isinstance(copy, float) else None
 
 
 if __name__ == "__main__":
-    main()
+    _harness.run_cli(STATEMENTS, SETUP, __doc__, options={"repeat": 3}, size_format=",", floor=floor)

@@ -12,14 +12,13 @@ Small: 100 lists; large: 3M lists, 9M float64.
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import _harness  # noqa: E402
 
+# run per size with N, np, ak (see _harness.run_cli)
 DATA_SOURCE = """
 def make(n):
     offsets = np.arange(n + 1, dtype=np.int64) * 3
@@ -31,6 +30,8 @@ def make(n):
     np.cumsum(counts, out=roff[1:])
     ragged = ak.Array(ak.contents.ListOffsetArray(ak.index.Index64(roff), ak.contents.NumpyArray(values[: roff[-1]])))
     return jag, reg, ragged
+
+jag, reg, ragged = make(N)
 """
 
 CASES = [
@@ -41,68 +42,11 @@ CASES = [
     ("ak.enforce_type(jagged, '3 * float64')", "ak.enforce_type(jag, '3 * float64')"),
 ]
 
-
-def worker(config) -> dict:
-    import numpy as np
-
-    import awkward as ak
-
-    results = {"version": ak.__version__}
-    for size_name, n in (("small", config["small"]), ("large", config["lists"])):
-        ns = {"ak": ak, "np": np}
-        exec(DATA_SOURCE, ns)
-        ns["jag"], ns["reg"], ns["ragged"] = ns["make"](n)
-        repeat = config["repeat"] if size_name == "small" else config["large_repeat"]
-        for name, stmt in CASES:
-            try:
-                seconds = _harness.best_seconds(stmt, ns, repeat=repeat, min_batch=config["min_batch"])
-                results[f"{name}|{size_name}"] = {"seconds": seconds}
-            except Exception as err:
-                results[f"{name}|{size_name}"] = {"error": f"{type(err).__name__}: {str(err)[:100]}"}
-    return results
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", type=int, default=100)
-    parser.add_argument("--lists", type=int, default=3_000_000, help="lists in the large regime")
-    parser.add_argument("--repeat", type=int, default=7)
-    parser.add_argument("--large-repeat", type=int, default=3)
-    parser.add_argument("--min-batch", type=float, default=0.02)
-    parser.add_argument("--rounds", type=int, default=2)
-    parser.add_argument("--ref", default=_harness.default_ref())
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.worker:
-        print(json.dumps(worker(json.loads(sys.stdin.read()))))
-        return
-    config = vars(args).copy()
-    ref = _harness.ensure_ref(args.ref)
-    script = os.path.abspath(__file__)
-    print(f"load average before: {_harness.load_average()}")
-    best = {"ours": {}, "theirs": {}}
-    for _ in range(args.rounds):
-        for side, python in (("theirs", ref), ("ours", sys.executable)):
-            for key, value in _harness.run_worker(python, script, config, ours=side == "ours").items():
-                old = best[side].get(key)
-                if old is None or ("seconds" in value and value["seconds"] < old.get("seconds", float("inf"))):
-                    best[side][key] = value
-    print(f"load average after:  {_harness.load_average()}")
-    rows = []
-    for size_name in ("small", "large"):
-        for name, _ in CASES:
-            o = best["ours"].get(f"{name}|{size_name}", {})
-            t = best["theirs"].get(f"{name}|{size_name}", {})
-            os_, ts = o.get("seconds"), t.get("seconds")
-            rows.append([
-                name,
-                f"{config['small']} lists" if size_name == "small" else f"{config['lists']:.0e} lists",
-                _harness.format_time(os_) if os_ else o.get("error", "-"),
-                _harness.format_time(ts) if ts else t.get("error", "-"),
-                _harness.format_ratio(os_, ts),
-            ])
-    _harness.print_table(rows, ["operation", "size", "ours µs", "theirs µs", "ratio"])
+OPTIONS = {"small": 100, "repeat": 7, "large_repeat": 3, "min_batch": 0.02, "rounds": 2}
 
 
 if __name__ == "__main__":
-    main()
+    _harness.run_cli(
+        CASES, DATA_SOURCE, __doc__, options=OPTIONS, size_format=".0e",
+        headers=("operation", "size", "ours µs", "theirs µs", "ratio"),
+    )
