@@ -126,6 +126,10 @@ def model(data, axis, n, replacement, arg=False):
         if isinstance(items, tuple):
             return [at(v, depth) for v in items]
         if depth == axis:
+            if _is_string(items) and arg:
+                # awkward 2.14 (checked with akc): argcombinations takes a string as a list
+                # of characters (combinations refuses it)
+                items = list(items)
             if _is_string(items):
                 raise ValueError("string")
             if not isinstance(items, list):
@@ -175,7 +179,12 @@ def test_table_against_model(name, axis, n, replacement, function):
         with pytest.raises(ValueError, match="characters of a string|exceeds the depth"):
             op(layout, n, replacement=replacement, axis=axis)
         return
-    if posaxis >= depth:
+    if posaxis >= depth and not (arg and "string" in str(layout.form)):
+        if not arg and name in ("empty", "lists_of_empty"):
+            # awkward 2.14 (checked with akc): ak.combinations leaves an EmptyArray as it is at
+            # any depth (it has no lists to combine); ak.argcombinations raises AxisError
+            assert op(layout, n, replacement=replacement, axis=axis).to_list() == data
+            return
         with pytest.raises(AxisError):
             op(layout, n, replacement=replacement, axis=axis)
         return
@@ -235,8 +244,9 @@ def test_errors(function):
         op(a, 2, fields=["x"])
     with pytest.raises(TypeError, match=r"'axis' must be an integer"):
         op(a, 2, axis=None)
-    with pytest.raises(ValueError, match=rf"ak\.{function} does not compute combinations of the characters"):
-        op(ak.Array(["ab", "c"]), 2)
+    if function == "combinations":  # 2.14: argcombinations takes strings as lists of characters
+        with pytest.raises(ValueError, match=rf"ak\.{function} does not compute combinations of the characters"):
+            op(ak.Array(["ab", "c"]), 2)
     # a branch shallower than the axis
     with pytest.raises(AxisError):
         op(ak.Array([{"x": [1, 2], "y": [[1]]}]), 2, axis=2)

@@ -102,10 +102,15 @@ def resolve(layout, axis):
     return axis + depth_of(layout) if axis < 0 else axis
 
 
-def run_and_model(op, model, layout, axis):
-    """Our result (to_list) and the model's, or the two exception types."""
+def run_and_model(op, model, layout, axis, empty_any_depth=False):
+    """Our result (to_list) and the model's, or the two exception types. With
+    ``empty_any_depth`` an EmptyArray counts as lists of any depth (ak.flatten in 2.14)."""
     expected_error = None
     posaxis = resolve(layout, axis)
+    if empty_any_depth and "EmptyArray" in str(layout.form):
+        if posaxis < 0 or posaxis >= depth_of(layout):
+            # awkward 2.14 (checked with akc): flatten below an EmptyArray gives it back
+            return op(layout, axis).to_list(), layout.to_list()
     try:
         expected = model(layout.to_list(), posaxis)
     except (AxisError, ValueError) as err:
@@ -117,7 +122,8 @@ def run_and_model(op, model, layout, axis):
             op(layout, axis)
         return None, None
     out = op(layout, axis)
-    return (out if isinstance(out, int) else out.to_list()), expected
+    # ak.num(axis=0) is a 0-d int64 array, as in awkward 2.14
+    return (int(out) if not isinstance(out, ak.Array) else out.to_list()), expected
 
 
 NON_BRANCHING = [name for name, layout in LAYOUTS.items() if len(set(layout.form.minmax_depth)) == 1]
@@ -134,13 +140,15 @@ def test_num_table(name, axis):
     ours, expected = run_and_model(lambda a, x: ak.num(a, axis=x), num_model, layout, axis)
     assert ours == expected
     if resolve(layout, axis) == 0:
-        assert type(ak.num(layout, axis=axis)) is int
+        out = ak.num(layout, axis=axis)  # a 0-d int64 array, as in awkward 2.14
+        assert isinstance(out, np.ndarray) and out.shape == () and out.dtype == np.int64
     elif ours is not None:
         result = ak.num(layout, axis=axis, highlevel=False)
         leaves = [result]
         while leaves[-1].contents:
             leaves.append(leaves[-1].contents[-1])
-        assert leaves[-1].dtype == np.dtype(np.int64)
+        # awkward 2.14 keeps the offsets' integer type (tests/test_issue10_gaps.py)
+        assert leaves[-1].dtype.kind in "iu"
 
 
 def test_num_keeps_outer_structure_and_regular_dimensions():
@@ -199,7 +207,9 @@ def test_flatten_table(name, axis):
     layout = LAYOUTS[name]
     if axis < 0 and name not in NON_BRANCHING:
         pytest.skip("negative axes on branching records are tested separately")
-    ours, expected = run_and_model(lambda a, x: ak.flatten(a, axis=x), flatten_model, layout, axis)
+    ours, expected = run_and_model(
+        lambda a, x: ak.flatten(a, axis=x), flatten_model, layout, axis, empty_any_depth=True
+    )
     assert ours == expected
 
 
@@ -318,13 +328,19 @@ def test_hypothesis_num_flatten(data, axis):
         try:
             expected = model(data, axis)
             if axis >= depth_of(layout):
-                raise AxisError("too deep for the type")
+                if op is ak.flatten and "EmptyArray" in str(layout.form):
+                    # awkward 2.14 flattens below an EmptyArray without error (results
+                    # checked against 2.14 in tests/test_issue10_gaps.py)
+                    op(layout, axis=axis)
+                    continue
+                else:
+                    raise AxisError("too deep for the type")
         except (AxisError, ValueError) as err:
             with pytest.raises(type(err)):
                 op(layout, axis=axis)
             continue
         out = op(layout, axis=axis)
-        assert (out if isinstance(out, int) else out.to_list()) == expected
+        assert (int(out) if not isinstance(out, ak.Array) else out.to_list()) == expected
     assert ak.flatten(layout, axis=None).to_list() == flat_model(data, True)
 
 

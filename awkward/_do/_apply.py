@@ -122,6 +122,13 @@ def _descend(layout, action, depth, depth_context, lateral_context, options):
         _apply(kid, action, child_depth, depth_context, lateral_context, options) for kid in kids
     ]
     if all(new is old for new, old in zip(new_kids, kids)):
+        if layout.is_union and options["return_simplified"]:
+            # as in 2.14, a union built by hand with mergeable contents comes out merged
+            # (UnionArray.simplified reads nothing when there is nothing to merge)
+            out = rebuild(layout, new_kids, True, options["keep_parameters"])
+            if out.is_union and all(a is b for a, b in zip(out.contents, kids)):
+                return _with_parameters(layout, options)
+            return out
         return _with_parameters(layout, options)
     return rebuild(layout, new_kids, options["return_simplified"], options["keep_parameters"])
 

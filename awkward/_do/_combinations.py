@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from awkward._do._apply import recursively_apply
 from awkward._do._axis import axis_error, check_posaxis, maybe_posaxis
+from awkward._do._flatten import holds_unknown
 from awkward._nplikes.dtypes import int64
 from awkward.contents.content import concrete
 from awkward.contents.indexedarray import IndexedArray
@@ -41,9 +42,16 @@ def _combinations(layout, n, replacement, axis, fields, parameters, arg, functio
     try:
         posaxis = check_posaxis(function_name, axis, layout)
     except AxisError:
+        # as in 2.14: argcombinations counts a string as a list of characters, and
+        # combinations leaves an EmptyArray (no lists, of any depth) as it is
         if axis > 0 and _string_at(layout, 1, axis):
-            raise _string_error(function_name) from None
-        raise
+            if not arg:
+                raise _string_error(function_name) from None
+        elif arg or not holds_unknown(layout):
+            raise
+        posaxis = axis if axis >= 0 else None
+    if layout.is_unknown and not arg:
+        return layout
     if posaxis == 0:
         length = layout.length
         carries = combination_carries(
@@ -56,6 +64,8 @@ def _combinations(layout, n, replacement, axis, fields, parameters, arg, functio
         return RecordArray(contents, fields, len(carries[0]), parameters=parameters)
 
     def action(node, *, depth, continuation, **_):
+        if node.is_unknown and not arg:
+            return node
         at = posaxis if posaxis is not None else maybe_posaxis(node, axis, depth)
         if at is None or depth < at:
             if node.is_numpy or node.is_unknown:
@@ -65,13 +75,19 @@ def _combinations(layout, n, replacement, axis, fields, parameters, arg, functio
             if node.is_option or node.is_indexed or node.is_union or node.is_record:
                 return None
             raise axis_error(function_name, axis, layout)
-        if node.parameter("__array__") in ("string", "bytestring"):
+        if node.parameter("__array__") in ("string", "bytestring") and not arg:
             raise _string_error(function_name)
         return _list_combinations(node, n, replacement, fields, parameters, arg)
 
+    # not simplified: a union of lists stays a union of lists of combinations, as in 2.14
     return recursively_apply(
-        layout, action, numpy_to_regular=True, function_name=f"ak.{function_name}"
+        layout,
+        action,
+        numpy_to_regular=True,
+        return_simplified=False,
+        function_name=f"ak.{function_name}",
     )
+
 
 
 def _string_error(function_name):
@@ -104,9 +120,12 @@ def combinations_count(nplike, lengths, n, replacement):
         return nplike.astype(m, int64, copy=False)
     if n == 2:  # m >= 0, so m * (m - 1) >= 0 (zero for m < 2)
         return m * (m - 1) // 2
-    out = nplike.ones(len(m), dtype=int64)
-    for k in range(n):
-        out = out * nplike.where(m - k > 0, m - k, 0) // (k + 1)
+    # after step k, out is C(m, k + 1); once m - k reaches 0 it stays 0, so the factors
+    # m - k never need clamping past the first (negative m: invalid lists, count 0)
+    m = nplike.maximum(nplike.astype(m, int64, copy=False), 0)
+    out = m
+    for k in range(1, n):
+        out = out * (m - k) // (k + 1)
     return out
 
 
@@ -135,6 +154,8 @@ def _list_combinations(node, n, replacement, fields, parameters, arg):
     backend = node.backend
     nplike = backend.index_nplike
     length = node.length
+    # positions are new lists (2.14 takes them from local_index): no parameters kept
+    list_parameters = None if arg else node._parameters
     if node.is_regular:
         size = node.size
         pattern = combination_carries(backend, 1, n, replacement, _single_list(backend, size))
@@ -150,7 +171,7 @@ def _list_combinations(node, n, replacement, fields, parameters, arg):
             for p in pattern
         ]
         record = _record(node.content, carries, length * count, fields, parameters, arg)
-        return RegularArray(record, count, zeros_length=length, parameters=node._parameters)
+        return RegularArray(record, count, zeros_length=length, parameters=list_parameters)
     if isinstance(node, ListOffsetArray):
         offsets = node.offsets.data
         starts_stops = (offsets[:-1], offsets[1:])
@@ -164,7 +185,7 @@ def _list_combinations(node, n, replacement, fields, parameters, arg):
     carries = combination_carries(backend, length, n, replacement, starts_stops, out_offsets)
     record = _record(node.content, carries, len(carries[0]), fields, parameters, arg)
     # fresh int64 offsets of length + 1 on the content's backend: nothing to check
-    return ListOffsetArray._from_checked(Index64(out_offsets[0]), record, node._parameters)
+    return ListOffsetArray._from_checked(Index64(out_offsets[0]), record, list_parameters)
 
 
 def _record(content, carries, length, fields, parameters, arg):

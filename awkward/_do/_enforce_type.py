@@ -51,7 +51,23 @@ def as_type(type_):
         raise TypeError(
             f"{_NAME}: 'type' must be an ak.types.Type or a datashape string, not {type_!r}"
         )
+    _check_canonical(type_)
     return type_
+
+
+def _check_canonical(type_):
+    """An option directly around an option or a union has no layout (2.14 refuses it with a
+    TypeError): the option goes inside the union, and one option is enough."""
+    if isinstance(type_, T.OptionType) and isinstance(type_.content, (T.OptionType, T.UnionType)):
+        raise TypeError(
+            f"{_NAME}: the type {type_} has an option-type directly around "
+            f"{'an option' if isinstance(type_.content, T.OptionType) else 'a union'}-type, which "
+            "no layout has; use a single option (inside each union content)"
+        )
+    for child in getattr(type_, "contents", ()):
+        _check_canonical(child)
+    if hasattr(type_, "content"):
+        _check_canonical(type_.content)
 
 
 def enforce_type(layout, type_):
@@ -242,15 +258,22 @@ def _used_tags(layout):
 
 def _enforce_union(layout, type_):
     if not isinstance(type_, T.UnionType):
-        used = _used_tags(layout)
-        if not used:
-            return _empty_of(type_, layout.backend)
-        if len(used) > 1:
+        # as in 2.14: the union becomes the one content of that very type (an option of it
+        # is added afterwards), which must be the only one used
+        inner = type_.content if isinstance(type_, T.OptionType) else type_
+        target = str(inner)
+        match = next((i for i, c in enumerate(layout.contents) if _type_str(c) == target), None)
+        if match is None:
+            raise TypeError(
+                f"{_NAME}: UnionArray(s) can only be converted into {inner} if it has the same "
+                f"type, but no content with type {inner} was found"
+            )
+        if any(t != match for t in _used_tags(layout)):
             raise ValueError(
-                f"{_NAME}: UnionArray(s) can only be converted to {type_} if they are "
+                f"{_NAME}: UnionArray(s) can only be converted to {inner} if they are "
                 "equivalent to their projections (only one of their contents is used)"
             )
-        return _enforce(layout.project(used[0]), type_)
+        return _enforce(layout.project(match), type_)
     have = [_type_str(c) for c in layout.contents]
     want = [str(t) for t in type_.contents]
     contents = list(layout.contents)

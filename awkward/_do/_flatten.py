@@ -12,7 +12,7 @@ from __future__ import annotations
 from awkward._do._apply import recursively_apply
 from awkward._do._axis import maybe_posaxis
 from awkward._do._num import exceeds_depth, list_counts, offsets_from_counts
-from awkward._nplikes.dtypes import int8, int64
+from awkward._nplikes.dtypes import float64, int8, int64
 from awkward.contents._merge import merge_layouts
 from awkward.contents.content import concrete
 from awkward.contents.indexedoptionarray import IndexedOptionArray
@@ -22,7 +22,7 @@ from awkward.contents.unionarray import UnionArray
 from awkward.errors import AxisError
 from awkward.index import Index8, Index64
 
-__all__ = ["flatten", "ravel", "remove_structure", "list_items", "is_string"]
+__all__ = ["flatten", "ravel", "remove_structure", "list_items", "is_string", "holds_unknown"]
 
 _STRINGS = ("string", "bytestring")
 
@@ -59,6 +59,8 @@ def list_items(layout, need_counts=True, *, function="ak.flatten", axis=1, depth
     nplike = layout.backend.index_nplike
     if is_string(layout):
         raise _strings_error(function)
+    if layout.is_unknown:  # no elements: lists of any depth, as in 2.14
+        return (nplike.zeros(0, dtype=int64) if need_counts else None), layout
     if layout.is_numpy and len(layout.inner_shape) > 0:
         layout = layout.to_RegularArray()
     if layout.is_regular:
@@ -107,7 +109,11 @@ def _union_items(layout, function, axis, depth):
     total = int(offsets[-1])
     new_tags = nplike.astype(nplike.repeat(tags, counts), int8)
     new_index = nplike.arange(total, dtype=int64) + nplike.repeat(starts - offsets[:-1], counts)
-    flat = UnionArray.simplified(Index8(new_tags, nplike=nplike), Index64(new_index, nplike=nplike), flats)
+    new_tags, new_index = Index8(new_tags, nplike=nplike), Index64(new_index, nplike=nplike)
+    try:  # as in 2.14, the branches' items stay a union (even if they could merge)
+        flat = UnionArray(new_tags, new_index, flats)
+    except TypeError:  # a branch holds unions or indexes: the canonical union
+        flat = UnionArray.simplified(new_tags, new_index, flats)
     return counts, flat
 
 
@@ -142,6 +148,14 @@ def _flatten_inside(layout, axis, depth):
     )
 
 
+def holds_unknown(layout) -> bool:
+    """Whether an EmptyArray is reachable in ``layout`` (structure only: nothing is read).
+    awkward 2.14 takes an EmptyArray for lists of any depth in flatten and combinations."""
+    if layout.is_unknown:
+        return True
+    return any(holds_unknown(x) for x in layout.contents)
+
+
 def _drop_missing(layout):
     if layout.is_option:
         return layout.project()
@@ -156,18 +170,24 @@ def flatten(layout, axis=1):
         pieces = remove_structure(layout, function_name="ak.flatten", drop_nones=True)
         return pieces[0] if len(pieces) == 1 else merge_layouts(pieces)
     posaxis = maybe_posaxis(layout, axis, 1)
+    if layout.is_unknown:  # 2.14: any axis flattens an EmptyArray; axis 0 gives float64
+        return layout.to_NumpyArray(float64) if posaxis == 0 else layout
     if posaxis == 0:
         return _drop_missing(layout)
     if posaxis == 1:
         return list_items(layout, False, axis=axis)[1]
-    if posaxis is not None and posaxis < 0:
+    if posaxis is not None and posaxis < 0 and not holds_unknown(layout):
         raise exceeds_depth("ak.flatten", axis, layout.form.minmax_depth[1])
 
     def action(node, depth, **kwargs):
+        if node.is_unknown:  # no lists to flatten, at any depth (2.14)
+            return node
+        if depth == 1 and node.is_option and node.content.is_unknown:
+            return node.content  # only missing values, none of them lists: 2.14 drops them
         posaxis = maybe_posaxis(node, axis, depth)
         if posaxis is None:
             return None
-        if posaxis <= depth:
+        if 0 <= posaxis <= depth:
             raise AxisError(
                 f"ak.flatten: axis={axis} means axis 0 of a field of this record array (its "
                 "fields have different depths), which cannot be flattened there; use a "
@@ -175,11 +195,14 @@ def flatten(layout, axis=1):
             )
         if node.is_list and not is_string(node) and depth == posaxis - 1:
             return _flatten_inside(node, axis, depth)
-        if is_string(node) or node.is_leaf or node.is_unknown:
+        if is_string(node) or node.is_leaf:
             raise exceeds_depth("ak.flatten", axis, depth)
         return None
 
-    return recursively_apply(layout, action, numpy_to_regular=True, function_name="ak.flatten")
+    # not simplified: a union of lists stays a union of flattened lists, as in 2.14
+    return recursively_apply(
+        layout, action, numpy_to_regular=True, return_simplified=False, function_name="ak.flatten"
+    )
 
 
 # ---------------------------------------------------------------------- remove_structure
@@ -278,6 +301,8 @@ def _holds_lists(layout) -> bool:
 
 def _remove_list_union(layout, options) -> list:
     flat = list_items(layout, False, function=options["function"])[1]
+    if flat.is_union:  # the flat values of every branch merge where they can
+        flat = UnionArray.simplified(flat.tags, flat.index, flat.contents)
     pieces = _remove(flat, options)
     if options["keepdims"]:
         return [_keepdims(piece, options) for piece in pieces]

@@ -22,8 +22,9 @@ def exceeds_depth(function: str, axis: int, depth: int) -> AxisError:
     return AxisError(f"{function}: axis={axis} exceeds the depth of this array ({depth})")
 
 
-def list_counts(layout):
-    """The lengths of the lists of a list node as an int64 array of the index nplike.
+def list_counts(layout, keep_dtype=False):
+    """The lengths of the lists of a list node as an int64 array of the index nplike (of
+    the offsets' or starts' dtype with ``keep_dtype``, as ak.num gives them in 2.14).
 
     ListOffsetArray reads its offsets, ListArray its starts and stops, RegularArray nothing."""
     nplike = layout.backend.index_nplike
@@ -36,7 +37,7 @@ def list_counts(layout):
     else:
         starts, stops = concrete(layout.starts.data, layout.stops.data)
         counts = stops[: len(starts)] - starts
-    return counts if counts.dtype == int64 else nplike.astype(counts, int64)
+    return counts if keep_dtype or counts.dtype == int64 else nplike.astype(counts, int64)
 
 
 def offsets_from_counts(nplike, counts):
@@ -48,19 +49,20 @@ def offsets_from_counts(nplike, counts):
 
 
 def num(layout, axis: int = 1):
-    """The lengths of the lists at ``axis``: a Python int for ``axis=0`` (reads nothing),
-    else a layout with the structure above ``axis`` and int64 lengths in place of the lists.
-    A string counts as a list of characters here, as in awkward 2.14."""
+    """The lengths of the lists at ``axis``: for ``axis=0`` a 0-d int64 array of the index
+    nplike (reads nothing), else a layout with the structure above ``axis`` and the lengths
+    in place of the lists, of the dtype of their offsets (int64 for regular lists), as in
+    awkward 2.14. A string counts as a list of characters here, as in awkward 2.14."""
     posaxis = maybe_posaxis(layout, axis, 1)
     if posaxis == 0:
-        return len(layout)
+        return layout.backend.index_nplike.asarray(len(layout), dtype=int64)
     if posaxis == 1 and layout.is_list:  # the common case, without the walk
-        return NumpyArray._from_checked(list_counts(layout), None, layout.backend)
+        return NumpyArray._from_checked(list_counts(layout, True), None, layout.backend)
 
     def action(node, depth, **kwargs):
         posaxis = maybe_posaxis(node, axis, depth)
         if posaxis == depth and node.is_list:
-            return NumpyArray._from_checked(list_counts(node), None, node.backend)
+            return NumpyArray._from_checked(list_counts(node, True), None, node.backend)
         if node.is_leaf or node.is_unknown:
             raise exceeds_depth("ak.num", axis, depth)
         return None
