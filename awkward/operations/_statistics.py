@@ -21,9 +21,11 @@ flat NumpyArrays (the common case), through broadcasting otherwise.
 from __future__ import annotations
 
 from awkward._do import check_posaxis, regularize_axis
-from awkward._reducers import Count, Sum, reduce
+from awkward._nplikes.dtypes import int64
+from awkward._reducers import Count, Sum, list_offsets, reduce
 from awkward.contents.bytemaskedarray import ByteMaskedArray
-from awkward.contents.content import Content
+from awkward.contents.content import Content, concrete
+from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
 from awkward.contents.regulararray import RegularArray
@@ -105,6 +107,65 @@ def _is_plain_jagged(layout):
         return False
     content = layout.content
     return content.is_numpy and not content._parameters and len(content.inner_shape) == 0
+
+
+def _spread(reduced, x, axis, dim):
+    """``reduced`` (a keepdims reduction of ``x`` at ``axis``) laid out exactly as ``x``: the
+    element of ``x`` at ``[..., j, k1, ..., kn]`` (``j`` along ``axis``) gets the value at
+    ``[..., 0, k1, ..., kn]``. Both have one length; ``dim`` counts the list levels above."""
+    nplike = x.backend.index_nplike
+    if x.is_numpy and len(x.inner_shape) > 0:
+        x = x.to_RegularArray()
+    if reduced.is_numpy and len(reduced.inner_shape) > 0:
+        reduced = reduced.to_RegularArray()
+    if x.is_option or x.is_indexed or reduced.is_option or reduced.is_indexed:
+        x_valid, x = _valid_items(x, nplike)
+        r_valid, reduced = _valid_items(reduced, nplike)
+        valid = x_valid if r_valid is None else r_valid if x_valid is None else x_valid & r_valid
+        if valid is None:
+            return _spread(reduced, x, axis, dim)
+        (chosen,) = nplike.nonzero(valid)
+        chosen = Index64(nplike.astype(chosen, int64, copy=False), nplike=nplike)
+        inner = _spread(reduced._carry(chosen, False), x._carry(chosen, False), axis, dim)
+        before = nplike.cumsum(nplike.astype(valid, int64)) - 1
+        index = nplike.where(valid, before, -1)
+        return IndexedOptionArray(Index64(index, nplike=nplike), inner)
+    if not x.is_list:
+        return reduced  # the leaves (or a structure the arithmetic will refuse)
+    x_offsets, x_content = list_offsets(x)
+    r_offsets, r_content = list_offsets(reduced)
+    first, last = int(x_offsets[0]), int(x_offsets[-1])
+    counts = x_offsets[1:] - x_offsets[:-1]
+    starts = nplike.repeat(r_offsets[:-1], counts)
+    if dim != axis:  # position k of list i is position k of reduced list i
+        local = nplike.arange(first, last, dtype=int64) - nplike.repeat(x_offsets[:-1], counts)
+        starts = starts + local
+    r_content = r_content._carry(Index64(starts, nplike=nplike), False)
+    inner = _spread(r_content, x_content._getitem_range(first, last), axis, dim + 1)
+    if x.is_regular:  # regular stays regular (the types of the results depend on it)
+        return RegularArray(inner, x.size, len(x))
+    offsets = x_offsets - first if first != 0 else x_offsets
+    return ListOffsetArray(Index64(offsets, nplike=nplike), inner)
+
+
+def _valid_items(node, nplike):
+    """``(valid, items)``: a bool array (None: all valid) and an array with one item per
+    position of ``node`` (its index applied; missing positions hold any item)."""
+    if not (node.is_option or node.is_indexed):
+        return None, node
+    if node.is_option:
+        node = node.to_IndexedOptionArray64()
+    (index,) = concrete(node.index.data)
+    content = node.content
+    if not node.is_option:
+        return None, content._carry(Index64(index, nplike=nplike), False)
+    valid = index >= 0
+    if len(content) == 0:
+        return valid, content  # nothing valid: never carried
+    safe = nplike.where(valid, index, 0)
+    return valid, content._carry(
+        Index64(nplike.astype(safe, int64, copy=False), nplike=nplike), False
+    )
 
 
 class Stats:
@@ -192,13 +253,16 @@ class Stats:
             return apply(subtract, x, float("nan") if mean is None else mean)
         if self.fast(x):
             return self.broadcast_back(subtract, x, self.mean(x, w))
-        return apply(subtract, x, self.mean(x, w, keepdims=True))
+        mean = self.mean(x, w, keepdims=True)
+        if isinstance(self.axis, int) and 0 < self.axis < x.purelist_depth - 1:
+            # lists below the reduced axis: each element's mean is found by its position
+            # within them, which broadcasting (the axis' length-1 dimension) cannot express
+            mean = _spread(mean, x, self.axis, 1)
+        return apply(subtract, x, mean)
 
     def broadcast_back(self, function, x, reduced):
         """``function(x, r)`` where ``r``, one value per list of the plain jagged ``x`` (a flat
         NumpyArray), is repeated over each list."""
-        from awkward._reducers import list_offsets
-
         offsets, content = list_offsets(x)
         first, last = int(offsets[0]), int(offsets[-1])
         data = content._getitem_range(first, last).data
