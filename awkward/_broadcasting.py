@@ -35,7 +35,21 @@ from __future__ import annotations
 from copy import copy
 
 from awkward._nplikes.dtypes import float64, int8, int64
+from awkward.contents import (
+    BitMaskedArray,
+    ByteMaskedArray,
+    IndexedArray,
+    IndexedOptionArray,
+    ListArray,
+    ListOffsetArray,
+    NumpyArray,
+    RecordArray,
+    RegularArray,
+    UnionArray,
+    UnmaskedArray,
+)
 from awkward.contents.content import Content, concrete
+from awkward.index import Index8, Index64
 
 __all__ = ["broadcast_and_apply", "broadcast_scalar", "project_indexed", "BROADCAST_PARAMETERS_RULES"]
 
@@ -148,8 +162,6 @@ def _needs_right_broadcast(contents) -> bool:
 def _right_align(inputs):
     """Wrap every layout in an outer length-1 RegularArray; lower-dimensional regular ones get
     size-1 dimensions on the left, so that the generic size-1 rule aligns them to the right."""
-    from awkward.contents import RegularArray
-
     ndims = [_regular_ndim(x) for x in inputs if isinstance(x, Content)]
     top = max(ndims)
     out = []
@@ -166,8 +178,6 @@ def _right_align(inputs):
 
 
 def _pack(inputs):
-    from awkward.contents import RegularArray
-
     return [
         RegularArray(x, len(x), zeros_length=1) if isinstance(x, Content) else x for x in inputs
     ]
@@ -237,8 +247,6 @@ class _Walker:
         return _all_or_nothing(nodes)
 
     def index64(self, data):
-        from awkward.index import Index64
-
         return Index64(data, nplike=self.index_nplike)
 
     # ------------------------------------------------------------------ dispatch
@@ -288,13 +296,6 @@ class _Walker:
 
     # ------------------------------------------------------------------ options
     def _broadcast_option(self, inputs, contents, depth):
-        from awkward.contents import (
-            BitMaskedArray,
-            ByteMaskedArray,
-            IndexedOptionArray,
-            UnmaskedArray,
-        )
-
         if len(contents) == 1:
             # alone among scalars: keep the mask/index buffers as they are (unread)
             (node,) = contents
@@ -348,9 +349,6 @@ class _Walker:
 
     # ------------------------------------------------------------------ unions
     def _broadcast_union(self, inputs, contents, depth):
-        from awkward.contents import UnionArray
-        from awkward.index import Index8
-
         nplike = self.index_nplike
         unions = [x for x in contents if x.is_union]
         length = len(contents[0])
@@ -393,8 +391,6 @@ class _Walker:
 
     # ------------------------------------------------------------------ indexed
     def _broadcast_indexed(self, inputs, contents, depth):
-        from awkward.contents import IndexedArray
-
         if len(contents) == 1:
             (node,) = contents
             inner = [node.content if x is node else x for x in inputs]
@@ -410,8 +406,6 @@ class _Walker:
 
     # ------------------------------------------------------------------ lists
     def _broadcast_list(self, inputs, contents, depth):
-        from awkward.contents import ListArray, ListOffsetArray, RegularArray
-
         lists = [x for x in contents if x.is_list]
         if len(contents) == 1:
             # alone among scalars: the output shares this node's structure buffers
@@ -437,11 +431,49 @@ class _Walker:
             )
         if all(x.is_regular for x in lists):
             return self._broadcast_regular(inputs, contents, lists, depth)
+        if len(lists) == 1 and lists[0].__class__ is ListOffsetArray:
+            return self._into_lists(inputs, contents, lists[0], depth)
         return self._broadcast_var(inputs, contents, lists, depth)
 
-    def _broadcast_regular(self, inputs, contents, lists, depth):
-        from awkward.contents import RegularArray
+    def _into_lists(self, inputs, contents, node, depth):
+        """One ListOffsetArray among non-list inputs: those are repeated into its lists in one
+        step (1-d NumpyArrays: their values repeated by the counts), its offsets reused."""
+        nplike = self.index_nplike
+        (offsets,) = concrete(node.offsets.data)
+        offsets = nplike.astype(offsets, int64, copy=False)
+        length = len(offsets) - 1
+        first = int(offsets[0]) if length else 0
+        total = int(offsets[-1]) - first
+        counts = offsets[1:] - offsets[:-1]
+        parents = None
+        inner = []
+        for x in inputs:
+            if not isinstance(x, Content):
+                inner.append(x)
+            elif x is node:
+                inner.append(x.content._getitem_range(first, first + total))
+            elif x.__class__ is NumpyArray and x.data.ndim == 1:
+                inner.append(x._with_data(x.backend.nplike.repeat(x.data, counts)))
+            else:
+                if parents is None:
+                    parents = self.index64(nplike.repeat(nplike.arange(length, dtype=int64), counts))
+                inner.append(x._carry(parents, True))
+        outputs = self.apply(inner, depth + 1)
+        if first == 0:
+            offsets_index, checked = node.offsets, True  # valid offsets: only the outputs to check
+        else:
+            offsets_index, checked = self.index64(offsets - first), False
+        backend = node._backend
+        return [
+            ListOffsetArray._from_checked(offsets_index, out, self.parameters((node,), i, len(outputs), len(contents)))
+            if checked and isinstance(out, Content) and out._backend is backend
+            else ListOffsetArray(
+                offsets_index, out, parameters=self.parameters((node,), i, len(outputs), len(contents))
+            )
+            for i, out in enumerate(outputs)
+        ]
 
+    def _broadcast_regular(self, inputs, contents, lists, depth):
         nplike = self.index_nplike
         length = len(contents[0])
         listed = {id(x) for x in lists}
@@ -476,8 +508,6 @@ class _Walker:
         ]
 
     def _broadcast_var(self, inputs, contents, lists, depth):
-        from awkward.contents import ListOffsetArray
-
         nplike = self.index_nplike
         length = len(contents[0])
         listed = {id(x) for x in lists}
@@ -555,8 +585,6 @@ class _Walker:
 
     # ------------------------------------------------------------------ records
     def _broadcast_record(self, inputs, contents, depth):
-        from awkward.contents import RecordArray
-
         if not self.allow_records:
             raise ValueError(f"cannot broadcast records in {self.name} (allow_records=False)")
         records = [x for x in contents if x.is_record]
@@ -655,8 +683,6 @@ def project_indexed(layout):
     record = layout.content
     if not record.is_record:
         return layout.project()
-    from awkward.contents import IndexedArray, RecordArray
-
     return RecordArray(
         [IndexedArray.simplified(layout.index, c) for c in record.contents],
         None if record.is_tuple else record.fields,
@@ -691,8 +717,6 @@ def _starts_stops(layout):
 
 def broadcast_scalar(value, length, backend):
     """A NumpyArray of ``length`` copies of a scalar (for actions that need arrays)."""
-    from awkward.contents import NumpyArray
-
     nplike = backend.nplike
     data = nplike.asarray(value)
     if data.ndim != 0:
