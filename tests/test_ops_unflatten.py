@@ -110,6 +110,14 @@ def check(layout, counts, axis):
         if not 0 <= posaxis < depth_of(layout):
             raise AxisError("model: axis out of range")
     except (AxisError, ValueError) as err:
+        if isinstance(err, AxisError) and posaxis > 0 and "EmptyArray" in repr(layout):
+            # awkward 2.14: an EmptyArray stands for lists of any depth, nothing to cut
+            if isinstance(counts, int) or not counts:
+                assert ak.unflatten(layout, counts, axis=axis).to_list() == data
+            else:
+                with pytest.raises(ValueError, match="does not fit"):
+                    ak.unflatten(layout, counts, axis=axis)
+            return
         with pytest.raises(type(err)):
             ak.unflatten(layout, counts, axis=axis)
         return

@@ -45,8 +45,13 @@ def argcartesian(layouts, axis, nested, fields, parameters):
 
 def _cartesian(layouts, axis, nested, fields, parameters, arg, function_name):
     nested = sorted(nested)
-    max_depth = max(x.form.minmax_depth[1] for x in layouts)
-    if axis < 0 and len({x.form.minmax_depth for x in layouts}) > 1:
+    depths = {x.form.minmax_depth for x in layouts}
+    max_depth = max(high for _, high in depths)
+    if arg and axis >= 0:
+        # argcartesian pairs the positions of a string's characters at a non-negative axis
+        # (as awkward 2.14 does; a negative axis counts strings as values)
+        max_depth = max(_char_minmax(x.form)[1] for x in layouts)
+    if axis < 0 and len(depths) > 1:
         raise AxisError(
             f"ak.{function_name}: arrays to cartesian-product do not have the same depth "
             f"for negative axis={axis}"
@@ -61,6 +66,12 @@ def _cartesian(layouts, axis, nested, fields, parameters, arg, function_name):
         return _top_level(layouts, nested, fields, parameters, arg)
 
     def action(inputs, *, depth, **_):
+        if all(_is_record(x) for x in inputs):
+            # awkward 2.14 does not reach into records for the product's axis
+            raise AxisError(
+                f"ak.{function_name}: axis={axis} exceeds the max depth of the given arrays "
+                f"(which is {depth})"
+            )
         if depth < posaxis:
             if all(x.is_numpy or x.is_unknown for x in inputs):
                 raise axis_error(function_name, axis, layouts[0])
@@ -84,6 +95,30 @@ def _cartesian(layouts, axis, nested, fields, parameters, arg, function_name):
         function_name=f"ak.{function_name}",
     )
     return out
+
+
+def _char_minmax(form):
+    """``form.minmax_depth`` with the characters of strings counted as a dimension."""
+    if form.is_list and form.parameter("__array__") in ("string", "bytestring"):
+        return (2, 2)
+    children = form._children()
+    if not children:
+        return form.minmax_depth
+    depths = [_char_minmax(child) for child in children]
+    low, high = min(d[0] for d in depths), max(d[1] for d in depths)
+    return (low + 1, high + 1) if form.is_list else (low, high)
+
+
+def _regular_size(x):
+    if x.is_numpy and len(x.inner_shape) > 0:
+        return x.inner_shape[0]
+    return x.size if x.is_regular else None
+
+
+def _is_record(x):
+    while x.is_option or x.is_indexed:
+        x = x.content
+    return x.is_record
 
 
 def _has_lists(x):
@@ -119,7 +154,7 @@ def _top_level(layouts, nested, fields, parameters, arg):
     return out
 
 
-def _ranges(x, length, nplike, function_name):
+def _ranges(x, length, nplike, function_name, arg):
     """(starts, stops, content, valid) of the lists of ``x``: a non-list is one-element lists;
     a missing list (valid False) is an empty one, ``valid`` None when nothing can be missing."""
     valid = None
@@ -133,7 +168,7 @@ def _ranges(x, length, nplike, function_name):
         rows = None
     if x.is_numpy and len(x.inner_shape) > 0:
         x = x.to_RegularArray()
-    if x.parameter("__array__") in ("string", "bytestring"):
+    if not arg and x.parameter("__array__") in ("string", "bytestring"):
         raise ValueError(
             f"ak.{function_name} does not compute combinations of the characters of a "
             "string; please split it into lists"
@@ -172,9 +207,11 @@ def _product(inputs, nested, fields, parameters, arg, function_name):
     segments = []
     contents = []
     valids = []
+    regular_sizes = []  # the list size of each array whose lists are regular and never missing
     for i, x in enumerate(inputs):
-        starts, stops, content, valid = _ranges(x, length, nplike, function_name)
+        starts, stops, content, valid = _ranges(x, length, nplike, function_name, arg)
         valids.append(valid)
+        regular_sizes.append(_regular_size(x))
         starts = nplike.astype(starts, int64, copy=False)
         stops = nplike.astype(stops, int64, copy=False)
         counts = stops - starts
@@ -218,7 +255,15 @@ def _product(inputs, nested, fields, parameters, arg, function_name):
     for seg in segments[:-1]:
         outer.append(seg if outer[-1] is None else outer[-1] * seg)
     firsts = [0] + [j + 1 for j in nested]
-    for seg, before, first in reversed(list(zip(segments, outer, firsts))):
+    lasts = [j + 1 for j in nested] + [len(inputs)]
+    # as in awkward 2.14, a level stays regular when it holds one regular array and no later
+    # level holds several arrays
+    single = [hi - lo == 1 for lo, hi in zip(firsts, lasts)]
+    for s, (seg, before, first) in reversed(list(enumerate(zip(segments, outer, firsts)))):
+        if all(single[s:]) and regular_sizes[first] is not None:
+            count = length if before is None else int(nplike.sum(before))
+            out = RegularArray(out, regular_sizes[first], zeros_length=count)
+            continue
         if before is None and len(inputs) > 1 and not nested:
             offsets = tuple_offsets  # one list of all the tuples per row: computed already
         else:

@@ -72,4 +72,7 @@ def local_index(layout, axis: int = -1):
             raise exceeds_depth("ak.local_index", axis, depth)
         return None
 
-    return recursively_apply(layout, action, numpy_to_regular=True, function_name="ak.local_index")
+    # unions stay unions (awkward 2.14 keeps one branch per original branch)
+    return recursively_apply(
+        layout, action, numpy_to_regular=True, return_simplified=False, function_name="ak.local_index"
+    )

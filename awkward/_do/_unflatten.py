@@ -9,7 +9,7 @@ not cross those lists' boundaries.
 from __future__ import annotations
 
 from awkward._do._axis import maybe_posaxis
-from awkward._do._flatten import is_string, list_items
+from awkward._do._flatten import holds_unknown, is_string, list_items
 from awkward._do._num import exceeds_depth, offsets_from_counts
 from awkward._nplikes.dtypes import int8, int64
 from awkward.contents.bytemaskedarray import ByteMaskedArray
@@ -153,6 +153,11 @@ def unflatten(layout, counts, axis=0):
     consumed = []
     out = _walk(layout, 1, axis, counts, mask, consumed)
     if not consumed:
+        if holds_unknown(layout):
+            # an EmptyArray stands for lists of any depth: nothing to cut, as in awkward 2.14
+            if not isinstance(counts, int) and len(counts) != 0:
+                raise _does_not_fit(axis)
+            return out
         raise exceeds_depth("ak.unflatten", axis, layout.form.minmax_depth[1])
     if not isinstance(counts, int) and len(consumed) != 1:
         # one array of counts describes the lists of one node, not of several fields
@@ -173,7 +178,8 @@ def _walk(node, depth, axis, counts, mask, consumed):
         if (node.is_option or node.is_indexed) and not _holds_lists(node.content):
             return _walk_option(node, depth, axis, counts, mask, consumed)
         if node.is_union:
-            node = _union_as_list(node, depth)
+            consumed.append(node)
+            return _cut_union(node, depth, axis, counts, mask)
         consumed.append(node)
         if node.is_option or node.is_indexed:
             present, put_back = _lists_behind_options(node)
@@ -200,12 +206,48 @@ def _walk(node, depth, axis, counts, mask, consumed):
         ]
         return node.copy(contents=fields)
     if node.is_union:
-        tags = node.tags
         projected = [node.project(tag) for tag in range(len(node.contents))]
         walked = [_walk(branch, depth, axis, counts, mask, consumed) for branch in projected]
-        index = UnionArray.regular_index(tags, backend=node.backend)
-        return UnionArray.simplified(tags, index, walked, parameters=node._parameters)
+        return _union_of(node, walked)
     raise TypeError(f"ak.unflatten: unexpected layout {type(node).__name__}")
+
+
+def _union_of(node, branches):
+    """``node``'s tags over ``branches`` (its projected contents, transformed): a union kept as
+    it is (awkward 2.14 does not merge the branches), simplified only where it must be."""
+    tags = node.tags
+    index = UnionArray.regular_index(tags, backend=node.backend)
+    n_options = sum(b.is_option for b in branches)
+    if 0 < n_options < len(branches) or any(b.is_union or (b.is_indexed and not b.is_option) for b in branches):
+        return UnionArray.simplified(tags, index, branches, parameters=node._parameters)
+    return UnionArray(tags, index, branches, parameters=node._parameters)
+
+
+def _cut_union(node, depth, axis, counts, mask):
+    """A union whose branches are lists at ``axis``, each branch cut by its own counts."""
+    nplike = node.backend.index_nplike
+    n = len(node.contents)
+    if isinstance(counts, int):
+        per_branch = [(counts, None)] * n
+    else:
+        # the counts, in order, cut the items of the union's lists: each count goes to the
+        # branch of the list it falls in (checked against the lists' boundaries first)
+        cut = _cut_inside(_union_as_list(node, depth), counts, mask, axis)
+        (positions,) = concrete(cut.offsets.data)
+        (tags,) = concrete(node.tags.data)
+        per_list = positions[1:] - positions[:-1]
+        count_tags = nplike.repeat(tags[: len(per_list)], per_list)
+        per_branch = []
+        for tag in range(n):
+            chosen = count_tags == tag
+            per_branch.append((counts[chosen], None if mask is None else mask[chosen]))
+    branches = []
+    reached = []  # a branch without lists here is left as it is (as in awkward 2.14)
+    for tag, (branch_counts, branch_mask) in enumerate(per_branch):
+        branches.append(_walk(node.project(tag), depth, axis, branch_counts, branch_mask, reached))
+    if not reached:
+        raise _does_not_fit(axis)
+    return _union_of(node, branches)
 
 
 def _holds_lists(content) -> bool:
