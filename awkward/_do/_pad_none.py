@@ -16,7 +16,9 @@ from awkward._do._option_axis import (
     resolve_axis,
 )
 from awkward._nplikes.dtypes import int64
+from awkward.contents import IndexedOptionArray, ListOffsetArray, RegularArray
 from awkward.contents.content import concrete
+from awkward.index import Index64
 
 __all__ = ["pad_none", "starts_counts", "index_nplike_of"]
 
@@ -51,8 +53,6 @@ def pad_none(layout, length, axis=1, clip=False, *, function="pad_none"):
 
 
 def _index_option(index, content):
-    from awkward.contents import IndexedOptionArray
-    from awkward.index import Index64
 
     return IndexedOptionArray.simplified(Index64(index, nplike=index_nplike_of(content)), content)
 
@@ -75,7 +75,6 @@ def _pad_outer(layout, length, clip):
 
 def starts_counts(layout):
     """(starts, counts) of a ListOffsetArray or ListArray, as int64 arrays (reads them)."""
-    from awkward.contents import ListOffsetArray
 
     nplike = index_nplike_of(layout)
     if isinstance(layout, ListOffsetArray):
@@ -91,7 +90,6 @@ def starts_counts(layout):
 def _starts_stops(layout):
     """(starts, stops, an upper bound of the sum of the list lengths) of a list layout, in
     their own dtypes (the kernels take int32, uint32 and int64)."""
-    from awkward.contents import ListOffsetArray
 
     nplike = index_nplike_of(layout)
     if isinstance(layout, ListOffsetArray):
@@ -110,8 +108,6 @@ def _starts_stops(layout):
 
 
 def _pad_lists(layout, length, clip):
-    from awkward.contents import ListOffsetArray, RegularArray
-    from awkward.index import Index64
 
     nplike = index_nplike_of(layout)
     params = layout._parameters
