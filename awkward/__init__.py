@@ -8,8 +8,13 @@ require_matching_awkward_cpp()
 # layout-level submodules: ak.contents, ak.forms, ak.index, ak.record, ak.types
 # the high-level layer: ak.Array, ak.Record, ak.ArrayBuilder, printing, behaviors
 # _slicing: importing it registers layout[where] for arrays, masks, tuples... with contents
-from awkward import (  # noqa: E402  # noqa: E402
+# _attrs, _broadcasting, _regularize, _util: private paths client libraries reach as ak._x.y
+from awkward import (  # noqa: E402
+    _attrs,  # noqa: F401
+    _broadcasting,  # noqa: F401
+    _regularize,  # noqa: F401
     _slicing,  # noqa: F401
+    _util,  # noqa: F401
     behaviors,
     contents,
     errors,

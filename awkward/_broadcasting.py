@@ -32,6 +32,7 @@ without being read; only the leaf values are read by the action.
 
 from __future__ import annotations
 
+import enum
 from copy import copy
 
 from awkward._nplikes.dtypes import float64, int8, int64
@@ -51,7 +52,14 @@ from awkward.contents import (
 from awkward.contents.content import Content, concrete
 from awkward.index import Index8, Index64
 
-__all__ = ["broadcast_and_apply", "broadcast_scalar", "project_indexed", "BROADCAST_PARAMETERS_RULES"]
+__all__ = [
+    "broadcast_and_apply",
+    "broadcast_scalar",
+    "project_indexed",
+    "BROADCAST_PARAMETERS_RULES",
+    "BROADCAST_RULE_TO_FACTORY_IMPL",
+    "BroadcastParameterRule",
+]
 
 BROADCAST_PARAMETERS_RULES = ("intersect", "all_or_nothing", "one_to_one", "none")
 
@@ -195,23 +203,62 @@ def _unwrap_outer(layout):
 
 
 # ---------------------------------------------------------------------- parameters
-def _intersect_parameters(nodes):
-    if not nodes:
+def _intersect_parameters(parameters_list):
+    """The entries every parameter dict agrees on (None when there are none)."""
+    if not parameters_list:
         return None
-    common = dict(nodes[0].parameters)
-    for node in nodes[1:]:
-        params = node.parameters
+    common = dict(parameters_list[0] or {})
+    for params in parameters_list[1:]:
+        params = params or {}
         common = {k: v for k, v in common.items() if k in params and params[k] == v}
     return common or None
 
 
-def _all_or_nothing(nodes):
-    if not nodes:
+def _all_or_nothing(parameters_list):
+    """The parameters if every dict is the same, else None."""
+    if not parameters_list:
         return None
-    first = nodes[0].parameters
-    if all(node.parameters == first for node in nodes[1:]):
+    first = parameters_list[0] or {}
+    if all((params or {}) == first for params in parameters_list[1:]):
         return dict(first) or None
     return None
+
+
+class BroadcastParameterRule(str, enum.Enum):
+    """How parameters of broadcast inputs pass to the outputs (``broadcast_parameters_rule``)."""
+
+    INTERSECT = "intersect"
+    ONE_TO_ONE = "one_to_one"
+    ALL_OR_NOTHING = "all_or_nothing"
+    NONE = "none"
+
+
+def intersection_parameters_factory(parameters, n_outputs):
+    return [_intersect_parameters(parameters) for _ in range(n_outputs)]
+
+
+def all_or_nothing_parameters_factory(parameters, n_outputs):
+    return [_all_or_nothing(parameters) for _ in range(n_outputs)]
+
+
+def one_to_one_parameters_factory(parameters, n_outputs):
+    if len(parameters) == n_outputs:
+        return [dict(params or {}) or None for params in parameters]
+    return all_or_nothing_parameters_factory(parameters, n_outputs)
+
+
+def none_parameters_factory(parameters, n_outputs):
+    return [None] * n_outputs
+
+
+# rule -> factory(parameter dicts of the inputs, number of outputs) -> a parameter dict (or
+# None) per output; vector applies these itself inside ak.transform
+BROADCAST_RULE_TO_FACTORY_IMPL = {
+    BroadcastParameterRule.INTERSECT: intersection_parameters_factory,
+    BroadcastParameterRule.ALL_OR_NOTHING: all_or_nothing_parameters_factory,
+    BroadcastParameterRule.ONE_TO_ONE: one_to_one_parameters_factory,
+    BroadcastParameterRule.NONE: none_parameters_factory,
+}
 
 
 # ---------------------------------------------------------------------- the walk
@@ -240,11 +287,11 @@ class _Walker:
         if rule == "none":
             return None
         if rule == "intersect":
-            return _intersect_parameters(nodes)
+            return _intersect_parameters([node.parameters for node in nodes])
         if rule == "one_to_one" and nout == all_nodes_count and nout == len(nodes):
             params = nodes[i].parameters
             return dict(params) or None
-        return _all_or_nothing(nodes)
+        return _all_or_nothing([node.parameters for node in nodes])
 
     def index64(self, data):
         return Index64(data, nplike=self.index_nplike)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Final
 
 
@@ -22,3 +23,20 @@ class Sentinel:
 
 
 UNSET: Final = Sentinel("UNSET", __name__)
+
+
+native_byteorder: Final = "<" if sys.byteorder == "little" else ">"
+"""The machine's byte order as a numpy dtype prefix ("<" or ">")."""
+
+
+def copy_behaviors(from_name: str, to_name: str, behavior: dict) -> dict:
+    """The entries of ``behavior`` that mention ``from_name`` (as the key, or as an element
+    of a tuple key), re-keyed to ``to_name``: how a library gives a subclass of records its
+    parent's methods and operator overloads (``behavior.update(copy_behaviors("A", "B", ...))``)."""
+    out = {}
+    for key, value in behavior.items():
+        if key == from_name:
+            out[to_name] = value
+        elif isinstance(key, tuple) and from_name in key:
+            out[tuple(to_name if part == from_name else part for part in key)] = value
+    return out

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable, Mapping, Sized
 
 from awkward import _behavior, prettyprint
+from awkward._attrs import Attrs, without_transient_attrs
 from awkward._reducers import register_highlevel as _register_reducer_lookup
 from awkward._util import UNSET
 from awkward.contents.content import Content, concrete
@@ -163,7 +164,7 @@ class _Wrapping:
                 raise ValueError(f"ak.{type(self).__name__}: invalid layout: {message}")
         object.__setattr__(self, "_layout", layout)
         object.__setattr__(self, "_behavior", behavior)
-        object.__setattr__(self, "_attrs", None if attrs is None else dict(attrs))
+        object.__setattr__(self, "_attrs", None if attrs is None else Attrs(attrs))
         object.__setattr__(self, "_named_axis", named_axis)
         self._update_class()
 
@@ -217,14 +218,14 @@ class _Wrapping:
         self._update_class()
 
     @property
-    def attrs(self) -> dict:
+    def attrs(self) -> Attrs:
         if self._attrs is None:
-            self._attrs = {}
+            self._attrs = Attrs({})
         return self._attrs
 
     @attrs.setter
     def attrs(self, value):
-        self._attrs = dict(_check_mapping(value, "attrs") or {})
+        self._attrs = Attrs(_check_mapping(value, "attrs") or {})
 
     @property
     def named_axis(self) -> dict:
@@ -383,9 +384,11 @@ class _Wrapping:
         )
 
     def __reduce__(self):
-        # the layout pickles itself materialized; the global behavior is not pickled
+        # the layout pickles itself materialized; the global behavior and transient ("@") attrs
+        # are not pickled
         kind = "record" if isinstance(self, Record) else "array"
-        return (_unpickle, (kind, self._layout, self._behavior, self._attrs))
+        attrs = None if self._attrs is None else without_transient_attrs(self._attrs)
+        return (_unpickle, (kind, self._layout, self._behavior, attrs))
 
 
 def _unpickle(kind, layout, behavior, attrs):

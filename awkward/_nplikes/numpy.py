@@ -6,7 +6,12 @@ import numpy
 
 from awkward._nplikes.numpy_like import NumpyLike
 
-__all__ = ["Numpy"]
+__all__ = ["Numpy", "is_numpy_scalar"]
+
+
+def is_numpy_scalar(obj) -> bool:
+    """A numpy scalar (``numpy.float64(1)``, ``numpy.bool_(True)``, ...)."""
+    return isinstance(obj, numpy.generic)
 
 
 class Numpy(NumpyLike):
