@@ -21,10 +21,12 @@ from awkward import (  # noqa: E402
     forms,
     highlevel,
     index,
+    jax,  # noqa: F401  (ak.jax.register_and_check(): the deprecated JAX integration)
     operations,
     prettyprint,
     record,
     types,
+    typetracer,
 )
 from awkward._behavior import behavior  # noqa: E402
 from awkward.behaviors.mixins import mixin_class, mixin_class_method  # noqa: E402
@@ -32,6 +34,14 @@ from awkward.highlevel import Array, ArrayBuilder, Record  # noqa: E402
 
 # the public ak.* functions (one module each in awkward/operations)
 from awkward.operations import *  # noqa: E402, F403
+
+
+def __getattr__(name):
+    # awkward 1 names that awkward 2 renamed or removed: say what replaces them
+    from awkward._awkward1_names import missing_attribute
+
+    raise missing_attribute(name)
+
 
 __all__ = [
     "__version__",
@@ -42,6 +52,7 @@ __all__ = [
     "operations",
     "record",
     "types",
+    "typetracer",
     *operations.__all__,
     "Array",
     "ArrayBuilder",

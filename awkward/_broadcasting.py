@@ -33,6 +33,7 @@ without being read; only the leaf values are read by the action.
 from __future__ import annotations
 
 import enum
+import math
 from copy import copy
 
 from awkward._nplikes.dtypes import float64, int8, int64
@@ -49,7 +50,15 @@ from awkward.contents import (
     UnionArray,
     UnmaskedArray,
 )
-from awkward.contents.content import Content, concrete
+from awkward.contents._typetracer import one_list_of
+from awkward.contents.content import (
+    Content,
+    as_length,
+    concrete,
+    length_of,
+    maybe_equal,
+    unknown_length,
+)
 from awkward.index import Index8, Index64
 
 __all__ = [
@@ -128,7 +137,8 @@ def broadcast_and_apply(
         wrapped = _right_align(inputs)
         outputs = walker.apply(wrapped, 0)
         return tuple(_unwrap_outer(x) for x in outputs)
-    lengths = {len(x) for x in contents}
+    lengths = {length_of(x) for x in contents}
+    lengths.discard(unknown_length)  # a typetracer's unknown length agrees with any
     if len(lengths) > 1:
         described = ", ".join(str(len(x)) for x in contents)
         raise ValueError(
@@ -175,8 +185,7 @@ def _right_align(inputs):
     out = []
     for x in inputs:
         if isinstance(x, Content):
-            length = len(x)
-            wrapped = RegularArray(x, length, zeros_length=1)
+            wrapped = one_list_of(x)
             for _ in range(top - _regular_ndim(x)):
                 wrapped = RegularArray(wrapped, 1, zeros_length=1)
             out.append(wrapped)
@@ -187,7 +196,7 @@ def _right_align(inputs):
 
 def _pack(inputs):
     return [
-        RegularArray(x, len(x), zeros_length=1) if isinstance(x, Content) else x for x in inputs
+        one_list_of(x) if isinstance(x, Content) else x for x in inputs
     ]
 
 
@@ -332,7 +341,7 @@ class _Walker:
 
     def _as_layouts(self, inputs):
         contents = [x for x in inputs if isinstance(x, Content)]
-        length = len(contents[0])
+        length = length_of(contents[0])
         out = []
         for x in inputs:
             if isinstance(x, Content):
@@ -398,7 +407,7 @@ class _Walker:
     def _broadcast_union(self, inputs, contents, depth):
         nplike = self.index_nplike
         unions = [x for x in contents if x.is_union]
-        length = len(contents[0])
+        length = length_of(contents[0])
         combo = nplike.zeros(length, dtype=int64)
         tags_of, index_of = {}, {}
         for x in unions:
@@ -410,16 +419,23 @@ class _Walker:
         out_tags = nplike.searchsorted(groups, combo)
         out_index = nplike.zeros(length, dtype=int64)
         per_group = []
-        for group in groups.tolist():
+        if nplike.known_data:
+            group_numbers = groups.tolist()
+        else:  # a typetracer: every combination of tags may occur
+            group_numbers = range(math.prod(len(x.contents) for x in unions))
+        for group in group_numbers:
             (rows,) = nplike.nonzero(combo == group)
             rows = nplike.astype(rows, int64)
-            out_index[rows] = nplike.arange(len(rows), dtype=int64)
+            out_index[rows] = nplike.arange(rows.shape[0], dtype=int64)
+            tag_of, rest = {}, group  # the group number is the unions' tags in mixed radix
+            for x in reversed(unions):
+                rest, tag_of[id(x)] = divmod(rest, len(x.contents))
             inner = []
             for x in inputs:
                 if not isinstance(x, Content):
                     inner.append(x)
                 elif x.is_union:
-                    tag = int(tags_of[id(x)][rows[0]]) if len(rows) else 0
+                    tag = tag_of[id(x)]
                     inner.append(x.contents[tag]._carry(self.index64(index_of[id(x)][rows]), True))
                 else:
                     inner.append(x._carry(self.index64(rows), True))
@@ -442,7 +458,8 @@ class _Walker:
             (node,) = contents
             inner = [node.content if x is node else x for x in inputs]
             return [
-                IndexedArray(node.index, out, parameters=node._parameters)
+                # the action may return an option/indexed node: compose, never nest
+                IndexedArray.simplified(node.index, out, parameters=node._parameters)
                 for out in self.apply(inner, depth)
             ]
         inner = [
@@ -464,7 +481,7 @@ class _Walker:
             if isinstance(node, ListArray):
                 return [ListArray(node.starts, node.stops, out, parameters=node._parameters) for out in outputs]
             return [
-                RegularArray(out, node.size, zeros_length=len(node), parameters=node._parameters)
+                RegularArray(out, node.size, zeros_length=length_of(node), parameters=node._parameters)
                 for out in outputs
             ]
         if any(_is_string_like(x) for x in lists) and not all(_is_string_like(x) for x in lists):
@@ -522,7 +539,7 @@ class _Walker:
 
     def _broadcast_regular(self, inputs, contents, lists, depth):
         nplike = self.index_nplike
-        length = len(contents[0])
+        length = length_of(contents[0])
         listed = {id(x) for x in lists}
         sizes = {x.size for x in lists}
         target = 1
@@ -556,7 +573,7 @@ class _Walker:
 
     def _broadcast_var(self, inputs, contents, lists, depth):
         nplike = self.index_nplike
-        length = len(contents[0])
+        length = length_of(contents[0])
         listed = {id(x) for x in lists}
         template = next(x for x in lists if not x.is_regular)
         t_starts, t_stops = _starts_stops(template)
@@ -572,14 +589,16 @@ class _Walker:
                 starts, stops = _starts_stops(x)
                 other = stops - starts
             (bad,) = nplike.nonzero(other != counts)
-            if len(bad):
+            if bad.shape[0] is not unknown_length and len(bad):
                 at = int(bad[0])
                 raise ValueError(
                     f"cannot broadcast nested list at position {at} (depth {depth}) in {self.name}: "
                     f"lists of lengths {int(counts[at])} and {int(other[at])}"
                 )
         # output offsets: the template's own when they start at zero (shared, not copied)
-        if template.__class__ is ListOffsetArray and (length == 0 or int(t_starts[0]) == 0):
+        if template.__class__ is ListOffsetArray and (
+            (length is not unknown_length and length == 0) or maybe_equal(as_length(t_starts[0]), 0)
+        ):
             offsets_index = template.offsets
             (offsets,) = concrete(template.offsets.data)
             offsets = nplike.astype(offsets, int64, copy=False)
@@ -587,7 +606,8 @@ class _Walker:
             zero = nplike.zeros(1, dtype=int64)
             offsets = nplike.concat([zero, nplike.cumsum(counts)])
             offsets_index = self.index64(offsets)
-        total = int(offsets[-1]) if len(offsets) else 0
+        n_offsets = offsets.shape[0]
+        total = as_length(offsets[-1]) if (n_offsets is unknown_length or n_offsets) else 0
         parents = local = None
 
         def parents_local(need_local=True):
@@ -607,10 +627,11 @@ class _Walker:
             if id(x) in listed and not x.is_regular:
                 starts, stops = (t_starts, t_stops) if x is template else _starts_stops(x)
                 contiguous = x.__class__ is ListOffsetArray or (
-                    length == 0 or bool(nplike.array_equal(starts[1:], stops[:-1]))
+                    (length is not unknown_length and length == 0)
+                    or bool(nplike.array_equal(starts[1:], stops[:-1]))
                 )
                 if contiguous:
-                    first = int(starts[0]) if length else 0
+                    first = as_length(starts[0]) if (length is unknown_length or length) else 0
                     inner.append(x.content._getitem_range(first, first + total))
                     continue
                 p, loc = parents_local()
@@ -648,7 +669,7 @@ class _Walker:
                     f"cannot broadcast records with different fields in {self.name}: "
                     f"{first.fields} and {other.fields}"
                 )
-        length = len(contents[0])
+        length = length_of(contents[0])
         per_field = []
         for field in first.fields:
             inner = [x.maybe_content(field) if isinstance(x, Content) and x.is_record else x for x in inputs]
@@ -755,7 +776,7 @@ def _starts_stops(layout):
         offsets = nplike.astype(offsets, int64, copy=False)
         return offsets[:-1], offsets[1:]
     starts, stops = concrete(layout.starts.data, layout.stops.data)
-    length = len(layout)
+    length = length_of(layout)
     return (
         nplike.astype(starts[:length], int64, copy=False),
         nplike.astype(stops[:length], int64, copy=False),

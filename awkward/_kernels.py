@@ -33,6 +33,7 @@ __all__ = [
     "NumpyKernel",
     "CupyKernel",
     "CudaComputeKernel",
+    "TypeTracerKernel",
 ]
 
 
@@ -287,3 +288,31 @@ class CudaComputeKernel(BaseKernel):
         result = self._impl(*args)
         if result is not None:
             self._raise(result)
+
+
+class TypeTracerKernel(BaseKernel):
+    """A kernel on the typetracer backend: touches the data of every array argument (what
+    running it would read, or write) and computes nothing; outputs keep unknown values."""
+
+    __slots__ = ()
+
+    def __call__(self, *args):
+        spec = self._spec
+        if len(args) != len(spec.args):
+            raise TypeError(
+                f"{spec.family} takes {len(spec.args)} arguments "
+                f"({', '.join(spec.arg_names)}), got {len(args)}"
+            )
+        for pos in spec.pointer_positions:
+            arg = args[pos]
+            if getattr(arg, "_is_awkward_index", False):
+                arg = arg.data
+            touch = getattr(arg, "touch_data", None)
+            if touch is not None:
+                touch()
+            elif isinstance(arg, MaterializableArray):  # a virtual buffer of another nplike
+                raise TypeError(
+                    f"{spec.family}: argument {spec.arg_names[pos]!r} is a lazy buffer of "
+                    f"{type(arg.nplike).__name__}, but this is the 'typetracer' backend; "
+                    "move the array with ak.to_backend first"
+                )

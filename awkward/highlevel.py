@@ -390,6 +390,13 @@ class _Wrapping:
         attrs = None if self._attrs is None else without_transient_attrs(self._attrs)
         return (_unpickle, (kind, self._layout, self._behavior, attrs))
 
+    def __setstate__(self, state):
+        # only arrays pickled by awkward 1 get here (ours unpickle through _unpickle)
+        from awkward.operations._awkward1_state import layout_from_awkward1_state
+
+        layout, behavior = layout_from_awkward1_state(state, isinstance(self, Record))
+        self._set_state(layout, behavior, None, None, None, False)
+
 
 def _unpickle(kind, layout, behavior, attrs):
     cls = Record if kind == "record" else Array

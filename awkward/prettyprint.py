@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from awkward._nplikes.array_like import MaterializableArray
+from awkward._nplikes.shape import unknown_length
 
 __all__ = [
     "Formatter",
@@ -549,13 +550,27 @@ def _stack(items, shown, elided, opening, closing) -> str:
 
 
 # ---------------------------------------------------------------------- public entry points
+def _unknown_length_text(data):
+    """``[??, ...]`` for a typetracer layout of unknown length (no rows to show), else None."""
+    length = getattr(data, "length", None)
+    if length is unknown_length and not data.backend.nplike.known_data:
+        return "[??, ...]"
+    return None
+
+
 def valuestr_horiz(data, limit_cols: int, formatter: Formatter | None = None, custom=None) -> str:
     """A layout (Content or layout Record) on one line of at most ``limit_cols`` columns."""
+    unknown = _unknown_length_text(data)
+    if unknown is not None:
+        return unknown
     return horizontal(top_view(data), limit_cols, formatter or Formatter(), custom)
 
 
 def valuestr(data, limit_rows: int, limit_cols: int, formatter: Formatter | None = None, custom=None) -> str:
     """A layout on at most ``limit_rows`` lines of at most ``limit_cols`` columns."""
+    unknown = _unknown_length_text(data)
+    if unknown is not None:
+        return unknown
     return vertical(top_view(data), limit_rows, limit_cols, formatter or Formatter(), custom)
 
 

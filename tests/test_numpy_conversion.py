@@ -81,7 +81,7 @@ def test_string_dtypes():
 
 
 def test_from_numpy_errors_and_policies():
-    with pytest.raises(TypeError, match="0-d"):
+    with pytest.raises(TypeError, match="scalar"):
         ak.from_numpy(np.array(5))
     assert ak.from_numpy(np.array(5), primitive_policy="promote", highlevel=False).to_list() == [5]
     with pytest.raises(TypeError, match="object"):
@@ -101,7 +101,8 @@ def test_to_numpy_errors():
 def test_to_numpy_of_python_data_and_records():
     assert ak.to_numpy([[1, 2], [3, 4]]).tolist() == [[1, 2], [3, 4]]
     record = ak.from_iter({"x": 1, "y": 2.0}, highlevel=False)
-    assert ak.to_numpy(record).tolist() == (1, 2.0)
+    with pytest.raises(TypeError, match="ak.Record objects are not allowed"):
+        ak.to_numpy(record)  # as awkward 2.14
 
 
 def test_from_numpy_shares_memory():

@@ -45,12 +45,13 @@ def test_elementwise_equality_matches_python(pairs):
 
 def test_equality_errors():
     strings = ak.from_iter(["a"], highlevel=False)
-    with pytest.raises(TypeError, match="bytestring"):
-        string_equal(strings, ak.from_iter([b"a"], highlevel=False))
+    # as awkward 2.14: a string and a bytestring compare by their bytes
+    assert string_equal(strings, ak.from_iter([b"a"], highlevel=False)).tolist() == [True]
+    assert string_equal_scalar(strings, b"a").tolist() == [True]
     with pytest.raises(ValueError, match="lengths"):
         string_equal(strings, ak.from_iter(["a", "b"], highlevel=False))
-    with pytest.raises(TypeError, match="compare strings"):
-        string_equal_scalar(strings, b"a")
+    with pytest.raises(TypeError, match="cannot compare strings with int"):
+        string_equal_scalar(strings, 1)
 
 
 def test_array_equal_on_strings():

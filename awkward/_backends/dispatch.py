@@ -12,7 +12,7 @@ __all__ = ["backend_of_obj", "backend_of", "common_backend", "regularize_backend
 
 D = TypeVar("D")
 
-BACKEND_NAMES = ("cpu", "cuda")
+BACKEND_NAMES = ("cpu", "cuda", "typetracer")
 
 
 def _backend_class(name: str) -> type[Backend]:
@@ -24,6 +24,10 @@ def _backend_class(name: str) -> type[Backend]:
         from awkward._backends.cupy import CupyBackend
 
         return CupyBackend
+    if name == "typetracer":
+        from awkward._backends.typetracer import TypeTracerBackend
+
+        return TypeTracerBackend
     raise ValueError(
         f"unknown backend {name!r}; the backends are {', '.join(repr(n) for n in BACKEND_NAMES)}"
     )
@@ -37,9 +41,11 @@ def _backend_for_nplike(nplike: Any) -> Backend | None:
     if not _NPLIKE_BACKEND_NAME:
         from awkward._nplikes.cupy import Cupy
         from awkward._nplikes.numpy import Numpy
+        from awkward._nplikes.typetracer import TypeTracer
 
         _NPLIKE_BACKEND_NAME[Numpy] = "cpu"
         _NPLIKE_BACKEND_NAME[Cupy] = "cuda"
+        _NPLIKE_BACKEND_NAME[TypeTracer] = "typetracer"
     name = _NPLIKE_BACKEND_NAME.get(type(nplike))
     if name is None:
         return None

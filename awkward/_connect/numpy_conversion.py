@@ -36,6 +36,14 @@ def numpy_to_layout(array, *, regulararray: bool, recordarray: bool, function: s
 
     if isinstance(array, numpy.ma.MaskedArray):
         data = numpy.ma.getdata(array)
+        if array.mask is numpy.ma.nomask:
+            # no mask at all (not an all-False one): the option type without a mask, as 2.14
+            from awkward.contents import UnmaskedArray
+
+            if data.ndim == 0:
+                raise TypeError(f"ak.{function}: expected an array, not a 0-d (scalar) masked array")
+            flat = _to_layout_1d(data.reshape(-1) if data.ndim > 1 else data, recordarray, function, regulararray)
+            return _wrap_regular(UnmaskedArray(flat), data.shape)
         mask = numpy.ma.getmaskarray(array)
         if data.dtype.names is not None:
             # structured masks: an element is missing when all of its fields are masked
@@ -45,7 +53,7 @@ def numpy_to_layout(array, *, regulararray: bool, recordarray: bool, function: s
         if data.ndim == 0:
             raise TypeError(f"ak.{function}: expected an array, not a 0-d (scalar) masked array")
         flat_mask = numpy.ascontiguousarray(mask).reshape(-1).astype(numpy.int8)
-        flat = _to_layout_1d(data.reshape(-1) if data.ndim > 1 else data, recordarray, function)
+        flat = _to_layout_1d(data.reshape(-1) if data.ndim > 1 else data, recordarray, function, regulararray)
         layout = ByteMaskedArray(Index8(flat_mask), flat, valid_when=False)
         return _wrap_regular(layout, data.shape)
 
@@ -63,9 +71,12 @@ def numpy_to_layout(array, *, regulararray: bool, recordarray: bool, function: s
                 f"ak.{function}: arrays of dtype object are not supported; use ak.from_iter "
                 "for Python objects"
             )
-        flat = _to_layout_1d(array.reshape(-1) if array.ndim > 1 else array, recordarray, function)
+        flat = _to_layout_1d(array.reshape(-1) if array.ndim > 1 else array, recordarray, function, regulararray)
         return _wrap_regular(flat, array.shape)
     _check_primitive(dtype, function)
+    if not dtype.isnative:
+        # kernels read native-endian numbers: one copy in the machine's byte order
+        array = array.astype(dtype.newbyteorder("="))
     layout = NumpyArray(array)
     if regulararray and array.ndim > 1:
         return layout.to_RegularArray()
@@ -92,7 +103,7 @@ def _wrap_regular(layout, shape):
     return layout
 
 
-def _to_layout_1d(array, recordarray, function):
+def _to_layout_1d(array, recordarray, function, regulararray=True):
     """A 1-d (flattened) array of strings/bytes/records/sub-array dtypes as a layout."""
     from awkward.contents import NumpyArray, RecordArray
 
@@ -106,7 +117,7 @@ def _to_layout_1d(array, recordarray, function):
         contents = [
             numpy_to_layout(
                 numpy.ascontiguousarray(array[name]),
-                regulararray=True,
+                regulararray=regulararray,
                 recordarray=recordarray,
                 function=function,
             )
@@ -114,15 +125,50 @@ def _to_layout_1d(array, recordarray, function):
         ]
         return RecordArray(contents, list(dtype.names), len(array))
     if dtype.kind == "U":
-        return strings_layout([x.encode("utf-8") for x in array.tolist()], "string")
+        return fixed_width_strings_layout(_utf8(array), "string")
     if dtype.kind == "S":
-        return strings_layout(array.tolist(), "bytestring")
+        return fixed_width_strings_layout(array, "bytestring")
     if dtype.subdtype is not None:
         return numpy_to_layout(
             numpy.ascontiguousarray(array), regulararray=True, recordarray=recordarray, function=function
         )
     _check_primitive(dtype, function)
     return NumpyArray(array)
+
+
+def _utf8(array):
+    """A 'U' array encoded as UTF-8 'S' (ASCII text: one byte per UCS-4 cell, vectorized)."""
+    width = array.dtype.itemsize // 4
+    if width == 0 or not len(array):
+        return numpy.strings.encode(array, "utf-8")
+    cells = numpy.ascontiguousarray(array).view(numpy.uint32).reshape(len(array), width)
+    if int(cells.max()) < 128:
+        return cells.astype(numpy.uint8).view(f"S{width}").reshape(len(array))
+    return numpy.strings.encode(array, "utf-8")
+
+
+def fixed_width_strings_layout(array, kind: str):
+    """Strings/bytestrings from a 1-d numpy 'S' array, vectorized: each item's bytes up to
+    its last non-NUL byte (numpy's own reading of fixed-width bytes)."""
+    from awkward.contents import ListOffsetArray, NumpyArray
+    from awkward.index import Index64
+
+    array = numpy.ascontiguousarray(array)
+    width = array.dtype.itemsize
+    lengths = numpy.strings.str_len(array).astype(numpy.int64)
+    offsets = numpy.zeros(len(array) + 1, dtype=numpy.int64)
+    numpy.cumsum(lengths, out=offsets[1:])
+    if width == 0:
+        data = numpy.empty(0, dtype=numpy.uint8)
+    else:
+        grid = array.view(numpy.uint8).reshape(len(array), width)
+        data = grid[numpy.arange(width) < lengths[:, numpy.newaxis]]
+    inner = "char" if kind == "string" else "byte"
+    return ListOffsetArray(
+        Index64(offsets),
+        NumpyArray(data, parameters={"__array__": inner}),
+        parameters={"__array__": kind},
+    )
 
 
 def strings_layout(pieces, kind: str):
@@ -167,9 +213,7 @@ def _convert(layout, allow_missing, function):
     if layout.is_unknown:
         return numpy.empty(0, dtype=numpy.float64)
     if kind in ("string", "bytestring") and layout.is_list:
-        values = layout.to_list()
-        dtype = numpy.str_ if kind == "string" else numpy.bytes_
-        return numpy.array(values, dtype=dtype) if values else numpy.empty(0, dtype=dtype)
+        return _strings_to_numpy(layout, kind)
     if layout.is_list:
         if not layout.is_regular:
             try:
@@ -200,6 +244,36 @@ def _convert(layout, allow_missing, function):
             f"(type {layout.form.type}); select or cast one type first"
         )
     raise TypeError(f"ak.{function}: cannot convert {type(layout).__name__} to a numpy array")
+
+
+def _strings_to_numpy(layout, kind):
+    """A numpy 'U' (string) or 'S' (bytestring) array as wide as the longest item."""
+    packed = layout.to_ListOffsetArray64(True)
+    offsets = _host(packed.offsets.data)
+    data = _host(packed.content.data)[: offsets[-1]]
+    lengths = numpy.diff(offsets)
+    width = max(int(lengths.max(initial=0)), 1)
+    ascii_text = kind == "string" and (not len(data) or int(data.max()) < 128)
+    # ASCII text: one code point per byte, scattered straight into the UCS-4 cells of 'U'
+    cell = numpy.dtype(numpy.uint32).newbyteorder("=") if ascii_text else numpy.uint8
+    grid = numpy.zeros((len(lengths), width), dtype=cell)
+    starts = offsets[:-1]
+    if width <= 16:
+        # short strings: one column of the grid at a time (no per-byte index arrays)
+        for j in range(width):
+            has = lengths > j
+            grid[has, j] = data[starts[has] + j]
+    else:
+        rows = numpy.repeat(numpy.arange(len(lengths)), lengths)
+        grid[rows, numpy.arange(len(data)) - numpy.repeat(starts, lengths)] = data
+    if ascii_text:
+        return grid.view(f"U{width}").reshape(len(lengths))
+    out = grid.view(f"S{width}").reshape(len(lengths))
+    if kind == "bytestring":
+        return out
+    out = numpy.strings.decode(out, "utf-8")
+    chars = max(int(numpy.strings.str_len(out).max(initial=0)), 1)
+    return out.astype(f"U{chars}")
 
 
 def _convert_option(layout, allow_missing, function):

@@ -148,9 +148,7 @@ def _string_action(ufunc, inputs, contents, backend):
     from awkward.contents import NumpyArray
 
     if ufunc not in (numpy.equal, numpy.not_equal) or len(inputs) != 2:
-        raise TypeError(
-            f"numpy.{ufunc.__name__} is not implemented for string types; only == and != are"
-        )
+        raise TypeError(_not_for_strings(ufunc))
     left, right = inputs
     if isinstance(left, Content) and _string_kind(left) and isinstance(right, Content) and _string_kind(right):
         result = string_equal(left, right)
@@ -164,10 +162,18 @@ def _string_action(ufunc, inputs, contents, backend):
     ):
         return None  # lists/options/unions holding strings: descend to the strings
     else:
-        raise TypeError(f"cannot compare strings with non-strings in numpy.{ufunc.__name__}")
+        raise TypeError(_not_for_strings(ufunc))
     if ufunc is numpy.not_equal:
         result = backend.index_nplike.logical_not(result)
     return (NumpyArray(backend.nplike.asarray(result), backend=backend),)
+
+
+def _not_for_strings(ufunc):
+    # awkward 2.14's message (ordering, +, and comparing strings with non-strings)
+    return (
+        f"numpy.{ufunc.__name__} is not implemented for string types. To register an "
+        "implementation, add a name to these string(s) and register a behavior overload"
+    )
 
 
 def apply_ufunc_to_layouts(ufunc, inputs, kwargs=None, behavior=None):

@@ -26,6 +26,13 @@ from awkward._do._pad_none import pad_none
 from awkward._do._regular import from_regular, to_regular
 from awkward._do._run_lengths import run_lengths
 from awkward._do._sort import argsort, sort
+from awkward._do._strings import (
+    string_broadcast_compute,
+    string_compute,
+    string_compute_lists,
+    string_kind,
+    string_value_set,
+)
 from awkward._do._transform import transform
 from awkward._do._unflatten import unflatten
 from awkward._do._unique import is_unique, unique
@@ -73,6 +80,11 @@ __all__ = [
     "run_lengths",
     "singletons",
     "sort",
+    "string_broadcast_compute",
+    "string_compute",
+    "string_compute_lists",
+    "string_kind",
+    "string_value_set",
     "to_regular",
     "transform",
     "unflatten",

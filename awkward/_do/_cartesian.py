@@ -64,6 +64,15 @@ def _cartesian(layouts, axis, nested, fields, parameters, arg, function_name):
         )
     if posaxis == 0:
         return _top_level(layouts, nested, fields, parameters, arg)
+    if arg:
+        # the positions are the local indexes of every array at ``axis``: each one must be
+        # that deep (awkward 2.14 refuses a flat array here, where cartesian broadcasts it)
+        for x in layouts:
+            high = _char_minmax(x.form)[1]
+            if high <= posaxis:
+                raise AxisError(
+                    f"ak.{function_name}: axis={axis} exceeds the depth of this array ({high})"
+                )
 
     def action(inputs, *, depth, **_):
         if all(_is_record(x) for x in inputs):

@@ -10,11 +10,13 @@ regular lists, from one list's pattern repeated with numpy.
 
 from __future__ import annotations
 
+import math
+
 from awkward._do._apply import recursively_apply
 from awkward._do._axis import axis_error, check_posaxis, maybe_posaxis
 from awkward._do._flatten import holds_unknown
 from awkward._nplikes.dtypes import int64
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete
 from awkward.contents.indexedarray import IndexedArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
@@ -141,7 +143,7 @@ def combination_carries(backend, length, n, replacement, starts_stops, offsets_o
     offsets = nplike.empty(length + 1, dtype=int64)
     offsets[0] = 0
     nplike.cumsum(counts, maybe_out=offsets[1:])
-    total = int(offsets[-1])
+    total = as_length(offsets[-1])
     tocarry = nplike.empty(n * total, dtype=int64)
     kernel = backend["awkward_ListArray_combinations", int64, starts_c.dtype, stops_c.dtype, int64]
     kernel(tocarry, starts_c, stops_c, offsets, n, bool(replacement), length, total)
@@ -159,7 +161,8 @@ def _list_combinations(node, n, replacement, fields, parameters, arg):
     if node.is_regular:
         size = node.size
         pattern = combination_carries(backend, 1, n, replacement, _single_list(backend, size))
-        count = len(pattern[0])
+        # the number of combinations of a fixed size (the pattern's length, also on a typetracer)
+        count = math.comb(size + n - 1, n) if replacement else math.comb(size, n)
         shifts = nplike.zeros(length, dtype=int64)
         if not arg:
             shifts = nplike.arange(length, dtype=int64) * size
@@ -183,7 +186,7 @@ def _list_combinations(node, n, replacement, fields, parameters, arg):
         starts_stops = (nplike.zeros(length, dtype=int64), lengths)
     out_offsets = []
     carries = combination_carries(backend, length, n, replacement, starts_stops, out_offsets)
-    record = _record(node.content, carries, len(carries[0]), fields, parameters, arg)
+    record = _record(node.content, carries, carries[0].shape[0], fields, parameters, arg)
     # fresh int64 offsets of length + 1 on the content's backend: nothing to check
     return ListOffsetArray._from_checked(Index64(out_offsets[0]), record, list_parameters)
 

@@ -12,7 +12,7 @@ from awkward._do._apply import recursively_apply
 from awkward._do._option_axis import is_leaf, leaf_axis_error, posaxis_at, resolve_axis
 from awkward._nplikes.dtypes import int64
 from awkward.contents._merge import merge_layouts
-from awkward.contents.content import concrete
+from awkward.contents.content import concrete, maybe_nonempty
 
 __all__ = ["fill_none"]
 
@@ -66,7 +66,7 @@ def _fill_option(option, content, value):
         return content
     nplike = option.backend.index_nplike
     valid, positions = _option_positions(option, nplike)
-    n = len(valid)
+    n = valid.shape[0]
     if positions is None:
         content = content._getitem_range(0, n)
     numbers = _merged_numbers(content, value)
@@ -75,7 +75,7 @@ def _fill_option(option, content, value):
         fill = data_nplike.astype(concrete(value.data)[0], numbers.dtype)
         (data,) = concrete(content.data)
         if positions is not None:
-            data = data[nplike.where(valid, positions, 0)] if len(data) else data_nplike.empty(n, dtype=data.dtype)
+            data = data[nplike.where(valid, positions, 0)] if maybe_nonempty(data) else data_nplike.empty(n, dtype=data.dtype)
         out = data_nplike.where(valid, data, fill[0])
         out = data_nplike.astype(out, numbers.dtype, copy=False)
         return NumpyArray(out, parameters=numbers._parameters, backend=option.backend)

@@ -14,7 +14,7 @@ from awkward._do._axis import maybe_posaxis
 from awkward._do._num import exceeds_depth, list_counts, offsets_from_counts
 from awkward._nplikes.dtypes import float64, int8, int64
 from awkward.contents._merge import merge_layouts
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, length_of, unknown_length
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listarray import ListArray
 from awkward.contents.listoffsetarray import ListOffsetArray
@@ -47,6 +47,8 @@ def _records_error(function):
 
 
 def _range(layout, start, stop):
+    if start is unknown_length or stop is unknown_length:  # typetracer
+        return layout._getitem_range(start, stop)
     if start == 0 and stop == len(layout):
         return layout
     return layout._getitem_range(start, stop)
@@ -64,13 +66,13 @@ def list_items(layout, need_counts=True, *, function="ak.flatten", axis=1, depth
     if layout.is_numpy and len(layout.inner_shape) > 0:
         layout = layout.to_RegularArray()
     if layout.is_regular:
-        flat = _range(layout.content, 0, len(layout) * layout.size)
+        flat = _range(layout.content, 0, length_of(layout) * layout.size)
         return (list_counts(layout) if need_counts else None), flat
     if layout.is_list:
         if not hasattr(layout, "_offsets"):
             layout = layout.to_ListOffsetArray64(False)
         (offsets,) = concrete(layout.offsets.data)
-        flat = _range(layout.content, int(offsets[0]), int(offsets[-1]))
+        flat = _range(layout.content, as_length(offsets[0]), as_length(offsets[-1]))
         if not need_counts:
             return None, flat
         counts = offsets[1:] - offsets[:-1]
@@ -95,8 +97,8 @@ def _union_items(layout, function, axis, depth):
     """The items of a union's elements: a union of the flattened branches, in element order."""
     nplike = layout.backend.index_nplike
     tags, index = layout._tags_index()
-    counts = nplike.zeros(len(tags), dtype=int64)
-    starts = nplike.zeros(len(tags), dtype=int64)
+    counts = nplike.zeros(tags.shape[0], dtype=int64)
+    starts = nplike.zeros(tags.shape[0], dtype=int64)
     flats = []
     for tag, content in enumerate(layout.contents):
         branch_counts, flat = list_items(content, True, function=function, axis=axis, depth=depth)
@@ -106,7 +108,7 @@ def _union_items(layout, function, axis, depth):
         starts[selected] = offsets_from_counts(nplike, branch_counts)[picked]
         flats.append(flat)
     offsets = offsets_from_counts(nplike, counts)
-    total = int(offsets[-1])
+    total = as_length(offsets[-1])
     new_tags = nplike.astype(nplike.repeat(tags, counts), int8)
     new_index = nplike.arange(total, dtype=int64) + nplike.repeat(starts - offsets[:-1], counts)
     new_tags, new_index = Index8(new_tags, nplike=nplike), Index64(new_index, nplike=nplike)

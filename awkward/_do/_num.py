@@ -10,7 +10,7 @@ from __future__ import annotations
 from awkward._do._apply import recursively_apply
 from awkward._do._axis import maybe_posaxis
 from awkward._nplikes.dtypes import int64
-from awkward.contents.content import concrete
+from awkward.contents.content import concrete, length_of, unknown_length
 from awkward.contents.numpyarray import NumpyArray
 from awkward.errors import AxisError
 
@@ -29,20 +29,20 @@ def list_counts(layout, keep_dtype=False):
     ListOffsetArray reads its offsets, ListArray its starts and stops, RegularArray nothing."""
     nplike = layout.backend.index_nplike
     if layout.is_regular:
-        return nplike.full(len(layout), layout.size, dtype=int64)
+        return nplike.full(length_of(layout), layout.size, dtype=int64)
     offsets_index = getattr(layout, "_offsets", None)
     if offsets_index is not None:
         (offsets,) = concrete(offsets_index.data)
         counts = offsets[1:] - offsets[:-1]
     else:
         starts, stops = concrete(layout.starts.data, layout.stops.data)
-        counts = stops[: len(starts)] - starts
+        counts = stops[: starts.shape[0]] - starts
     return counts if keep_dtype or counts.dtype == int64 else nplike.astype(counts, int64)
 
 
 def offsets_from_counts(nplike, counts):
     """int64 offsets (length ``len(counts) + 1``, starting at 0) for lists of ``counts``."""
-    out = nplike.empty(len(counts) + 1, dtype=int64)
+    out = nplike.empty(counts.shape[0] + 1, dtype=int64)
     out[0] = 0
     nplike.cumsum(counts, maybe_out=out[1:])
     return out
@@ -55,7 +55,10 @@ def num(layout, axis: int = 1):
     awkward 2.14. A string counts as a list of characters here, as in awkward 2.14."""
     posaxis = maybe_posaxis(layout, axis, 1)
     if posaxis == 0:
-        return layout.backend.index_nplike.asarray(len(layout), dtype=int64)
+        length = length_of(layout)
+        if length is unknown_length:
+            return layout.backend.index_nplike.empty((), dtype=int64)
+        return layout.backend.index_nplike.asarray(length, dtype=int64)
     if posaxis == 1 and layout.is_list:  # the common case, without the walk
         return NumpyArray._from_checked(list_counts(layout, True), None, layout.backend)
 

@@ -17,7 +17,7 @@ from awkward._do._option_axis import (
 )
 from awkward._do._pad_none import index_nplike_of, starts_counts
 from awkward._nplikes.dtypes import bool_, int8, int64
-from awkward.contents.content import concrete
+from awkward.contents.content import concrete, length_of, unknown_length
 from awkward.errors import AxisError
 
 __all__ = ["is_none", "drop_none", "firsts", "singletons", "mask", "missing_mask"]
@@ -55,21 +55,21 @@ def missing_mask(layout):
     nplike = index_nplike_of(layout)
     if layout.is_option:
         if type(layout).__name__ == "UnmaskedArray":
-            return nplike.zeros(len(layout), dtype=bool_)
+            return nplike.zeros(length_of(layout), dtype=bool_)
         return layout.mask_as_bool(False)
     if layout.is_union:
         masks = [missing_mask(content) for content in layout.contents]
         tags, index = concrete(layout.tags.data, layout.index.data)
-        tags = tags[: len(layout)]
-        out = nplike.zeros(len(tags), dtype=bool_)
+        tags = tags[: length_of(layout)]
+        out = nplike.zeros(tags.shape[0], dtype=bool_)
         for tag, content_mask in enumerate(masks):
-            if len(content_mask) == 0:
+            if content_mask.shape[0] is not unknown_length and len(content_mask) == 0:
                 continue
             here = tags == tag
-            picked = content_mask[nplike.where(here, index[: len(tags)], 0)]
+            picked = content_mask[nplike.where(here, index[: tags.shape[0]], 0)]
             out = nplike.logical_or(out, nplike.logical_and(here, picked))
         return out
-    return nplike.zeros(len(layout), dtype=bool_)
+    return nplike.zeros(length_of(layout), dtype=bool_)
 
 
 def is_none(layout, axis=0, *, function="is_none"):

@@ -32,6 +32,8 @@ def pad_none(layout, length, axis=1, clip=False, *, function="pad_none"):
     posaxis = resolve_axis(function, axis, layout)
     if posaxis == 0:
         return _pad_outer(layout, length, clip)
+    if posaxis == 1 and layout.is_list and not is_string(layout):
+        return _pad_lists(layout, length, clip)  # the common case, what the walk would do
 
     def action(node, *, depth, **kwargs):
         here = posaxis_at(node, axis, depth)
@@ -53,8 +55,11 @@ def pad_none(layout, length, axis=1, clip=False, *, function="pad_none"):
 
 
 def _index_option(index, content):
-
-    return IndexedOptionArray.simplified(Index64(index, nplike=index_nplike_of(content)), content)
+    """An option over ``content`` picking ``index`` (fresh int64, -1 = None)."""
+    index = Index64(index, nplike=content.backend.index_nplike)
+    if content.is_option or content.is_indexed or content.is_union:
+        return IndexedOptionArray.simplified(index, content)
+    return IndexedOptionArray._from_checked(index, content, None)
 
 
 def index_nplike_of(layout):
@@ -75,7 +80,6 @@ def _pad_outer(layout, length, clip):
 
 def starts_counts(layout):
     """(starts, counts) of a ListOffsetArray or ListArray, as int64 arrays (reads them)."""
-
     nplike = index_nplike_of(layout)
     if isinstance(layout, ListOffsetArray):
         (offsets,) = concrete(layout.offsets.data)
@@ -90,7 +94,6 @@ def starts_counts(layout):
 def _starts_stops(layout):
     """(starts, stops, an upper bound of the sum of the list lengths) of a list layout, in
     their own dtypes (the kernels take int32, uint32 and int64)."""
-
     nplike = index_nplike_of(layout)
     if isinstance(layout, ListOffsetArray):
         (offsets,) = concrete(layout.offsets.data)
@@ -108,11 +111,10 @@ def _starts_stops(layout):
 
 
 def _pad_lists(layout, length, clip):
-
     nplike = index_nplike_of(layout)
     params = layout._parameters
-    n = len(layout)
     if layout.is_regular:
+        n = len(layout)
         size = layout.size
         if not clip and length < size:
             return layout  # 2.14: longer regular lists are left as they are (equal: option)
@@ -123,6 +125,7 @@ def _pad_lists(layout, length, clip):
         content = _index_option(nplike.reshape(index, (-1,)), layout.content)
         return RegularArray(content, width, n, parameters=params)
     starts, stops, bound = _starts_stops(layout)
+    n = len(starts)
     backend = layout.backend
     if clip:
         width = max(length, 0)
@@ -140,4 +143,5 @@ def _pad_lists(layout, length, clip):
     kernel = backend["awkward_ListArray_rpad_axis1", int64, int64, starts.dtype, stops.dtype]
     kernel(offsets, index, starts, stops, target, n, tolength)
     content = _index_option(index[: int(offsets[n])], layout.content)
-    return ListOffsetArray(Index64(offsets, nplike=nplike), content, parameters=params)
+    # fresh int64 offsets (n + 1 of them) of the content's index nplike: nothing to check
+    return ListOffsetArray._from_checked(Index64(offsets, nplike=nplike), content, params)

@@ -13,13 +13,18 @@ first and the rest sorted), -0.0 equal to 0.0, datetimes by their integer value 
 when ascending), booleans False < True, complex numbers by real part then imaginary part.
 Descending order is ascending order of keys that reverse it (negation or bitwise not), except
 that sorted values are simply read back-to-front.
+
+Given a backend, booleans, integers, floats and datetimes skip all of that: one call of the
+``awkward_sort_segments`` / ``awkward_argsort_segments`` kernel (C++ or CUDA) sorts every
+segment with the same order; the array code above remains for complex numbers.
 """
 
 from __future__ import annotations
 
-from awkward._nplikes.dtypes import int64, uint8
+from awkward._nplikes.dtypes import bool_, float32, int8, int64, uint8
 
 __all__ = [
+    "missing_after_sort",
     "partitioned_argsort",
     "segment_ids",
     "segmented_argsort",
@@ -47,6 +52,56 @@ NETWORKS = {
         (4, 5), (6, 7), (2, 4), (3, 5), (1, 4), (3, 6), (1, 2), (3, 4), (5, 6),
     ],
 }  # fmt: skip
+
+
+def _kernel_keys(nplike, values):
+    """``values`` as a contiguous buffer of a dtype the sort kernels take (datetimes as their
+    integers, float16 widened exactly to float32), or None (complex)."""
+    kind = values.dtype.kind
+    if kind in "Mm":
+        values = values.view(int64)
+    elif kind == "f" and values.dtype.itemsize == 2:
+        values = nplike.astype(values, float32)
+    elif kind not in "biuf":
+        return None
+    return values if nplike.is_c_contiguous(values) else nplike.ascontiguousarray(values)
+
+
+def _kernel_offsets(nplike, offsets):
+    if len(offsets) == 0:
+        return nplike.zeros(1, dtype=int64), 0
+    if offsets.dtype != int64:
+        offsets = nplike.astype(offsets, int64)
+    elif not nplike.is_c_contiguous(offsets):
+        offsets = nplike.ascontiguousarray(offsets)
+    return offsets, len(offsets) - 1
+
+
+def _kernel_argsort(backend, values, offsets, ascending, local):
+    nplike = backend.index_nplike
+    keys = _kernel_keys(nplike, values)
+    if keys is None:
+        return None
+    offsets, nsegments = _kernel_offsets(nplike, offsets)
+    out = nplike.empty(len(keys), dtype=int64)
+    kernel = backend["awkward_argsort_segments", int64, keys.dtype, int64]
+    kernel(out, keys, offsets, nsegments, len(keys), bool(ascending), bool(local))
+    return out
+
+
+def _kernel_sort(backend, values, offsets, ascending):
+    nplike = backend.index_nplike
+    if values.dtype.kind == "f" and values.dtype.itemsize == 2:
+        order = _kernel_argsort(backend, values, offsets, ascending, False)
+        return values[order]
+    keys = _kernel_keys(nplike, values)
+    if keys is None:
+        return None
+    offsets, nsegments = _kernel_offsets(nplike, offsets)
+    out = nplike.empty(len(keys), dtype=keys.dtype)
+    kernel = backend["awkward_sort_segments", keys.dtype, keys.dtype, int64]
+    kernel(out, keys, offsets, nsegments, len(keys), bool(ascending))
+    return out if out.dtype == values.dtype else out.view(values.dtype)
 
 
 def _comparable(values):
@@ -117,6 +172,28 @@ def stable_partition(nplike, flags, offsets):
     return out
 
 
+def missing_after_sort(nplike, valid, offsets, present):
+    """Which positions hold a missing value once every segment is sorted with its missing
+    values last: the last (count - present count) positions of each segment, and outside the
+    segments the missing positions themselves (they stay). ``present`` = the running count of
+    ``valid`` at ``offsets``."""
+    length = len(valid)
+    ends = offsets[1:]
+    nones = (ends - offsets[:-1]) - (present[1:] - present[:-1])
+    (blocks,) = nplike.nonzero(nones)  # non-empty blocks of Nones are disjoint intervals
+    marks = nplike.zeros(length + 1, dtype=int8)
+    marks[ends[blocks] - nones[blocks]] = 1
+    marks[ends[blocks]] -= 1  # a block may end where the next one starts
+    missing = nplike.empty(length + 1, dtype=int8)
+    nplike.cumsum(marks, maybe_out=missing)  # stays 0 or 1: int8 suffices
+    missing = missing[:length].view(bool_)
+    first, last = int(offsets[0]), int(offsets[-1])
+    if first != 0 or last != length:
+        missing[:first] = ~valid[:first]
+        missing[last:] = ~valid[last:]
+    return missing
+
+
 def partitioned_argsort(nplike, members, offsets, sort_members, *, members_first):
     """Global positions where, within each segment, the positions flagged in ``members`` are
     ordered by ``sort_members(offsets of the members taken alone)`` (a global argsort of the
@@ -131,10 +208,15 @@ def partitioned_argsort(nplike, members, offsets, sort_members, *, members_first
     return order
 
 
-def segmented_argsort(nplike, values, offsets, *, ascending=True, local=False):
+def segmented_argsort(nplike, values, offsets, *, ascending=True, local=False, backend=None):
     """For each segment, the positions of its elements in stable sorted order: global
     positions, or indices within the segment when ``local``. Positions outside the segments
-    map to themselves (0 when ``local``)."""
+    map to themselves (0 when ``local``). With a ``backend``, one kernel call where the
+    dtype allows it."""
+    if backend is not None:
+        out = _kernel_argsort(backend, values, offsets, ascending, local)
+        if out is not None:
+            return out
     nan = _nan_mask(nplike, values)
     if nan is not None:
         present = ~nan
@@ -172,8 +254,13 @@ def segmented_argsort(nplike, values, offsets, *, ascending=True, local=False):
     return out
 
 
-def segmented_sort(nplike, values, offsets, *, ascending=True):
-    """``values`` with the elements of each segment in sorted order."""
+def segmented_sort(nplike, values, offsets, *, ascending=True, backend=None):
+    """``values`` with the elements of each segment in sorted order (with a ``backend``, one
+    kernel call where the dtype allows it)."""
+    if backend is not None:
+        out = _kernel_sort(backend, values, offsets, ascending)
+        if out is not None:
+            return out
     kind = values.dtype.kind
     if kind in "bc" or (kind == "f" and _nan_mask(nplike, values) is not None):
         return values[segmented_argsort(nplike, values, offsets, ascending=ascending)]

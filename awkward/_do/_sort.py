@@ -25,7 +25,7 @@ from awkward._do._apply import recursively_apply
 from awkward._do._axis import check_posaxis, maybe_posaxis
 from awkward._do._num import exceeds_depth
 from awkward._do._segmented_sort import (
-    partitioned_argsort,
+    missing_after_sort,
     segment_ids,
     segmented_argsort,
     segmented_sort,
@@ -182,7 +182,8 @@ def _sort_leafish(content, offsets, spec):
     if content.is_numpy and not spec.indices:
         (data,) = concrete(content.data)
         nplike = content.backend.index_nplike
-        return NumpyArray(segmented_sort(nplike, data, offsets, ascending=spec.ascending), backend=content.backend)
+        sorted_data = segmented_sort(nplike, data, offsets, ascending=spec.ascending, backend=content.backend)
+        return NumpyArray(sorted_data, backend=content.backend)
     perm = _leaf_perm(content, offsets, spec, local=spec.indices)
     if spec.indices:
         return NumpyArray(perm, backend=content.backend)
@@ -195,19 +196,14 @@ def _sort_optional_numbers(content, offsets, spec):
     nplike, valid, cumulative = _valid_and_cumulative(content)
     present = cumulative[offsets]
     (data,) = concrete(content.project().data)
-    values = NumpyArray(segmented_sort(nplike, data, present, ascending=spec.ascending), backend=content.backend)
+    sorted_data = segmented_sort(nplike, data, present, ascending=spec.ascending, backend=content.backend)
+    values = NumpyArray(sorted_data, backend=content.backend)
+    missing = missing_after_sort(nplike, valid, offsets, present)
     length = len(valid)
-    seg = segment_ids(nplike, offsets, length)
-    first, last = int(offsets[0]), int(offsets[-1])
-    n = len(offsets) - 1
-    inside = (seg >= 0) & (seg < n)
-    safe = nplike.where(inside, seg, 0)
-    local = nplike.arange(length, dtype=int64) - offsets[:-1][safe]
-    present_counts = present[1:] - present[:-1]
-    index = nplike.where(local < present_counts[safe], present[:-1][safe] + local, -1)
-    if first != 0 or last != length:  # positions outside the segments keep their value
-        outside = ~inside
-        index[outside] = nplike.where(valid[outside], cumulative[:-1][outside], -1)
+    before = nplike.empty(length + 1, dtype=int64)
+    before[0] = 0
+    nplike.cumsum(~missing, maybe_out=before[1:])
+    index = nplike.where(missing, -1, before[:-1])
     return IndexedOptionArray(Index64(index, nplike=nplike), values, parameters=content.parameters)
 
 
@@ -239,15 +235,13 @@ def _leaf_perm(content, offsets, spec, local):
     if content.is_indexed and not content.is_option:
         return _leaf_perm(content.project(), offsets, spec, local)
     if content.is_option:
-        _, valid, _ = _valid_and_cumulative(content)
-        projected = content.project()
-        order = partitioned_argsort(
-            nplike,
-            valid,
-            offsets,
-            lambda inner: _leaf_perm(projected, inner, spec, False),
-            members_first=True,
-        )
+        _, valid, cumulative = _valid_and_cumulative(content)
+        # the present values sorted alone, then the missing positions in order after them
+        inner = _leaf_perm(content.project(), cumulative[offsets], spec, False)
+        missing = missing_after_sort(nplike, valid, offsets, cumulative[offsets])
+        order = nplike.empty(len(valid), dtype=int64)
+        order[~missing] = nplike.nonzero(valid)[0][inner]
+        order[missing] = nplike.nonzero(~valid)[0]
         return to_local(nplike, order, offsets) if local else order
     if content.is_union:
         raise _union_error(spec)
@@ -257,7 +251,9 @@ def _leaf_perm(content, offsets, spec, local):
         (values,) = concrete(content.data)
     else:
         raise TypeError(f"{spec.function}: cannot sort {content.form.type}")
-    return segmented_argsort(nplike, values, offsets, ascending=spec.ascending, local=local)
+    return segmented_argsort(
+        nplike, values, offsets, ascending=spec.ascending, local=local, backend=content.backend
+    )
 
 
 def _string_ranks(layout):

@@ -13,7 +13,7 @@ from awkward._do._flatten import holds_unknown, is_string, list_items
 from awkward._do._num import exceeds_depth, offsets_from_counts
 from awkward._nplikes.dtypes import int8, int64
 from awkward.contents.bytemaskedarray import ByteMaskedArray
-from awkward.contents.content import concrete
+from awkward.contents.content import Content, concrete
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.regulararray import RegularArray
@@ -49,7 +49,8 @@ def _cut(layout, counts, mask, axis):
         raise ValueError("ak.unflatten: counts must be non-negative") from None
     if int(offsets[-1]) != length:
         raise _does_not_fit(axis)
-    out = ListOffsetArray(Index64(offsets, nplike=nplike), layout)
+    # fresh int64 offsets (len(counts) + 1) of the layout's index nplike: nothing to check
+    out = ListOffsetArray._from_checked(Index64(offsets, nplike=nplike), layout, None)
     if mask is not None:
         out = ByteMaskedArray(Index8(nplike.astype(mask, int8), nplike=nplike), out, valid_when=False)
     return out, offsets
@@ -109,11 +110,14 @@ def _union_as_list(node, depth):
     return ListOffsetArray(Index64(offsets, nplike=nplike), flat)
 
 
-def counts_and_mask(counts):
-    """``counts`` (an int, or a Content of integers, possibly with missing values) as an int,
-    or as an int64 array of counts (0 where missing) and a boolean mask (or None)."""
+def counts_and_mask(counts, nplike):
+    """``counts`` (an int, a 1-d integer array of ``nplike``, or a Content of integers,
+    possibly with missing values) as an int, or as an int64 array of counts (0 where missing)
+    and a boolean mask (or None)."""
     if isinstance(counts, int):
         return counts, None
+    if not isinstance(counts, Content):
+        return nplike.astype(counts, int64, copy=False), None
     nplike = counts.backend.index_nplike
     if counts.is_unknown:
         return nplike.empty(0, dtype=int64), None
@@ -144,9 +148,10 @@ def _integers(layout):
 
 
 def unflatten(layout, counts, axis=0):
-    """New lists cut from the items at ``axis`` (see module doc). ``counts``: an int or a
-    Content of integers (missing values make missing lists)."""
-    counts, mask = counts_and_mask(counts)
+    """New lists cut from the items at ``axis`` (see module doc). ``counts``: an int, a 1-d
+    integer array of the layout's index nplike, or a Content of integers (missing values make
+    missing lists)."""
+    counts, mask = counts_and_mask(counts, layout.backend.index_nplike)
     posaxis = maybe_posaxis(layout, axis, 1)
     if posaxis == 0:
         return _cut(layout, counts, mask, axis)[0]

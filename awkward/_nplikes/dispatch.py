@@ -5,6 +5,7 @@ from __future__ import annotations
 from awkward._nplikes.cupy import Cupy
 from awkward._nplikes.numpy import Numpy
 from awkward._nplikes.placeholder import PlaceholderArray
+from awkward._nplikes.typetracer import TypeTracer, TypeTracerArray
 from awkward._nplikes.virtual import VirtualNDArray
 from awkward._util import UNSET
 
@@ -19,6 +20,8 @@ def nplike_of_obj(obj, *, default=UNSET):
     if isinstance(obj, (VirtualNDArray, PlaceholderArray)):
         return obj.nplike
     cls = type(obj)
+    if cls is TypeTracerArray:
+        return TypeTracer.instance()
     if Numpy.is_own_array_type(cls):
         return Numpy.instance()
     if Cupy.is_own_array_type(cls):

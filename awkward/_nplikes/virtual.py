@@ -24,6 +24,12 @@ Design (see DESIGN.md, "The virtual buffer"):
   known dimension are checked (ValueError naming buffer_key, declared and actual dtype/shape).
 * With ``__enable_caching__=False`` every touch regenerates and nothing is retained;
   ``__setitem__`` then raises ValueError (the write would be lost).
+* With an external cache (``__cache__``: any MutableMapping, e.g. a dict or a byte-bounded
+  ``cachetools.LRUCache``) the root keeps nothing itself: its data is looked up under
+  ``__cache_key__`` (default: the buffer_key) and stored there after generating; an evicted
+  entry only means the generator runs again (same values). Derived arrays keep nothing either,
+  so memory is what the mapping holds. A mapping that refuses an entry (cachetools raises
+  ValueError for one larger than its bound) leaves it uncached.
 * ``pickle`` stores the materialized data (unpickles as a plain array); ``copy.deepcopy`` and
   ``.copy()`` stay lazy and materialize to an independent copy of the data; ``copy.copy``
   shares the root and its cache.
@@ -37,6 +43,7 @@ import threading
 import numpy
 from numpy.lib.mixins import NDArrayOperatorsMixin
 
+from awkward._nplikes import materialization_report as _report
 from awkward._nplikes._declared import DeclaredMetadata, c_strides
 from awkward._nplikes.array_like import MaterializableArray
 from awkward._nplikes.shape import is_known_shape, unknown_length
@@ -113,6 +120,8 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         "_root",
         "_transforms",
         "_contiguous",
+        "_cache",
+        "_cache_key",
     )
 
     def __init__(
@@ -126,6 +135,8 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         *,
         __wrap_generator_asarray__: bool = False,
         __enable_caching__: bool = True,
+        __cache__=None,
+        __cache_key__=None,
     ) -> None:
         if not callable(generator):
             raise TypeError(
@@ -134,17 +145,25 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         if shape_generator is not None and not callable(shape_generator):
             raise TypeError(f"{_describe(buffer_key)}: shape_generator must be callable or None")
         shape = tuple(shape)
-        for item in shape:
-            if not (
-                item is unknown_length or (isinstance(item, (int, numpy.integer)) and item >= 0)
-            ):
-                raise TypeError(
-                    f"{_describe(buffer_key)}: shape items must be non-negative ints or unknown_length, not {item!r}"
-                )
+        if len(shape) == 1 and type(shape[0]) is int and shape[0] >= 0:
+            # the common case (a 1-d buffer of known length): nothing to convert
+            self._shape_known = True
+        elif len(shape) == 1 and shape[0] is unknown_length:
+            self._shape_known = False
+        else:
+            for item in shape:
+                if not (
+                    item is unknown_length
+                    or (isinstance(item, (int, numpy.integer)) and item >= 0)
+                ):
+                    raise TypeError(
+                        f"{_describe(buffer_key)}: shape items must be non-negative ints or unknown_length, not {item!r}"
+                    )
+            shape = tuple(item if item is unknown_length else int(item) for item in shape)
+            self._shape_known = is_known_shape(shape)
         self._nplike = nplike
-        self._shape = tuple(item if item is unknown_length else int(item) for item in shape)
-        self._shape_known = is_known_shape(self._shape)
-        self._dtype = numpy.dtype(dtype)
+        self._shape = shape
+        self._dtype = dtype if isinstance(dtype, numpy.dtype) else numpy.dtype(dtype)
         self._generator = generator
         self._shape_generator = shape_generator
         self._buffer_key = buffer_key
@@ -155,6 +174,24 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         self._root = None
         self._transforms = ()
         self._contiguous = True
+        self._cache = None
+        self._cache_key = None
+        if __cache__ is not None and self._caching:
+            self._set_cache(__cache__, buffer_key if __cache_key__ is None else __cache_key__)
+
+    def _set_cache(self, cache, key):
+        if not (hasattr(cache, "__getitem__") and hasattr(cache, "__setitem__")):
+            raise TypeError(
+                f"{_describe(self._buffer_key)}: a cache must be a MutableMapping, "
+                f"not {type(cache).__name__}"
+            )
+        if key is None:
+            raise TypeError(
+                "a virtual buffer with an external cache needs a buffer_key or a cache key "
+                "to name its entry"
+            )
+        self._cache = cache
+        self._cache_key = key
 
     # ------------------------------------------------------------------ derived arrays
     def _derive(self, shape, transforms, dtype, contiguous):
@@ -174,6 +211,8 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         out._root = root
         out._transforms = transforms
         out._contiguous = contiguous
+        out._cache = root._cache
+        out._cache_key = root._cache_key
         # a child of a materialized parent reuses the parent's data (views, no regeneration)
         out._array = _apply(root._array, transforms) if root._array is not None else None
         return out
@@ -181,6 +220,8 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
     # ------------------------------------------------------------------ materialization
     def _generate_checked(self):
         """Run the root generator once, convert and check the result (no caching here)."""
+        # open materialization reports hear of every generator run; one check when none is open
+        mark = _report.begin() if _report.OPEN else None
         try:
             out = self._generator()
         except Exception as err:
@@ -227,6 +268,8 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
         if not self._shape_known:
             self._shape = actual
             self._shape_known = True
+        if mark is not None:
+            _report.record(mark, self._buffer_key, out.nbytes, self._generator)
         return out
 
     def _what(self) -> str:
@@ -240,6 +283,8 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
             return array
         root = self._root
         if root is None:
+            if self._cache is not None:
+                return self._materialize_through_cache()
             if not self._caching:
                 return self._generate_checked()
             with self._lock:
@@ -249,8 +294,35 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
                     self._array = array
             return array
         array = _apply(root.materialize(), self._transforms)
-        if self._caching:
+        if self._caching and self._cache is None:
             self._array = array
+        return array
+
+    def _cached_entry(self):
+        """This buffer's data in the external cache, or None (missing, evicted or not fitting)."""
+        try:
+            array = self._cache[self._cache_key]
+        except KeyError:
+            return None
+        if getattr(array, "dtype", None) != self._dtype or len(array.shape) != len(self._shape):
+            return None
+        if self._shape_known and tuple(array.shape) != self._shape:
+            return None
+        return array
+
+    def _materialize_through_cache(self):
+        array = self._cached_entry()
+        if array is not None:
+            return array
+        with self._lock:
+            # another thread may have stored it while this one waited
+            array = self._cached_entry()
+            if array is None:
+                array = self._generate_checked()
+                try:
+                    self._cache[self._cache_key] = array
+                except ValueError:
+                    pass  # larger than the cache's bound: used now, regenerated next time
         return array
 
     def _data_if_materialized(self):
@@ -268,8 +340,10 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
     def is_materialized(self) -> bool:
         if self._array is not None:
             return True
-        root = self._root
-        return root is not None and root._array is not None
+        root = self if self._root is None else self._root
+        if root._cache is not None:
+            return root._cached_entry() is not None
+        return root._array is not None
 
     # ------------------------------------------------------------------ metadata (lazy)
     @property
@@ -479,7 +553,7 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
     def _independent_copy(self):
         source = self
         nplike = self._nplike
-        if self.is_materialized:
+        if self._cache is None and self.is_materialized:
             data = nplike.asarray(self.materialize(), copy=True)
             out = VirtualNDArray(
                 nplike,
@@ -587,6 +661,11 @@ class VirtualNDArray(NDArrayOperatorsMixin, DeclaredMetadata, MaterializableArra
             raise ValueError(
                 f"cannot assign into {_describe(self._buffer_key)}: caching is disabled, so the "
                 "write would be lost at the next touch"
+            )
+        if self._cache is not None:
+            raise ValueError(
+                f"cannot assign into {_describe(self._buffer_key)}: its data lives in an external "
+                "cache, so the write would be lost when the entry is evicted"
             )
         if isinstance(value, MaterializableArray):
             value = value.materialize()

@@ -42,7 +42,7 @@ def _no_dtype(reducer, dtype):
 def _check_segments(backend, family, dtypes, out, data, starts, stops, *extra):
     """One kernel call over segments: ``family(out, data, *extra, starts, stops, n, len(data))``."""
     kernel = backend[(family, *dtypes)]
-    kernel(out, data, *extra, starts, stops, len(starts), len(data))
+    kernel(out, data, *extra, starts, stops, starts.shape[0], data.shape[0])
     return out
 
 
@@ -79,7 +79,7 @@ class Reducer:
         """The reduction of all of ``data`` (a flat buffer): a 0-d value of result_dtype."""
         nplike = backend.index_nplike
         starts = nplike.zeros(1, dtype=int64)
-        stops = nplike.full(1, len(data), dtype=int64)
+        stops = nplike.full(1, data.shape[0], dtype=int64)
         return self.segments(backend, data, starts, stops)[0]
 
     def __repr__(self):
@@ -119,7 +119,7 @@ class _Additive(Reducer):
         if data.dtype.itemsize == 2 and kind == "f":  # float16 runs in float32
             out = self.segments(backend, nplike.astype(data, float32), starts, stops)
             return nplike.astype(out, out_dtype)
-        out = nplike.empty(len(starts), dtype=out_dtype)
+        out = nplike.empty(starts.shape[0], dtype=out_dtype)
         dtypes = (out_dtype, data.dtype, int64, int64)
         return _check_segments(backend, self.family, dtypes, out, data, starts, stops)
 
@@ -130,7 +130,7 @@ class _Additive(Reducer):
         if self.name == "sum":  # two float64 sums, no loss of precision
             real = self.segments(backend, nplike.ascontiguousarray(data.real), starts, stops)
             imag = self.segments(backend, nplike.ascontiguousarray(data.imag), starts, stops)
-            out = nplike.empty(len(starts), dtype=complex128)
+            out = nplike.empty(starts.shape[0], dtype=complex128)
             out.real = real
             out.imag = imag
             return nplike.astype(out, out_dtype)
@@ -171,7 +171,7 @@ class _Truthy(Reducer):
         kind = data.dtype.kind
         if kind in "mMc" or (kind == "f" and data.dtype.itemsize == 2):
             data = nplike.logical_not(nplike.logical_not(concrete(data)[0]))  # as bool
-        out = nplike.empty(len(starts), dtype=self.result_dtype(data.dtype))
+        out = nplike.empty(starts.shape[0], dtype=self.result_dtype(data.dtype))
         dtypes = (out.dtype, data.dtype, int64, int64)
         return _check_segments(backend, self.family, dtypes, out, data, starts, stops)
 
@@ -283,7 +283,7 @@ class _Extremum(Reducer):
         if back is not None and back.kind in "mM" and self.initial is not None:
             identity = nplike.asarray([identity], dtype=back).view(int64)[0]
         identity = nplike.asarray([identity], dtype=kernel_data.dtype)
-        out = nplike.empty(len(starts), dtype=kernel_data.dtype)
+        out = nplike.empty(starts.shape[0], dtype=kernel_data.dtype)
         dtypes = (out.dtype, kernel_data.dtype, kernel_data.dtype, int64, int64)
         _check_segments(backend, self.family, dtypes, out, kernel_data, starts, stops, identity)
         if back is None:
@@ -322,7 +322,7 @@ class _ArgExtremum(Reducer):
         nplike = backend.nplike
         self.result_dtype(data.dtype)
         kernel_data, _ = _as_kernel_data(nplike, data)
-        out = nplike.empty(len(starts), dtype=int64)
+        out = nplike.empty(starts.shape[0], dtype=int64)
         dtypes = (int64, kernel_data.dtype, int64, int64)
         return _check_segments(backend, self.family, dtypes, out, kernel_data, starts, stops)
 

@@ -10,7 +10,9 @@ None) give every element's index along the reduced axis, which argmin/argmax rep
 * an option (or indexed) content is compacted: missing values leave their segments;
 * a list content means the axis is not the innermost: lists at the same position inside one
   segment are combined, so the segments of the next level are "the k-th items of the lists
-  of segment i" (found with one stable sort of group numbers); regular lists stay regular;
+  of segment i" (arranged by the awkward_reduce_nonlocal_carry kernel, a counting sort; a
+  flat numeric leaf is moved by awkward_reduce_nonlocal_gather, which reads it once, in order);
+  regular lists stay regular;
 * a record content is reduced by a behavior overload ``behavior[(ak.<reducer>, name)]``, called
   with the segments as a high-level array of lists of records (as awkward 2.14 does);
 * a union cannot be reduced.
@@ -22,10 +24,11 @@ from __future__ import annotations
 
 from awkward._do import check_posaxis, maybe_posaxis, recursively_apply, remove_structure
 from awkward._do._num import offsets_from_counts
-from awkward._nplikes.dtypes import bool_, int8, int64, uint8, uint16, uint32
+from awkward._nplikes.dtypes import bool_, int8, int64, uint8, uint16, uint32, uint64
 from awkward._reducers._kinds import Max
+from awkward.contents._typetracer import one_list_of
 from awkward.contents.bytemaskedarray import ByteMaskedArray
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, length_of, maybe_nonempty, unknown_length
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
 from awkward.contents.regulararray import RegularArray
@@ -67,7 +70,7 @@ def reduce(layout, reducer, axis=None, mask_identity=False, keepdims=False, beha
         return _reduce_everything(layout, ctx, keepdims)
     if (axis == 1 or axis == -1) and _is_plain_jagged(layout):  # the common case, no walk
         out = _reduce_lists(layout, ctx)
-        return RegularArray(out, 1, len(out)) if keepdims else out
+        return RegularArray(out, 1, length_of(out)) if keepdims else out
     posaxis = check_posaxis(reducer.name, axis, layout)
     if axis >= 0:
         low, high = layout.form.minmax_depth
@@ -77,7 +80,7 @@ def reduce(layout, reducer, axis=None, mask_identity=False, keepdims=False, beha
                 "(negative axis counts from the leaves of the tree; non-negative from the root)"
             )
     if posaxis == 0:
-        whole = RegularArray(layout, len(layout), 1)
+        whole = one_list_of(layout)
         out = _reduce_lists(whole, ctx)
         return out if keepdims else out._getitem_at(0)
 
@@ -89,7 +92,7 @@ def reduce(layout, reducer, axis=None, mask_identity=False, keepdims=False, beha
         posaxis = maybe_posaxis(node, axis, depth)
         if posaxis is not None and posaxis == depth and node.is_list:
             out = _reduce_lists(node, ctx)
-            return RegularArray(out, 1, len(out)) if keepdims else out
+            return RegularArray(out, 1, length_of(out)) if keepdims else out
         if node.is_numpy or node.is_unknown:
             raise AxisError(
                 f"ak.{reducer.name}: axis={axis} exceeds the depth of the nested list structure "
@@ -117,7 +120,7 @@ def _reduce_everything(layout, ctx, keepdims):
         pieces = (layout,)  # flat numbers: straight to numpy or one kernel call
     elif _is_plain_jagged(layout) and reducer.reads_data:
         offsets, content = list_offsets(layout)
-        pieces = (content._getitem_range(int(offsets[0]), int(offsets[-1])),)
+        pieces = (content._getitem_range(as_length(offsets[0]), as_length(offsets[-1])),)
     else:
         pieces = remove_structure(
             layout,
@@ -203,9 +206,11 @@ def _leaf_data(piece, reducer):
         return None
     if piece.is_option or piece.is_indexed:  # kept by remove_structure inside unions
         piece = piece.project()
+        if piece.is_unknown:  # every value missing (``?unknown``): nothing to reduce
+            return None
     if piece.is_list:  # a string: its characters are the values (strings are lists here)
         offsets, chars = list_offsets(piece)
-        piece = chars._getitem_range(int(offsets[0]), int(offsets[-1]))
+        piece = chars._getitem_range(as_length(offsets[0]), as_length(offsets[-1]))
     if piece.is_union:
         raise ValueError(f"cannot call ak.{reducer.name} on an irreducible UnionArray")
     if not piece.is_numpy:
@@ -221,7 +226,7 @@ def list_offsets(node):
     nplike = node.backend.index_nplike
     if node.is_regular:
         size = node.size
-        length = len(node)
+        length = length_of(node)
         if size == 0:
             return nplike.zeros(length + 1, dtype=int64), node.content
         return nplike.arange(0, (length + 1) * size, size, dtype=int64), node.content
@@ -270,7 +275,8 @@ def _leaf(content, offsets, positions, ctx):
         out = reducer.segments(backend, data, starts, stops)
     else:
         out = stops - starts
-    if reducer.needs_position and positions is not None:
+    if reducer.needs_position and positions is not None and maybe_nonempty(positions):
+        # (no positions: every segment is empty and ``out`` is all -1 already)
         found = out >= 0
         out = nplike.where(found, positions[nplike.where(found, starts + out, 0)], -1)
     result = NumpyArray._from_checked(out, None, backend)  # a fresh 1-d buffer of ours
@@ -299,14 +305,14 @@ def _drop_missing(content, offsets, positions, ctx):
     if not content.is_option:
         return content.project(), offsets, positions
     nplike = content.backend.index_nplike
-    first, last = int(offsets[0]), int(offsets[-1])
-    if first != 0 or last != len(content):
+    first, last = as_length(offsets[0]), as_length(offsets[-1])
+    if first is unknown_length or last is unknown_length or first != 0 or last != len(content):
         content = content._getitem_range(first, last)
         offsets = offsets - first
         if positions is not None:
             positions = positions[first:last]
     (valid,) = concrete(content.mask_as_bool(valid_when=True))
-    before = nplike.empty(len(valid) + 1, dtype=int64)
+    before = nplike.empty(valid.shape[0] + 1, dtype=int64)
     before[0] = 0
     nplike.cumsum(valid, maybe_out=before[1:])
     new_offsets = before[offsets]
@@ -323,52 +329,51 @@ def _drop_missing(content, offsets, positions, ctx):
 
 def _combine(content, offsets, positions, ctx):
     """Reduce across the lists of every segment position by position (a non-innermost axis):
-    item k of every list in segment i goes to group ``out_offsets[i] + k``."""
-    nplike = content.backend.index_nplike
-    n = len(offsets) - 1
-    first, last = int(offsets[0]), int(offsets[-1])
-    parents = nplike.repeat(nplike.arange(n, dtype=int64), offsets[1:] - offsets[:-1])
+    item k of every list in segment i goes to group ``out_offsets[i] + k``. The
+    ``awkward_reduce_nonlocal_carry`` kernel arranges the items by group (a counting sort)."""
+    backend = content.backend
+    nplike = backend.index_nplike
+    n = offsets.shape[0] - 1
+    first, last = as_length(offsets[0]), as_length(offsets[-1])
     if content.is_regular:
         size = content.size
-        counts = nplike.full(last - first, size, dtype=int64)
         starts = nplike.arange(first, last, dtype=int64) * size
-        inner = content.content
+        stops = starts + size
         out_offsets = None
-        group_starts = parents * size
-        ngroups = n * size
+        group_offsets = nplike.arange(n + 1, dtype=int64) * size
+        total = (last - first) * size
     else:
-        if not hasattr(content, "_offsets"):
-            content = content.to_ListOffsetArray64(False)
-        (inner_offsets,) = concrete(content.offsets.data)
-        inner_offsets = nplike.astype(inner_offsets, int64, copy=False)
-        starts = inner_offsets[first:last]
-        counts = inner_offsets[first + 1 : last + 1] - starts
-        inner = content.content
+        starts, stops = _list_bounds(content, first, last)
+        counts = stops - starts
         longest = Max(initial=0).segments(
-            content.backend, counts, offsets[:-1] - first, offsets[1:] - first
+            backend, counts, offsets[:-1] - first, offsets[1:] - first
         )
         out_offsets = offsets_from_counts(nplike, longest)
-        group_starts = out_offsets[parents]
-        ngroups = int(out_offsets[-1])
-    total = int(nplike.sum(counts)) if len(counts) else 0
-    item_first = offsets_from_counts(nplike, counts)[:-1]
-    k = nplike.arange(total, dtype=int64) - nplike.repeat(item_first, counts)
-    items = nplike.repeat(starts, counts) + k
-    groups = nplike.repeat(group_starts, counts) + k
-    order = nplike.argsort(_narrow(nplike, groups, ngroups), stable=True)
-    sorted_groups = groups[order]
-    next_offsets = nplike.searchsorted(
-        sorted_groups, nplike.arange(ngroups + 1, dtype=int64), side="left"
-    )
-    next_offsets = nplike.astype(next_offsets, int64, copy=False)
+        group_offsets = out_offsets
+        total = int(nplike.sum(counts)) if last > first else 0
+    inner = content.content
+    if not ctx.reducer.reads_data and inner.is_option and not hasattr(inner, "_index"):
+        # count reads masks only: an index stands in for the mask (its carry reads no data)
+        inner = inner.to_IndexedOptionArray64()
+    ngroups = int(group_offsets[-1]) if n > 0 else 0
+    next_offsets = nplike.empty(ngroups + 1, dtype=int64)
+    parents = nplike.empty(total if ctx.reducer.needs_position else 0, dtype=int64)
+    arrangement = (next_offsets, parents, offsets - first, starts, stops, group_offsets)
+    sizes = (n, last - first, total, ngroups, len(parents))
+    gathered = _gather_leaf(inner, arrangement, sizes, ctx)
+    if gathered is None:
+        carry = nplike.empty(total, dtype=int64)
+        kernel = backend[("awkward_reduce_nonlocal_carry",) + (int64,) * 7]
+        kernel(carry, *arrangement, *sizes)
     next_positions = None
     if ctx.reducer.needs_position:
         element_positions = (
             positions[first:last] if positions is not None else _local_positions(nplike, offsets)
         )
-        next_positions = nplike.repeat(element_positions, counts)[order]
-    carry = items[order]
-    if not ctx.reducer.reads_data and (inner.is_numpy or inner.is_unknown):
+        next_positions = element_positions[parents]
+    if gathered is not None:
+        next_content = gathered
+    elif not ctx.reducer.reads_data and (inner.is_numpy or inner.is_unknown):
         next_content = inner  # count never reads values (see _drop_missing)
     else:
         next_content = inner._carry(Index64(carry, nplike=nplike), False)
@@ -378,12 +383,43 @@ def _combine(content, offsets, positions, ctx):
     return ListOffsetArray(Index64(out_offsets, nplike=nplike), reduced)
 
 
-def _narrow(nplike, groups, ngroups):
-    """``groups`` in the narrowest unsigned dtype: numpy sorts 16-bit keys by radix, in O(n)."""
-    for dtype in (uint8, uint16, uint32):
-        if ngroups <= 2 ** (8 * dtype.itemsize):
-            return nplike.astype(groups, dtype)
-    return groups
+def _list_bounds(content, first, last):
+    """int64 ``(starts, stops)`` of lists ``first:last`` of a var-length list node (read
+    from its offsets, or its starts and stops: the content is not made contiguous)."""
+    nplike = content.backend.index_nplike
+    if hasattr(content, "_offsets"):
+        (offsets,) = concrete(content.offsets.data)
+        offsets = nplike.astype(offsets, int64, copy=False)
+        return offsets[first:last], offsets[first + 1 : last + 1]
+    starts, stops = concrete(content.starts.data, content.stops.data)
+    starts = nplike.astype(starts[first:last], int64, copy=False)
+    return starts, nplike.astype(stops[first:last], int64, copy=False)
+
+
+_UNSIGNED = {1: uint8, 2: uint16, 4: uint32, 8: uint64}
+
+
+def _gather_leaf(inner, arrangement, sizes, ctx):
+    """A flat numeric leaf arranged by group in one pass of ``awkward_reduce_nonlocal_gather``
+    (its bits moved as unsigned integers of the same size), or None where that kernel does not
+    apply (then a carry is applied to ``inner``)."""
+    if not (ctx.reducer.reads_data and inner.is_numpy and len(inner.inner_shape) == 0):
+        return None
+    (data,) = concrete(inner.data)
+    unsigned = _UNSIGNED.get(data.dtype.itemsize)
+    if unsigned is None:  # complex128
+        return None
+    backend = inner.backend
+    nplike = backend.nplike
+    if not nplike.is_c_contiguous(data):
+        data = nplike.ascontiguousarray(data)
+    out = nplike.empty(sizes[2], dtype=unsigned)
+    kernel = backend[
+        ("awkward_reduce_nonlocal_gather", unsigned) + (int64,) * 2 + (unsigned,) + (int64,) * 4
+    ]
+    next_offsets, parents, *lists = arrangement
+    kernel(out, next_offsets, parents, data.view(unsigned), *lists, *sizes, len(data))
+    return inner._with_data(out.view(data.dtype))
 
 
 # ---------------------------------------------------------------------- records

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awkward._nplikes.dtypes import int64
-from awkward.contents.content import concrete
+from awkward.contents.content import concrete, length_of, unknown_length
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.index import Index64
@@ -75,7 +75,7 @@ def _flat_values(content):
         valid = index >= 0
         nplike = content.backend.index_nplike
         data, _ = _flat_values(option.content)  # (an option inside an option: outer validity wins)
-        if len(data) == 0:  # every value missing
+        if data.shape[0] is not unknown_length and len(data) == 0:  # every value missing
             return nplike.zeros(len(index), dtype=data.dtype), valid
         return data[nplike.where(valid, index, 0)], valid
     if content.is_indexed:
@@ -104,7 +104,7 @@ def _regular_index_values(layout):
         return None
     (data,) = concrete(node.data)
     nplike = layout.backend.index_nplike
-    length = len(layout)
+    length = length_of(layout)
     count = length
     for size in sizes:
         count *= size
@@ -138,4 +138,4 @@ def _starts_stops(layout):
         offsets = nplike.astype(offsets, int64, copy=False)  # read-only use: no copy
         return offsets[:-1], offsets[1:]
     starts, stops = concrete(layout.starts.data, layout.stops.data)
-    return nplike.astype(starts, int64, copy=False), nplike.astype(stops[: len(starts)], int64, copy=False)
+    return nplike.astype(starts, int64, copy=False), nplike.astype(stops[: starts.shape[0]], int64, copy=False)

@@ -17,10 +17,10 @@ from awkward._slicing._common import (
 )
 from awkward._slicing._jagged import _jagged
 from awkward._slicing._next import _next
-from awkward.contents.content import Content, concrete
+from awkward.contents._typetracer import one_list_of
+from awkward.contents.content import Content, concrete, is_true, length_of, unknown_length
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
-from awkward.contents.regulararray import RegularArray
 from awkward.index import Index, Index64
 from awkward.record import Record
 
@@ -34,7 +34,12 @@ def getitem(layout, where):
     if isinstance(where, str):
         return layout._getitem_field(where)
     if isinstance(where, slice) and (where.step is None or _as_int(where.step) == 1):
-        start, stop, _ = slice(_opt_int(where.start), _opt_int(where.stop)).indices(len(layout))
+        length = length_of(layout)
+        sl = slice(_opt_int(where.start), _opt_int(where.stop))
+        if length is unknown_length:  # typetracer: bounds unknown
+            start, stop, _, _ = layout.backend.index_nplike.derive_slice_for_length(sl, length)
+            return layout._getitem_range(start, stop)
+        start, stop, _ = sl.indices(length)
         return layout._getitem_range(start, max(start, stop))
     if _is_integer(where):
         return _getitem_at(layout, _as_int(where))
@@ -87,7 +92,9 @@ def _record_slice_error(where):
 
 
 def _getitem_at(layout, where: int):
-    length = len(layout)
+    length = length_of(layout)
+    if length is unknown_length:  # typetracer: no bounds to check
+        return layout._getitem_at(where)
     if not -length <= where < length:
         raise IndexError(f"index {where} is out of bounds for dimension 0 (axis 0) with length {length}")
     return layout._getitem_at(where)
@@ -121,7 +128,7 @@ def _getitem_items(layout, items):
         return layout
     if len(rest) == 1 and isinstance(rest[0], _Advanced) and len(rest[0].shape) == 1:
         return _carry_rows(layout, rest[0].values)  # layout[array]: one carry, no wrapping
-    wrapped = RegularArray(layout, len(layout), 1)
+    wrapped = one_list_of(layout)
     out = _next(wrapped, tuple(rest), None, 0)
     return out._getitem_at(0)
 
@@ -129,6 +136,8 @@ def _getitem_items(layout, items):
 def _carry_rows(layout, values):
     """Rows ``values`` (int64, 1-d, negative counting from the end) of ``layout``, lazily."""
     nplike = layout.backend.index_nplike
+    if not nplike.known_data:  # typetracer: no bounds to check, no values to adjust
+        return layout._carry(Index64(values, nplike=nplike), True)
     length = len(layout)
     if len(values):
         low, high = nplike.min(values), nplike.max(values)
@@ -267,7 +276,7 @@ def _broadcast_advanced(nplike, raw):
         array = raw[0]
         if array.dtype.kind == "b":
             array = nplike.nonzero(array)[0]
-        return [array], (len(array),)
+        return [array], (array.shape[0],)
     masks = [array.dtype.kind == "b" for array in raw]
     arrays = nplike.broadcast_arrays(*raw)
     shape = tuple(arrays[0].shape)
@@ -346,19 +355,19 @@ def _missing_index(layout, item, tail=()):
     None, Ellipsis, fields) applies below it."""
     nplike = layout.backend.index_nplike
     values, valid = item.values, item.valid
-    length = len(layout)
+    length = length_of(layout)
     if values.dtype.kind == "b":  # True keeps, False drops, None gives None (any length, as awkward)
         keep = (values & valid) | ~valid
         positions = nplike.nonzero(keep)[0]
         values, valid = positions, valid[keep]
     values = nplike.astype(values, int64)
     picked = values[valid]
-    bad = (picked < -length) | (picked >= length)
-    if bool(nplike.any(bad)):
+    bad = None if length is unknown_length else (picked < -length) | (picked >= length)
+    if bad is not None and is_true(nplike.any(bad)):
         raise _out_of_bounds(int(picked[nplike.nonzero(bad)[0][0]]), 0, length, 0)
     picked = nplike.where(picked < 0, picked + length, picked)
     content = layout._carry(Index64(picked, nplike=nplike), True)
     if tail:
-        content = _next(RegularArray(content, len(content), 1), (slice(None), *tail), None, 0)._getitem_at(0)
+        content = _next(one_list_of(content), (slice(None), *tail), None, 0)._getitem_at(0)
     outindex = nplike.where(valid, nplike.cumsum(nplike.astype(valid, int64)) - 1, -1)
     return IndexedOptionArray.simplified(Index64(outindex, nplike=nplike), content)

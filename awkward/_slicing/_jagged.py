@@ -11,7 +11,14 @@ from awkward._slicing._common import (
     _project_option,
     _starts_stops,
 )
-from awkward.contents.content import concrete
+from awkward.contents.content import (
+    as_length,
+    concrete,
+    is_true,
+    length_of,
+    maybe_equal,
+    unknown_length,
+)
 from awkward.contents.listarray import ListArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
@@ -23,9 +30,10 @@ from awkward.index import Index64
 def _jagged(layout, index, dim):
     """``layout[index]`` where ``index``'s rows line up with ``layout``'s rows."""
     nplike = layout.backend.index_nplike
-    if len(layout) != len(index):
+    n, m = length_of(layout), length_of(index)
+    if not maybe_equal(n, m):
         raise IndexError(
-            f"cannot fit jagged slice with length {len(index)} into array of length {len(layout)} "
+            f"cannot fit jagged slice with length {m} into array of length {n} "
             f"in dimension {dim}"
         )
     if index.is_option:
@@ -68,7 +76,7 @@ def _jagged(layout, index, dim):
     packed = index.to_ListOffsetArray64(True)
     (offsets,) = concrete(packed.offsets.data)
     offsets = nplike.astype(offsets, int64, copy=False)
-    inner = packed.content._getitem_range(0, int(offsets[-1]))
+    inner = packed.content._getitem_range(0, as_length(offsets[-1]))
     index_counts = offsets[1:] - offsets[:-1]
     if _is_jagged_layout(inner):
         _check_counts(nplike, counts, index_counts, dim)
@@ -78,7 +86,7 @@ def _jagged(layout, index, dim):
         return ListOffsetArray(Index64(offsets, nplike=nplike), _jagged(content, inner, dim + 1))
     values, valid = _flat_values(inner)
     if values.dtype.kind == "b":
-        if bool(nplike.all(counts == index_counts)):
+        if is_true(nplike.all(counts == index_counts), True):
             return _mask_lists(layout, starts, stops, offsets, values, valid)
         # lengths differ: as awkward 2.14, the True (and None) positions of each row pick
         offsets, index_counts, values, valid = _mask_positions(nplike, offsets, values, valid)
@@ -93,21 +101,23 @@ def _mask_lists(layout, starts, stops, offsets, values, valid):
     flattened booleans, ``valid`` None or where the mask is not missing (missing keeps a None)."""
     nplike = layout.backend.index_nplike
     keep = values if valid is None else (values & valid) | ~valid
-    length = len(starts)
+    length = starts.shape[0]
     newcounts = nplike.empty(length, dtype=int64)
     kernel = layout.backend["awkward_ListArray_count_mask", int64, "bool", int64, int64]
-    kernel(newcounts, keep, offsets[:-1], offsets[1:], length, len(keep))
+    kernel(newcounts, keep, offsets[:-1], offsets[1:], length, keep.shape[0])
     newoffsets = nplike.empty(length + 1, dtype=int64)
     newoffsets[0] = 0
     nplike.cumsum(newcounts, maybe_out=newoffsets[1:])
-    first = int(starts[0]) if length else 0
+    first = as_length(starts[0]) if (length is unknown_length or length) else 0
     # packed lists (ListOffsetArray, RegularArray, ordered ListArray): the rows cover
     # content[first:first + len(keep)] in order, so the mask applies to that range directly
     contiguous = valid is None and (
-        not isinstance(layout, ListArray) or length < 2 or bool(nplike.all(starts[1:] == stops[:-1]))
+        not isinstance(layout, ListArray)
+        or (length is not unknown_length and length < 2)
+        or is_true(nplike.all(starts[1:] == stops[:-1]))
     )
     if contiguous:
-        covered = layout.content._getitem_range(first, first + len(keep))
+        covered = layout.content._getitem_range(first, first + keep.shape[0])
         if covered.is_numpy:
             (data,) = concrete(covered.data)
             content = NumpyArray(data[keep], parameters=covered._parameters, backend=covered.backend)
@@ -163,13 +173,13 @@ def _mask_positions(nplike, offsets, values, valid):
 
 
 def _regular_bounds(nplike, layout):
-    starts = nplike.arange(len(layout), dtype=int64) * layout.size
+    starts = nplike.arange(length_of(layout), dtype=int64) * layout.size
     return starts, starts + layout.size
 
 
 def _check_counts(nplike, counts, index_counts, dim):
     bad = counts != index_counts
-    if bool(nplike.any(bad)):
+    if is_true(nplike.any(bad)):
         row = int(nplike.nonzero(bad)[0][0])
         raise IndexError(
             f"cannot fit jagged slice into nested list at dimension {dim + 1}, row {row}: "

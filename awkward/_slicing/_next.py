@@ -13,7 +13,7 @@ from awkward._slicing._common import (
     _starts_stops,
 )
 from awkward._slicing._nested import jagged_below, missing_below
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, is_true, length_of, unknown_length
 from awkward.contents.indexedarray import IndexedArray
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listarray import ListArray
@@ -30,7 +30,7 @@ def _next(layout, items, adv, dim):
     head, tail = items[0], items[1:]
     nplike = layout.backend.index_nplike
     if head is None:
-        return RegularArray(_next(layout, tail, adv, dim), 1, len(layout))
+        return RegularArray(_next(layout, tail, adv, dim), 1, length_of(layout))
     if head is Ellipsis:
         if not tail:
             return layout
@@ -59,13 +59,13 @@ def _next(layout, items, adv, dim):
             fields = [
                 IndexedArray.simplified(layout.index, content._getitem_field(f)) for f in content.fields
             ]
-            record = RecordArray(fields, content.fields if not content.is_tuple else None, len(layout),
+            record = RecordArray(fields, content.fields if not content.is_tuple else None, length_of(layout),
                                  parameters=content._parameters, backend=content.backend)
             return _next(record, items, adv, dim)
         return _next(content._carry(Index64(nplike.astype(index, int64), nplike=nplike), True), items, adv, dim)
     if layout.is_record:
         fields = [_next(layout._getitem_field(f), items, adv, dim) for f in layout.fields]
-        return RecordArray(fields, None if layout.is_tuple else layout.fields, len(layout),
+        return RecordArray(fields, None if layout.is_tuple else layout.fields, length_of(layout),
                            parameters=layout._parameters, backend=layout.backend)
     if layout.is_union:
         return _next_union(layout, items, adv, dim)
@@ -91,12 +91,12 @@ def _project(layout, head):
 def _next_union(layout, items, adv, dim):
     nplike = layout.backend.index_nplike
     tags, index = layout._tags_index()
-    contents, newindex = [], nplike.zeros(len(tags), dtype=int64)
+    contents, newindex = [], nplike.zeros(tags.shape[0], dtype=int64)
     for k, content in enumerate(layout.contents):
         rows = tags == k
         picked = content._carry(Index64(index[rows], nplike=nplike), True)
         contents.append(_next(picked, items, None if adv is None else adv[rows], dim))
-        newindex[rows] = nplike.arange(int(nplike.count_nonzero(rows)), dtype=int64)
+        newindex[rows] = nplike.arange(as_length(nplike.count_nonzero(rows)), dtype=int64)
     return UnionArray.simplified(layout.tags, Index64(newindex, nplike=nplike), contents,
                                  parameters=layout._parameters)
 
@@ -117,14 +117,14 @@ def _prod(sizes) -> int:
 
 def _next_regular(layout, head, tail, adv, dim):
     nplike = layout.backend.index_nplike
-    size, length = layout.size, len(layout)
+    size, length = layout.size, length_of(layout)
     content = layout.content
     rowstarts = nplike.arange(length, dtype=int64) * size
     if isinstance(head, int):
         at = head + size if head < 0 else head
         if not 0 <= at < size:
             raise _out_of_bounds(head, 0, size, dim)
-        if length == 1:
+        if length is not unknown_length and length == 1:
             picked = content._getitem_range(at, at + 1)
         else:
             picked = content._carry(Index64(rowstarts + at, nplike=nplike), True)
@@ -132,7 +132,7 @@ def _next_regular(layout, head, tail, adv, dim):
     if isinstance(head, slice):
         start, stop, step = head.indices(size)
         count = len(range(start, stop, step))
-        if step == 1 and (length == 1 or count == size):
+        if step == 1 and ((length is not unknown_length and length == 1) or count == size):
             picked = content._getitem_range(start, start + count + (length - 1) * size)
         else:
             positions = nplike.arange(start, start + count * step, step, dtype=int64) if count else nplike.zeros(0, dtype=int64)
@@ -143,7 +143,7 @@ def _next_regular(layout, head, tail, adv, dim):
     if isinstance(head, _Advanced):
         values = head.values
         bad = (values < -size) | (values >= size)
-        if bool(nplike.any(bad)):
+        if is_true(nplike.any(bad)):
             raise _out_of_bounds(int(values[nplike.nonzero(bad)[0][0]]), 0, size, dim)
         values = nplike.where(values < 0, values + size, values)
         if adv is None:
@@ -175,16 +175,16 @@ def _slice_bounds(nplike, counts, head):
     def clip(value, default, low, high_shift):
         if value is None:
             return default
-        out = value + counts if value < 0 else nplike.zeros(len(counts), dtype=int64) + value
+        out = value + counts if value < 0 else nplike.zeros(counts.shape[0], dtype=int64) + value
         return nplike.where(out < low, low, nplike.where(out > counts + high_shift, counts + high_shift, out))
 
     if step > 0:
-        first = clip(head.start, nplike.zeros(len(counts), dtype=int64), 0, 0)
+        first = clip(head.start, nplike.zeros(counts.shape[0], dtype=int64), 0, 0)
         last = clip(head.stop, counts, 0, 0)
         number = (last - first + step - 1) // step
     else:
         first = clip(head.start, counts - 1, -1, -1)
-        last = clip(head.stop, nplike.zeros(len(counts), dtype=int64) - 1, -1, -1)
+        last = clip(head.stop, nplike.zeros(counts.shape[0], dtype=int64) - 1, -1, -1)
         number = (first - last - step - 1) // (-step)
     number = nplike.where(number < 0, 0, number)
     return first, number, step
@@ -194,12 +194,12 @@ def _next_list(layout, head, tail, adv, dim):
     nplike = layout.backend.index_nplike
     starts, stops = _starts_stops(layout)
     counts = stops - starts
-    length = len(starts)
+    length = starts.shape[0]
     content = layout.content
     if isinstance(head, int):
         at = counts + head if head < 0 else nplike.zeros(length, dtype=int64) + head
         bad = (at < 0) | (at >= counts)
-        if bool(nplike.any(bad)):
+        if is_true(nplike.any(bad)):
             row = int(nplike.nonzero(bad)[0][0])
             raise _out_of_bounds(head, row, int(counts[row]), dim)
         picked = content._carry(Index64(starts + at, nplike=nplike), True)
@@ -212,7 +212,7 @@ def _next_list(layout, head, tail, adv, dim):
         offsets = nplike.zeros(length + 1, dtype=int64)
         offsets[1:] = nplike.cumsum(number)
         parents = nplike.repeat(nplike.arange(length, dtype=int64), number)
-        local = nplike.arange(int(offsets[-1]), dtype=int64) - offsets[:-1][parents]
+        local = nplike.arange(as_length(offsets[-1]), dtype=int64) - offsets[:-1][parents]
         carry = starts[parents] + first[parents] + step * local
         picked = content._carry(Index64(carry, nplike=nplike), True)
         nextadv = None if adv is None else adv[parents]
@@ -229,7 +229,7 @@ def _next_list(layout, head, tail, adv, dim):
             grid_values, grid_counts, nextadv = values[adv], counts, adv
         at = nplike.where(grid_values < 0, grid_values + grid_counts, grid_values)
         bad = (at < 0) | (at >= grid_counts)
-        if bool(nplike.any(bad)):
+        if is_true(nplike.any(bad)):
             flat = int(nplike.nonzero(nplike.reshape(bad, (-1,)))[0][0])
             row = flat // max(len(values), 1) if adv is None else flat
             value = nplike.reshape(grid_values, (-1,))[flat]

@@ -4,12 +4,20 @@
 Like awkward 2.14, no class is registered in ``ak.behavior`` for strings: they print, convert
 (to_list -> str/bytes) and compare (ak.array_equal) through their parameters. The
 element-wise equality here is what the ``==``/``!=`` ufunc dispatch of the broadcasting layer
-calls for string operands; it works on layouts and runs vectorized through the nplike.
+calls for string operands; it works on layouts and runs vectorized through the nplike. As in
+2.14, strings and bytestrings compare by their bytes (``"abc" == b"abc"``), and the other
+ufuncs (ordering, ``+``) are a TypeError unless a behavior overload is registered.
 """
 
 from __future__ import annotations
 
-__all__ = ["is_string_like", "string_kind", "string_equal", "string_equal_scalar", "register"]
+__all__ = [
+    "is_string_like",
+    "string_kind",
+    "string_equal",
+    "string_equal_scalar",
+    "register",
+]
 
 _KINDS = ("string", "bytestring")
 
@@ -34,13 +42,11 @@ def _offsets_and_chars(layout):
 
 
 def string_equal(left, right):
-    """Boolean array: element i of ``left`` equals element i of ``right`` (both string or
-    both bytestring list layouts of the same length)."""
+    """Boolean array: element i of ``left`` equals element i of ``right`` (string or
+    bytestring list layouts of the same length; a string and a bytestring compare by bytes)."""
     lkind, rkind = string_kind(left), string_kind(right)
     if lkind is None or rkind is None:
         raise TypeError("string_equal needs two string/bytestring layouts")
-    if lkind != rkind:
-        raise TypeError(f"cannot compare a {lkind} array with a {rkind} array")
     if len(left) != len(right):
         raise ValueError(f"cannot compare string arrays of lengths {len(left)} and {len(right)}")
     from awkward._nplikes.dtypes import int64
@@ -74,10 +80,8 @@ def string_equal_scalar(layout, value):
     kind = string_kind(layout)
     if kind is None:
         raise TypeError("string_equal_scalar needs a string/bytestring layout")
-    if kind == "string" and not isinstance(value, str):
-        raise TypeError(f"cannot compare strings with {type(value).__name__}")
-    if kind == "bytestring" and not isinstance(value, (bytes, bytearray)):
-        raise TypeError(f"cannot compare bytestrings with {type(value).__name__}")
+    if not isinstance(value, (str, bytes, bytearray)):
+        raise TypeError(f"cannot compare {kind}s with {type(value).__name__}")
     raw = value.encode("utf-8") if isinstance(value, str) else bytes(value)
     from awkward._nplikes.dtypes import int64, uint8
     from awkward.contents import ListOffsetArray, NumpyArray
@@ -99,3 +103,18 @@ def string_equal_scalar(layout, value):
 def register(behavior) -> None:
     """Kept for API familiarity: strings need no entries in a behavior dict."""
     return None
+
+
+# awkward 2.14's names for string-like arrays: aliases of ak.Array (strings need no class of
+# their own); arrays pickled by awkward 1 name them too. Looked up on first use: the
+# high-level layer imports this module's siblings while it loads.
+_ARRAY_ALIASES = ("StringBehavior", "ByteStringBehavior", "CharBehavior", "ByteBehavior")
+
+
+def __getattr__(name):
+    if name not in _ARRAY_ALIASES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from awkward.highlevel import Array
+
+    globals()[name] = Array
+    return Array

@@ -1,5 +1,7 @@
 """Layout nodes (one module per class); Content is the base class (see content.py)."""
 
+# _typetracer registers the form -> typetracer-layout builder with awkward._nplikes.typetracer
+from awkward.contents import _typetracer  # noqa: F401
 from awkward.contents.bitmaskedarray import BitMaskedArray
 from awkward.contents.bytemaskedarray import ByteMaskedArray
 from awkward.contents.content import Content

@@ -12,6 +12,8 @@ When those buffers are virtual the count is a ``LazyCount``: the child's buffers
 
 from __future__ import annotations
 
+import itertools
+
 from awkward._nplikes.array_like import MaterializableArray, declared_shape
 from awkward._nplikes.dtypes import primitive_to_dtype
 from awkward._nplikes.shape import unknown_length
@@ -36,7 +38,7 @@ from awkward.contents.unionarray import UnionArray
 from awkward.contents.unmaskedarray import UnmaskedArray
 from awkward.index import Index
 
-__all__ = ["layout_from_buffers", "LazyCount"]
+__all__ = ["layout_from_buffers", "LazyCount", "cache_namer"]
 
 
 def layout_from_buffers(
@@ -48,8 +50,15 @@ def layout_from_buffers(
     byteorder,
     allow_noncanonical_form,
     enable_virtualarray_caching,
+    *,
+    cache=None,
+    cache_key=None,
 ):
-    """The layout for an already regularized Form and length (int or unknown_length)."""
+    """The layout for an already regularized Form and length (int or unknown_length).
+
+    ``cache``: a MutableMapping holding the generated data of virtual buffers (instead of the
+    buffers themselves), one entry per buffer named ``f"{cache_key}:{buffer key}"``;
+    ``cache_key`` None names this call uniquely, so two arrays never share entries."""
     builder = _Builder(
         container,
         _key_maker(buffer_key),
@@ -57,8 +66,28 @@ def layout_from_buffers(
         check_byteorder(byteorder),
         _caching_rule(enable_virtualarray_caching),
         bool(allow_noncanonical_form),
+        cache_namer(cache, cache_key, "ak.from_buffers"),
     )
     return builder.build(form, length)
+
+
+_CALLS = itertools.count()
+
+
+def cache_namer(cache, cache_key, owner):
+    """None without a cache, else buffer key -> entry name in ``cache``."""
+    if cache is None:
+        return None
+    if not (hasattr(cache, "__getitem__") and hasattr(cache, "__setitem__")):
+        raise TypeError(
+            f"{owner}: 'cache' must be a MutableMapping (a dict, a cachetools cache ...), "
+            f"not {type(cache).__name__}"
+        )
+    if cache_key is None:
+        cache_key = f"{owner}:{next(_CALLS)}"
+    elif not isinstance(cache_key, str):
+        raise TypeError(f"{owner}: 'cache_key' must be a str or None, not {type(cache_key).__name__}")
+    return cache, lambda key: f"{cache_key}:{key}"
 
 
 def _key_maker(buffer_key):
@@ -121,6 +150,8 @@ def _map_count(count, fn):
 def _count_from(buffer, fn):
     """``fn(values)`` of a buffer: now when it is concrete, lazily when it is virtual."""
     if isinstance(buffer, MaterializableArray):
+        if not buffer.nplike.known_data:  # a type tracer never learns a length
+            return unknown_length
         return LazyCount(lambda: fn(buffer.materialize()))
     return int(fn(buffer))
 
@@ -144,9 +175,18 @@ def _max_or_zero(values):
 
 # ---------------------------------------------------------------------- the builder
 class _Builder:
-    __slots__ = ("_container", "_make_key", "_backend", "_byteorder", "_caching", "_simplify")
+    __slots__ = (
+        "_container",
+        "_make_key",
+        "_backend",
+        "_byteorder",
+        "_caching",
+        "_simplify",
+        "_cache",
+    )
 
-    def __init__(self, container, make_key, backend, byteorder, caching, simplify):
+    def __init__(self, container, make_key, backend, byteorder, caching, simplify, cache=None):
+        self._cache = cache
         self._container = container
         self._make_key = make_key
         self._backend = backend
@@ -178,10 +218,12 @@ class _Builder:
         try:
             value = self._container[key]
         except KeyError:
+            value = _awkward1_buffer(self._container, key)
+        if value is _MISSING:
             raise KeyError(
                 f"ak.from_buffers: buffer {key!r} (form_key {form.form_key!r}, attribute "
                 f"{attribute!r}) is not in the container"
-            ) from None
+            )
         nplike = self._backend.index_nplike if index else self._backend.nplike
         if not dtype.isnative:
             dtype = dtype.newbyteorder("=")
@@ -229,6 +271,7 @@ class _Builder:
             def shape_generator():
                 return (count.resolve(), *inner_shape)
 
+        cache, entry = (None, None) if self._cache is None else self._cache
         return VirtualNDArray(
             nplike,
             (_declared_count(count), *inner_shape),
@@ -237,6 +280,8 @@ class _Builder:
             shape_generator,
             key,
             __enable_caching__=self._caching(form.form_key, attribute),
+            __cache__=cache,
+            __cache_key__=None if cache is None else entry(key),
         )
 
     @staticmethod
@@ -269,6 +314,20 @@ class _Builder:
     def _parameters(form):
         params = form.parameters
         return dict(params) if params else None
+
+
+_MISSING = object()
+
+
+def _awkward1_buffer(container, key):
+    """awkward 1's to_buffers named buffers ``part0-node0-offsets``: found under that name
+    when the awkward 2 name (``node0-offsets``) is missing; else _MISSING."""
+    if not (isinstance(key, str) and key.startswith("node")):
+        return _MISSING
+    try:
+        return container["part0-" + key]
+    except KeyError:
+        return _MISSING
 
 
 # ---------------------------------------------------------------------- one handler per form

@@ -20,7 +20,13 @@ from __future__ import annotations
 
 from awkward._nplikes.dtypes import int8, int64
 from awkward._parameters import parameters_intersect, type_parameters_equal
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, declared_shape, length_of
+from awkward.contents.indexedoptionarray import IndexedOptionArray
+from awkward.contents.listoffsetarray import ListOffsetArray
+from awkward.contents.numpyarray import NumpyArray
+from awkward.contents.recordarray import RecordArray
+from awkward.contents.regulararray import RegularArray
+from awkward.index import Index64
 
 __all__ = ["MERGECASTABLE", "mergeable", "merge_layouts"]
 
@@ -137,6 +143,9 @@ def merge_layouts(layouts, mergebool: bool = False, mergecastable: str = "same_k
         return layouts[0]
     if len(known) == 1:
         return known[0]
+    fast = _merge_same_class(known, mergebool, mergecastable)
+    if fast is not None:
+        return fast
     if not all(mergeable(known[0], x, mergebool, mergecastable) for x in known[1:]):
         return _as_union(known, mergebool, mergecastable)
     if any(x.is_option for x in known):
@@ -153,23 +162,44 @@ def merge_layouts(layouts, mergebool: bool = False, mergecastable: str = "same_k
     return _as_union(known, mergebool, mergecastable)  # not reached: mergeable said so
 
 
-def _index64(nplike, data):
-    from awkward.index import Index64
+def _merge_same_class(layouts, mergebool, mergecastable):
+    """The common case in few steps (small arrays are dominated by per-call overhead): all
+    flat NumpyArrays of one dtype, or all ListOffsetArrays with mergeable contents, with equal
+    parameters. None when it does not apply (the general path then decides)."""
+    first = layouts[0]
+    cls = type(first)
+    parameters = first._parameters
+    for x in layouts:
+        if type(x) is not cls or x._parameters != parameters:
+            return None
+    if first.is_numpy:
+        dtype = first.dtype
+        for x in layouts:
+            if x.dtype != dtype or len(declared_shape(x._data)) != 1:
+                return None
+        return _merge_numbers(layouts)
+    if cls is not ListOffsetArray:
+        return None
+    content = first.content
+    if not all(mergeable(content, x.content, mergebool, mergecastable) for x in layouts[1:]):
+        return None
+    return _merge_lists(layouts, mergebool, mergecastable)
 
+
+def _index64(nplike, data):
     return Index64(nplike.astype(data, int64, copy=False), nplike=nplike)
 
 
 def _merge_numbers(layouts):
-    from awkward.contents.numpyarray import NumpyArray
-
     first = layouts[0]
     datas = concrete(*[x.data for x in layouts])
-    return NumpyArray(first.backend.nplike.concat(list(datas)), parameters=_parameters_of(layouts), backend=first.backend)
+    # numpy's concatenation of mergeable numbers: an array of a supported dtype, >= 1-d
+    return NumpyArray._from_checked(
+        first.backend.nplike.concat(list(datas)), _parameters_of(layouts), first.backend
+    )
 
 
 def _merge_options(layouts, mergebool, mergecastable, nested):
-    from awkward.contents.indexedoptionarray import IndexedOptionArray
-
     nplike = layouts[0].backend.index_nplike
     pieces, contents, offset = [], [], 0
     for x in layouts:
@@ -179,9 +209,9 @@ def _merge_options(layouts, mergebool, mergecastable, nested):
             running = nplike.cumsum(nplike.astype(valid, int64)) - 1 + offset
             pieces.append(nplike.where(valid, running, -1))
             contents.append(projected)
-            offset += len(projected)
+            offset += length_of(projected)
         else:
-            pieces.append(nplike.arange(len(x), dtype=int64) + offset)
+            pieces.append(nplike.arange(length_of(x), dtype=int64) + offset)
             contents.append(x)
             offset += len(x)
     merged = merge_layouts(contents, mergebool, mergecastable, nested=nested)
@@ -189,16 +219,13 @@ def _merge_options(layouts, mergebool, mergecastable, nested):
 
 
 def _merge_lists(layouts, mergebool, mergecastable):
-    from awkward.contents.listoffsetarray import ListOffsetArray
-    from awkward.contents.regulararray import RegularArray
-
     first = layouts[0]
     parameters = _parameters_of(layouts)
     nplike = first.backend.index_nplike
     if all(x.is_regular for x in layouts) and len({x.size for x in layouts}) == 1:
         size = first.size
-        contents = [x.content._getitem_range(0, len(x) * size) for x in layouts]
-        total = sum(len(x) for x in layouts)
+        contents = [x.content._getitem_range(0, length_of(x) * size) for x in layouts]
+        total = sum(length_of(x) for x in layouts)
         merged = merge_layouts(contents, mergebool, mergecastable, nested=True)
         return RegularArray(merged, size, zeros_length=total, parameters=parameters)
     pieces, contents, running = [nplike.zeros(1, dtype=int64)], [], 0
@@ -211,7 +238,7 @@ def _merge_lists(layouts, mergebool, mergecastable):
             (offsets,) = concrete(packed.offsets.data)
             content = packed.content
         offsets = nplike.astype(offsets, int64, copy=False)  # (read only: no copy needed)
-        start, stop = int(offsets[0]), int(offsets[-1])
+        start, stop = as_length(offsets[0]), as_length(offsets[-1])
         pieces.append(offsets[1:] + (running - start))
         contents.append(content._getitem_range(start, stop))
         running += stop - start
@@ -221,8 +248,6 @@ def _merge_lists(layouts, mergebool, mergecastable):
 
 
 def _merge_records(layouts, mergebool, mergecastable):
-    from awkward.contents.recordarray import RecordArray
-
     first = layouts[0]
     if first.is_tuple:
         columns = [[x.contents[i] for x in layouts] for i in range(len(first.contents))]
@@ -244,8 +269,8 @@ def _as_union(layouts, mergebool, mergecastable):
     from awkward.index import Index8
 
     nplike = layouts[0].backend.index_nplike
-    tags = nplike.concat([nplike.full(len(x), i, dtype=int8) for i, x in enumerate(layouts)])
-    index = nplike.concat([nplike.arange(len(x), dtype=int64) for x in layouts])
+    tags = nplike.concat([nplike.full(length_of(x), i, dtype=int8) for i, x in enumerate(layouts)])
+    index = nplike.concat([nplike.arange(length_of(x), dtype=int64) for x in layouts])
     return UnionArray.simplified(
         Index8(tags, nplike=nplike),
         _index64(nplike, index),

@@ -6,8 +6,20 @@ from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
 from awkward.contents.bytemaskedarray import ByteMaskedArray, check_bool, masked_list
-from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
-from awkward.contents.indexedarray import check_same_nplike, check_wrapped_content
+from awkward.contents.content import (
+    Content,
+    FormClass,
+    buffer_length,
+    concrete,
+    index_int,
+    length_of,
+)
+from awkward.contents.indexedarray import (
+    check_same_nplike,
+    check_wrapped_content,
+    compose_valid,
+    needs_simplify,
+)
 
 
 def pack_bits(nplike, valid, lsb_order: bool):
@@ -93,7 +105,9 @@ class BitMaskedArray(SingleContent):
             plain._backend = content.backend
             nplike = mask.nplike
             valid = plain._valid()
-            outer = nplike.where(valid, nplike.arange(len(valid), dtype=_int64()), -1)
+            if not content.is_union:
+                return compose_valid(valid, content, parameters)
+            outer = nplike.where(valid, nplike.arange(valid.shape[0], dtype=_int64()), -1)
             return simplified_option("BitMaskedArray", outer, nplike, content, parameters)
         return cls(mask, content, valid_when, length, lsb_order, length_generator, parameters=parameters)
 
@@ -118,14 +132,16 @@ class BitMaskedArray(SingleContent):
             parameters=self._parameters if parameters is UNSET else parameters,
         )
 
-    def _new(self, mask, content, length, parameters) -> BitMaskedArray:
+    def _new(self, mask, content, length, parameters, length_generator=None) -> BitMaskedArray:
+        """Construct without validation; callers keeping this node's (unknown) length pass
+        its ``_length_generator`` so the derived node can still resolve it."""
         out = BitMaskedArray.__new__(BitMaskedArray)
         out._mask = mask
         out._content = content
         out._valid_when = self._valid_when
         out._length = length
         out._lsb_order = self._lsb_order
-        out._length_generator = None
+        out._length_generator = length_generator
         out._parameters = parameters
         out._backend = self._backend
         out._form_cache = None
@@ -166,8 +182,8 @@ class BitMaskedArray(SingleContent):
 
         nplike = self._mask.nplike
         (mask,) = concrete(self._mask.data)
-        length = len(self)
-        if length > len(mask) * 8:
+        length = length_of(self)
+        if length is not unknown_length and length > len(mask) * 8:
             raise ValueError(f"BitMaskedArray length ({length}) > len(mask) * 8 ({len(mask) * 8})")
         nbytes = (length + 7) // 8
         bytemask = nplike.empty(nbytes * 8, dtype=int8)
@@ -190,7 +206,7 @@ class BitMaskedArray(SingleContent):
         bytemask = nplike.astype(self.mask_as_bool(self._valid_when), int8)
         return ByteMaskedArray(
             Index8(bytemask, nplike=nplike),
-            self._content._getitem_range(0, len(bytemask)),
+            self._content._getitem_range(0, bytemask.shape[0]),
             self._valid_when,
             parameters=self._parameters,
         )
@@ -236,10 +252,23 @@ class BitMaskedArray(SingleContent):
         return self.to_ByteMaskedArray()._getitem_range(start, stop)
 
     def _getitem_field(self, where: str) -> Content:
-        return self._new(self._mask, self._content._getitem_field(where), self._length, None)
+        return self._wrap_projected(self._content._getitem_field(where))
 
     def _getitem_fields(self, where: list) -> Content:
-        return self._new(self._mask, self._content._getitem_fields(where), self._length, None)
+        return self._wrap_projected(self._content._getitem_fields(where))
+
+    def _wrap_projected(self, content) -> Content:
+        # a record's field may itself be an option/indexed/union node: compose, never nest
+        if needs_simplify(content):
+            return BitMaskedArray.simplified(
+                self._mask,
+                content,
+                self._valid_when,
+                self._length,
+                self._lsb_order,
+                self._length_generator,
+            )
+        return self._new(self._mask, content, self._length, None, self._length_generator)
 
     def _carry(self, carry, allow_lazy: bool) -> Content:
         return self.to_ByteMaskedArray()._carry(carry, allow_lazy)

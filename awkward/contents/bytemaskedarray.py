@@ -6,7 +6,12 @@ from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
 from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
-from awkward.contents.indexedarray import check_same_nplike, check_wrapped_content
+from awkward.contents.indexedarray import (
+    check_same_nplike,
+    check_wrapped_content,
+    compose_valid,
+    needs_simplify,
+)
 
 
 def check_bool(value, cls_name: str, what: str) -> bool:
@@ -64,6 +69,9 @@ class ByteMaskedArray(SingleContent):
 
             nplike = mask.nplike
             (raw,) = concrete(mask.data)
+            if not content.is_union:
+                valid = (raw != 0) if valid_when else (raw == 0)
+                return compose_valid(valid, content, parameters)
             outer = _mask_to_index(nplike, raw, valid_when)
             return simplified_option("ByteMaskedArray", outer, nplike, content, parameters)
         return cls(mask, content, valid_when, parameters=parameters)
@@ -170,7 +178,8 @@ class ByteMaskedArray(SingleContent):
     # ------------------------------------------------------------------ element access
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
-        if (index_int(self._mask, at) != 0) != self._valid_when:
+        flag = index_int(self._mask, at)
+        if flag is not unknown_length and (flag != 0) != self._valid_when:
             return None
         return self._content._getitem_at(at)
 
@@ -178,10 +187,16 @@ class ByteMaskedArray(SingleContent):
         return self._new(self._mask[start:stop], self._content._getitem_range(start, stop), self._parameters)
 
     def _getitem_field(self, where: str) -> Content:
-        return self._new(self._mask, self._content._getitem_field(where), None)
+        return self._wrap_projected(self._content._getitem_field(where))
 
     def _getitem_fields(self, where: list) -> Content:
-        return self._new(self._mask, self._content._getitem_fields(where), None)
+        return self._wrap_projected(self._content._getitem_fields(where))
+
+    def _wrap_projected(self, content) -> Content:
+        # a record's field may itself be an option/indexed/union node: compose, never nest
+        if needs_simplify(content):
+            return ByteMaskedArray.simplified(self._mask, content, self._valid_when)
+        return self._new(self._mask, content, None)
 
     def _carry(self, carry, allow_lazy: bool) -> Content:
         from awkward.index import Index8
@@ -191,11 +206,13 @@ class ByteMaskedArray(SingleContent):
             picked = mask[where]
         except IndexError as err:
             raise IndexError(f"ByteMaskedArray of length {len(mask)}: {err}") from None
-        return self._new(
-            Index8(picked, nplike=self._mask.nplike),
-            self._content._carry(carry, allow_lazy),
-            self._parameters,
-        )
+        picked = Index8(picked, nplike=self._mask.nplike)
+        content = self._content._carry(carry, allow_lazy)
+        if needs_simplify(content):  # a lazy carry of a record is an IndexedArray: compose
+            return ByteMaskedArray.simplified(
+                picked, content, self._valid_when, parameters=self._parameters
+            )
+        return self._new(picked, content, self._parameters)
 
     # ------------------------------------------------------------------ whole-array operations
     def _to_list(self, behavior) -> list:
@@ -227,8 +244,8 @@ def _mask_to_index(nplike, mask, valid_when, backend=None):
     from awkward._nplikes.dtypes import int8
 
     if backend is not None and mask.dtype == int8:
-        out = nplike.empty(len(mask), dtype=_int64())
-        backend["awkward_ByteMaskedArray_to_index", _int64(), int8](out, mask, len(mask), valid_when)
+        out = nplike.empty(mask.shape[0], dtype=_int64())
+        backend["awkward_ByteMaskedArray_to_index", _int64(), int8](out, mask, mask.shape[0], valid_when)
         return out
     valid = (mask != 0) if valid_when else (mask == 0)
-    return nplike.where(valid, nplike.arange(len(mask), dtype=_int64()), -1)
+    return nplike.where(valid, nplike.arange(mask.shape[0], dtype=_int64()), -1)

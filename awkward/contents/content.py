@@ -171,6 +171,42 @@ def concrete(*arrays):
     return maybe_materialize(*arrays)
 
 
+def length_of(layout):
+    """``len(layout)``, except on the typetracer backend, where an unknown length stays
+    ``unknown_length`` (a tracer never learns one; Python's len() must give an int)."""
+    length = layout.length
+    if length is unknown_length and layout._backend.nplike.known_data:
+        return layout._resolve_length()
+    return length
+
+
+def as_length(value):
+    """A length read out of a buffer value (``int(offsets[-1])``): an int, or unknown_length
+    when the value is a typetracer's unknown scalar."""
+    if value is unknown_length or getattr(value, "_is_unknown_value", False):
+        return unknown_length
+    return int(value)
+
+
+def is_true(value, unknown: bool = False) -> bool:
+    """``bool(value)``; for a typetracer's unknown scalar, ``unknown``. Callers pass the answer
+    that takes the general path (the one reading at least what the data could require)."""
+    if getattr(value, "_is_unknown_value", False):
+        return unknown
+    return bool(value)
+
+
+def maybe_nonempty(array) -> bool:
+    """``len(array) > 0`` for a buffer; True when its length is unknown (a typetracer's)."""
+    length = array.shape[0]
+    return length is unknown_length or length > 0
+
+
+def maybe_equal(a, b) -> bool:
+    """``a == b`` for lengths, True when either is unknown_length (a typetracer cannot tell)."""
+    return a is unknown_length or b is unknown_length or a == b
+
+
 def buffer_length(array):
     """First dimension of a buffer, or unknown_length if a virtual buffer has not learnt it."""
     return declared_shape(array)[0]
@@ -179,7 +215,7 @@ def buffer_length(array):
 def index_int(index, at: int) -> int:
     """One value of an Index as a Python int (reads the buffer)."""
     (data,) = concrete(index.data)
-    return int(data[at])
+    return as_length(data[at])
 
 
 class Content:
@@ -467,6 +503,13 @@ class Content:
         if backend is self._backend:
             return self
         nplike, index_nplike = backend.nplike, backend.index_nplike
+        if not nplike.known_data:
+            return self.to_typetracer()
+        if not self._backend.nplike.known_data:
+            raise TypeError(
+                f"cannot move a typetracer array to the {backend.name!r} backend: its data are "
+                "unknown (a typetracer array has a type and no values)"
+            )
 
         def convert_raw(raw):
             return _move_buffer(raw, nplike)
@@ -477,6 +520,13 @@ class Content:
         out = self._map_slots(convert_index, convert_raw, lambda child: child.to_backend(backend))
         object.__setattr__(out, _BACKEND_SLOT, backend)
         return out
+
+    def to_typetracer(self, forget_length: bool = False):
+        """This layout on the typetracer backend, reading no buffer (a virtual buffer's
+        buffer_key names its tracer); ``forget_length`` makes the length unknown_length."""
+        from awkward.contents._typetracer import to_typetracer
+
+        return to_typetracer(self, forget_length)
 
     # ------------------------------------------------------------------ pickling
     def __reduce__(self):
@@ -609,7 +659,9 @@ class Content:
         return getitem(self, where)
 
     def _normalize_at(self, where: int) -> int:
-        length = len(self)
+        length = length_of(self)
+        if length is unknown_length:  # typetracer: no bounds to check
+            return unknown_length if where is unknown_length or where < 0 else where
         at = where + length if where < 0 else where
         if not 0 <= at < length:
             raise IndexError(f"index {where} is out of bounds for {type(self).__name__} of length {length}")

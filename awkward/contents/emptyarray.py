@@ -58,6 +58,8 @@ class EmptyArray(Content):
     def _carry(self, carry, allow_lazy: bool) -> Content:
         length = carry.length
         if length is unknown_length:
+            if not carry.nplike.known_data:  # typetracer: a valid carry of nothing is empty
+                return self
             length = len(carry.data)
         if length == 0:
             return self

@@ -5,10 +5,19 @@ composing an outer index with an inner option/indexed node)."""
 
 from __future__ import annotations
 
+from awkward._nplikes.dtypes import int64
 from awkward._parameters import parameters_union
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
-from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
+from awkward.contents.content import (
+    Content,
+    FormClass,
+    buffer_length,
+    concrete,
+    index_int,
+    maybe_nonempty,
+    unknown_length,
+)
 from awkward.index import Index32, Index64, IndexU32
 
 _INDEX_CLASSES = (Index32, IndexU32, Index64)
@@ -32,6 +41,12 @@ def check_wrapped_content(content, cls_name: str, *, allow_union: bool = False) 
         )
 
 
+def needs_simplify(content) -> bool:
+    """True when an option/indexed node may not wrap ``content`` directly (field projections
+    of a record whose field is such a node go through ``simplified``)."""
+    return content.is_option or content.is_indexed or content.is_union
+
+
 def check_same_nplike(index, content, cls_name: str, what: str) -> None:
     if index.nplike is not content.backend.index_nplike:
         raise TypeError(
@@ -41,8 +56,6 @@ def check_same_nplike(index, content, cls_name: str, what: str) -> None:
 
 
 def as_int64(nplike, data):
-    from awkward._nplikes.dtypes import int64
-
     return data if data.dtype == int64 else nplike.astype(data, int64)
 
 
@@ -58,17 +71,36 @@ def compose_option(outer, content, parameters, outer_is_option: bool):
     (inner,) = concrete(content.index.data)
     inner = as_int64(nplike, inner)
     merged = parameters_union(content._parameters, parameters)
-    if len(outer) and len(inner) == 0 and bool(nplike.any(outer >= 0)):
+    if nplike.known_data and len(outer) and len(inner) == 0 and bool(nplike.any(outer >= 0)):
         raise IndexError("index refers to elements of an empty content")
     if outer_is_option:
         valid = outer >= 0
-        picked = inner[nplike.where(valid, outer, 0)] if len(inner) else nplike.zeros(len(outer), dtype=inner.dtype)
+        picked = inner[nplike.where(valid, outer, 0)] if maybe_nonempty(inner) else nplike.zeros(len(outer), dtype=inner.dtype)
         composed = nplike.where(valid, picked, -1)
     else:
         composed = inner[outer]
     if outer_is_option or content.is_option:
         return IndexedOptionArray(Index64(composed, nplike=nplike), content.content, parameters=merged)
     return IndexedArray(Index64(composed, nplike=nplike), content.content, parameters=merged)
+
+
+def compose_valid(valid, content, parameters):
+    """``compose_option`` for a mask (ByteMasked/BitMasked over an option or indexed
+    ``content``): position ``i`` is kept where ``valid[i]``, so one ``where`` composes it."""
+    from awkward.contents.indexedoptionarray import IndexedOptionArray
+    from awkward.index import Index64
+
+    if not content.is_indexed:
+        content = content.to_IndexedOptionArray64()
+    nplike = content.index.nplike
+    (inner,) = concrete(content.index.data)
+    n, m = valid.shape[0], inner.shape[0]
+    if n is not unknown_length and m is not unknown_length and m < n:  # not a valid mask
+        outer = nplike.where(valid, nplike.arange(n, dtype=int64), -1)
+        return compose_option(outer, content, parameters, True)
+    composed = nplike.where(valid, as_int64(nplike, inner[:n]), -1)
+    merged = parameters_union(content._parameters, parameters)
+    return IndexedOptionArray(Index64(composed, nplike=nplike), content.content, parameters=merged)
 
 
 class IndexOverContent(SingleContent):
@@ -97,6 +129,17 @@ class IndexOverContent(SingleContent):
             parameters=self._parameters if parameters is UNSET else parameters,
         )
 
+    @classmethod
+    def _from_checked(cls, index, content, parameters):
+        """For callers that already know what __init__ checks: an allowed Index class on the
+        content's index nplike, and a content this class may wrap (not an option, indexed or
+        union node)."""
+        out = object.__new__(cls)
+        out._index = index
+        out._content = content
+        out._init(parameters, content.backend)
+        return out
+
     def _new(self, index, content, parameters):
         """Construct without validation (arguments come from a valid node)."""
         out = object.__new__(type(self))  # no layout class defines __new__
@@ -122,10 +165,16 @@ class IndexOverContent(SingleContent):
         return self._new(self._index[start:stop], self._content, self._parameters)
 
     def _getitem_field(self, where: str) -> Content:
-        return self._new(self._index, self._content._getitem_field(where), None)
+        return self._wrap_projected(self._content._getitem_field(where))
 
     def _getitem_fields(self, where: list) -> Content:
-        return self._new(self._index, self._content._getitem_fields(where), None)
+        return self._wrap_projected(self._content._getitem_fields(where))
+
+    def _wrap_projected(self, content) -> Content:
+        # a record's field may itself be an option/indexed/union node: compose, never nest
+        if needs_simplify(content):
+            return type(self).simplified(self._index, content)
+        return self._new(self._index, content, None)
 
     def _carry(self, carry, allow_lazy: bool) -> Content:
         index, where = concrete(self._index.data, carry.data)
@@ -203,7 +252,7 @@ class IndexedArray(IndexOverContent):
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
         j = index_int(self._index, at)
-        if j < 0:
+        if j is not unknown_length and j < 0:
             raise IndexError(f"IndexedArray index[{at}] is negative ({j}); the array is not valid")
         return self._content._getitem_at(j)
 

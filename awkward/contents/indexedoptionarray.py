@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from awkward.contents.content import Content, FormClass, concrete, index_int
+from awkward._parameters import parameters_union
+from awkward.contents.content import (
+    Content,
+    FormClass,
+    concrete,
+    index_int,
+    unknown_length,
+)
 from awkward.contents.indexedarray import (
     IndexOverContent,
     as_int64,
@@ -26,8 +33,9 @@ def simplified_option(cls_name, outer_int64, nplike, content, parameters):
         from awkward.contents.unionarray import union_of_options
 
         return union_of_options(content, outer_int64, parameters)
-    if outer_int64 is None:
-        outer_int64 = nplike.arange(len(content), dtype=_int64())
+    if outer_int64 is None:  # every element present: the content, as an IndexedOptionArray
+        out = content.to_IndexedOptionArray64()
+        return out.copy(parameters=parameters_union(out._parameters, parameters))
     return compose_option(outer_int64, content, parameters, True)
 
 
@@ -109,8 +117,6 @@ class IndexedOptionArray(IndexOverContent):
 
     def project(self, mask=None):
         """The present elements' content values (``mask``: Index8, nonzero = drop too)."""
-        from awkward.index import Index64
-
         nplike = self._index.nplike
         index = self._index64()
         keep = index >= 0
@@ -128,7 +134,7 @@ class IndexedOptionArray(IndexOverContent):
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
         j = index_int(self._index, at)
-        if j < 0:
+        if j is not unknown_length and j < 0:  # (a typetracer: the present case's type)
             return None
         return self._content._getitem_at(j)
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
-from awkward.contents.content import Content, FormClass, buffer_length, concrete
+from awkward.contents.content import (
+    Content,
+    FormClass,
+    as_length,
+    buffer_length,
+    concrete,
+    is_true,
+    length_of,
+)
 from awkward.contents.listoffsetarray import _OFFSETS_CLASSES
 from awkward.contents.strings import ranges_to_python
 
@@ -103,25 +111,25 @@ class ListArray(SingleContent):
         from awkward.index import Index64
 
         nplike = self._starts.nplike
-        length = len(self)
+        length = length_of(self)
         starts, stops = concrete(self._starts.data, self._stops.data)
         starts = nplike.astype(starts[:length], int64)
         stops = nplike.astype(stops[:length], int64)
-        if length == 0:
+        if length is not unknown_length and length == 0:
             offsets = nplike.zeros(1, dtype=int64)
             return ListOffsetArray(
                 Index64(offsets, nplike=nplike), self._content._getitem_range(0, 0),
                 parameters=self._parameters,
             )
-        if bool(nplike.all(starts[1:] == stops[:-1])) and bool(nplike.all(stops >= starts)):
+        if is_true(nplike.all(starts[1:] == stops[:-1])) and is_true(nplike.all(stops >= starts)):
             offsets = nplike.concat([starts[:1], stops])
             out = ListOffsetArray(Index64(offsets, nplike=nplike), self._content, parameters=self._parameters)
             return out.to_ListOffsetArray64(True) if start_at_zero else out
         counts = stops - starts
-        if bool(nplike.any(counts < 0)):
+        if is_true(nplike.any(counts < 0)):
             raise ValueError("ListArray has stops[i] < starts[i]; it is not valid")
         offsets = nplike.concat([nplike.zeros(1, dtype=int64), nplike.cumsum(counts)])
-        total = int(offsets[-1])
+        total = as_length(offsets[-1])
         # nextcarry[k] = starts[i] + (k - offsets[i]) for k in list i
         shift = nplike.repeat(starts - offsets[:-1], counts)
         nextcarry = nplike.arange(total, dtype=int64) + shift
@@ -135,7 +143,7 @@ class ListArray(SingleContent):
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
         starts, stops = concrete(self._starts.data, self._stops.data)
-        return self._content._getitem_range(int(starts[at]), int(stops[at]))
+        return self._content._getitem_range(as_length(starts[at]), as_length(stops[at]))
 
     def _getitem_range(self, start: int, stop: int) -> Content:
         return self._new(
@@ -152,7 +160,7 @@ class ListArray(SingleContent):
         starts, stops, where = concrete(self._starts.data, self._stops.data, carry.data)
         nplike = self._starts.nplike
         index_cls = type(self._starts)
-        length = len(starts)
+        length = starts.shape[0]
         try:
             new_starts = starts[where]
             new_stops = stops[:length][where]

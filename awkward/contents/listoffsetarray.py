@@ -5,7 +5,14 @@ from __future__ import annotations
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
-from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
+from awkward.contents.content import (
+    Content,
+    FormClass,
+    as_length,
+    buffer_length,
+    concrete,
+    index_int,
+)
 from awkward.contents.strings import list_items_to_python
 from awkward.index import Index32, Index64, IndexU32
 
@@ -106,13 +113,13 @@ class ListOffsetArray(SingleContent):
         offsets = self._offsets
         if start_at_zero:
             first = index_int(offsets, 0)
-            if first != 0:
+            if first is unknown_length or first != 0:
                 (data,) = concrete(offsets.data)
                 nplike = offsets.nplike
                 from awkward._nplikes.dtypes import int64
 
                 shifted = nplike.astype(data, int64) - first
-                last = int(shifted[-1])
+                last = as_length(shifted[-1])
                 return self._new(
                     Index64(shifted, nplike=nplike),
                     self._content._getitem_range(first, first + last),
@@ -149,7 +156,7 @@ class ListOffsetArray(SingleContent):
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
         (data,) = concrete(self._offsets.data)
-        return self._content._getitem_range(int(data[at]), int(data[at + 1]))
+        return self._content._getitem_range(as_length(data[at]), as_length(data[at + 1]))
 
     def _getitem_range(self, start: int, stop: int) -> Content:
         return self._new(self._offsets[start : stop + 1], self._content, self._parameters)

@@ -169,12 +169,14 @@ class RecordArray(Content):
         out._init(parameters, backend)
         return out
 
-    def _new(self, contents, fields, length, parameters) -> RecordArray:
+    def _new(self, contents, fields, length, parameters, length_generator=None) -> RecordArray:
+        """Construct without validation; callers keeping this node's (unknown) length pass
+        its ``_length_generator`` so the derived node can still resolve it."""
         out = RecordArray.__new__(RecordArray)
         out._contents = contents
         out._fields = fields
         out._length = length
-        out._length_generator = None
+        out._length_generator = length_generator
         out._parameters = parameters
         out._backend = self._backend
         out._form_cache = None
@@ -263,7 +265,9 @@ class RecordArray(Content):
 
     # ------------------------------------------------------------------ conversions
     def to_tuple(self) -> RecordArray:
-        return self._new(self._contents, None, self._length, self._parameters)
+        return self._new(
+            self._contents, None, self._length, self._parameters, self._length_generator
+        )
 
     # ------------------------------------------------------------------ element access
     def _getitem_at(self, where: int):
@@ -293,6 +297,7 @@ class RecordArray(Content):
             None if self._fields is None else [self._fields[i] for i in indexes],
             self._length,
             None,
+            self._length_generator,
         )
 
     def _carry(self, carry, allow_lazy: bool) -> Content:

@@ -174,10 +174,10 @@ class RegularArray(SingleContent):
         )
 
     def _getitem_field(self, where: str) -> Content:
-        return RegularArray(self._content._getitem_field(where), self._size, self.length)
+        return self.copy(self._content._getitem_field(where), parameters=None)
 
     def _getitem_fields(self, where: list) -> Content:
-        return RegularArray(self._content._getitem_fields(where), self._size, self.length)
+        return self.copy(self._content._getitem_fields(where), parameters=None)
 
     def _carry(self, carry, allow_lazy: bool) -> Content:
         from awkward._nplikes.dtypes import int64
@@ -185,19 +185,19 @@ class RegularArray(SingleContent):
 
         nplike = self._backend.index_nplike
         (where,) = concrete(carry.data)
-        length = len(self)
-        if len(where) and (int(nplike.max(where)) >= length or int(nplike.min(where)) < -length):
+        length = len(self) if nplike.known_data else unknown_length
+        if length is not unknown_length and len(where) and (int(nplike.max(where)) >= length or int(nplike.min(where)) < -length):
             raise IndexError(f"carry index out of range for RegularArray of length {length}")
         where = nplike.astype(where, int64)
         where = nplike.where(where < 0, where + length, where)
         size = self._size
         nextcarry = nplike.reshape(
-            nplike.reshape(where * size, (len(where), 1)) + nplike.arange(size, dtype=int64), (-1,)
+            nplike.reshape(where * size, (where.shape[0], 1)) + nplike.arange(size, dtype=int64), (-1,)
         )
         return RegularArray(
             self._content._carry(Index64(nextcarry, nplike=nplike), allow_lazy),
             size,
-            len(where),
+            where.shape[0],
             parameters=self._parameters,
         )
 
@@ -214,10 +214,11 @@ class RegularArray(SingleContent):
         return self._content._validity_error(path + ".content")
 
     def _to_packed(self, recursive: bool) -> Content:
-        content = self._content._getitem_range(0, len(self) * self._size)
+        length = len(self)  # resolved: a size-0 node of unknown length keeps no generator here
+        content = self._content._getitem_range(0, length * self._size)
         if recursive:
             content = content._to_packed(True)
-        return RegularArray(content, self._size, self.length, parameters=self._parameters)
+        return RegularArray(content, self._size, length, parameters=self._parameters)
 
     def _repr(self, indent: str, pre: str, post: str) -> str:
         return (

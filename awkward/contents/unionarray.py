@@ -9,7 +9,15 @@ from awkward._parameters import parameters_union
 from awkward._util import UNSET
 from awkward.contents._merge import MERGECASTABLE as _MERGECASTABLE
 from awkward.contents._merge import merge_layouts, mergeable
-from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
+from awkward.contents.content import (
+    Content,
+    FormClass,
+    buffer_length,
+    concrete,
+    index_int,
+    length_of,
+    maybe_equal,
+)
 from awkward.contents.indexedarray import as_int64, is_categorical
 from awkward.index import Index32, Index64, IndexU32
 
@@ -167,7 +175,7 @@ class UnionArray(Content):
         """Concrete tags (int64) and index (int64), both trimmed to the length."""
         nplike = self._tags.nplike
         tags, index = concrete(self._tags.data, self._index.data)
-        length = len(tags)
+        length = tags.shape[0]
         return as_int64(nplike, tags), as_int64(nplike, index[:length])
 
     def project(self, index):
@@ -230,6 +238,8 @@ class UnionArray(Content):
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
         tag = index_int(self._tags, at)
+        if tag is unknown_length:  # typetracer: which content is unknown
+            raise TypeError("the element type of a typetracer union element is not known (one of its contents)")
         if not 0 <= tag < len(self._contents):
             raise IndexError(f"UnionArray tags[{at}] ({tag}) is not a content number; the array is not valid")
         return self._contents[tag]._getitem_at(index_int(self._index, at))
@@ -254,7 +264,7 @@ class UnionArray(Content):
         tags, index, where = concrete(self._tags.data, self._index.data, carry.data)
         try:
             new_tags = tags[where]
-            new_index = index[: len(tags)][where]
+            new_index = index[: tags.shape[0]][where]
         except IndexError as err:
             raise IndexError(f"UnionArray of length {len(tags)}: {err}") from None
         nplike = self._tags.nplike
@@ -388,12 +398,12 @@ def _simplify(tags, index, contents, parameters, mergebool, mergecastable, dropu
 
     nplike = tags.nplike
     raw_tags, raw_index = concrete(tags.data, index.data)
-    length = len(raw_tags)
-    if len(raw_index) < length:
+    length = raw_tags.shape[0]
+    if not maybe_equal(length, raw_index.shape[0]) and len(raw_index) < length:
         raise ValueError(f"UnionArray len(tags) ({length}) must be <= len(index) ({len(raw_index)})")
     raw_tags = as_int64(nplike, raw_tags)
     raw_index = as_int64(nplike, raw_index[:length])
-    if length and (int(nplike.min(raw_tags)) < 0 or int(nplike.max(raw_tags)) >= len(contents)):
+    if nplike.known_data and length and (int(nplike.min(raw_tags)) < 0 or int(nplike.max(raw_tags)) >= len(contents)):
         raise ValueError(f"UnionArray.simplified: tags must be in [0, {len(contents)}) (the number of contents)")
     new_tags = nplike.zeros(length, dtype=_int64())
     new_index = nplike.zeros(length, dtype=_int64())
@@ -441,7 +451,7 @@ def _simplify(tags, index, contents, parameters, mergebool, mergecastable, dropu
                 selected = new_tags == k
                 final_tags[selected] = position
                 new_index[selected] = new_index[selected] + offset
-                offset += len(flat[k])
+                offset += length_of(flat[k])
             content = merge_layouts([flat[k] for k in group], mergebool, mergecastable)
         merged.append(content)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from awkward._parameters import parameters_union
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
-from awkward.contents.content import Content, FormClass
+from awkward.contents.content import Content, FormClass, length_of
+from awkward.contents.indexedarray import needs_simplify
 
 
 class UnmaskedArray(SingleContent):
@@ -65,7 +66,7 @@ class UnmaskedArray(SingleContent):
         from awkward._nplikes.dtypes import bool_
 
         nplike = self._backend.index_nplike
-        length = len(self)
+        length = length_of(self)
         return nplike.ones(length, dtype=bool_) if valid_when else nplike.zeros(length, dtype=bool_)
 
     def to_IndexedOptionArray64(self):
@@ -74,7 +75,7 @@ class UnmaskedArray(SingleContent):
         from awkward.index import Index64
 
         nplike = self._backend.index_nplike
-        index = Index64(nplike.arange(len(self), dtype=int64), nplike=nplike)
+        index = Index64(nplike.arange(length_of(self), dtype=int64), nplike=nplike)
         return IndexedOptionArray(index, self._content, parameters=self._parameters)
 
     def to_ByteMaskedArray(self, valid_when):
@@ -128,13 +129,22 @@ class UnmaskedArray(SingleContent):
         return self._new(self._content._getitem_range(start, stop), self._parameters)
 
     def _getitem_field(self, where: str) -> Content:
-        return self._new(self._content._getitem_field(where), None)
+        return self._wrap_projected(self._content._getitem_field(where))
 
     def _getitem_fields(self, where: list) -> Content:
-        return self._new(self._content._getitem_fields(where), None)
+        return self._wrap_projected(self._content._getitem_fields(where))
+
+    def _wrap_projected(self, content) -> Content:
+        # a record's field may itself be an option/indexed/union node: compose, never nest
+        if needs_simplify(content):
+            return UnmaskedArray.simplified(content)
+        return self._new(content, None)
 
     def _carry(self, carry, allow_lazy: bool) -> Content:
-        return self._new(self._content._carry(carry, allow_lazy), self._parameters)
+        content = self._content._carry(carry, allow_lazy)
+        if needs_simplify(content):  # a lazy carry of a record is an IndexedArray: compose
+            return UnmaskedArray.simplified(content, parameters=self._parameters)
+        return self._new(content, self._parameters)
 
     # ------------------------------------------------------------------ whole-array operations
     def _to_list(self, behavior) -> list:

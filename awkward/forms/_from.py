@@ -31,6 +31,48 @@ _SUFFIX = re.compile(
 )
 
 
+# awkward 1 wrote NumpyArray forms with a buffer-protocol "format" (and "itemsize"); when
+# "primitive" is missing the primitive comes from these (integers by kind and itemsize, so a
+# file written where "l" is 4 bytes loads as int32).
+_FORMAT_FLOATS = {"e": "float16", "f": "float32", "d": "float64", "g": "float128"}
+_FORMAT_COMPLEX = {"Zf": "complex64", "Zd": "complex128", "Zg": "complex256"}
+_UNITLESS = ("datetime64", "timedelta64")
+_FORMAT_UNITS = re.compile(r"^([Mm])8(\[[0-9]*[A-Za-z]+\])?$")
+
+
+def _primitive_from_format(input: Mapping):
+    fmt = input.get("format")
+    if not isinstance(fmt, str) or not fmt:
+        raise ValueError(
+            "NumpyArray form dict is missing the required key 'primitive' (or awkward 1's "
+            f"'format' and 'itemsize'): {dict(input)!r}"
+        )
+    fmt = fmt.lstrip("<>=!@")
+    itemsize = input.get("itemsize")
+    primitive = None
+    if fmt == "?":
+        primitive = "bool"
+    elif len(fmt) == 1 and fmt in "bhilqn" and isinstance(itemsize, int):
+        primitive = f"int{8 * itemsize}"
+    elif len(fmt) == 1 and fmt in "BHILQN" and isinstance(itemsize, int):
+        primitive = f"uint{8 * itemsize}"
+    elif fmt in _FORMAT_FLOATS:
+        primitive = _FORMAT_FLOATS[fmt]
+    elif fmt in _FORMAT_COMPLEX:
+        primitive = _FORMAT_COMPLEX[fmt]
+    else:
+        match = _FORMAT_UNITS.match(fmt)
+        if match is not None:
+            kind = "datetime64" if match.group(1) == "M" else "timedelta64"
+            primitive = kind + (match.group(2) or "")
+    if primitive is None or not is_supported_primitive(primitive):
+        raise ValueError(
+            f"NumpyArray form dict: awkward 1 format {input.get('format')!r} with itemsize "
+            f"{itemsize!r} is not a supported primitive type"
+        )
+    return primitive
+
+
 def _leaf(primitive: str):
     from awkward.forms.numpyform import NumpyForm
 
@@ -57,28 +99,61 @@ def _contents_of(input: Mapping, cls: str):
     raise TypeError(f"{cls} 'contents' must be a list or a dict, not {contents!r}")
 
 
+# class names as written -> as read (filled on first sight: awkward 1's suffixed names map to 2's)
+_CLASS_NAMES: dict = {}
+_FORMS = []  # the awkward.forms module, once imported (it imports this module)
+
+
+def _class_name(cls: str) -> str:
+    name = _CLASS_NAMES.get(cls)
+    if name is None:
+        match = _SUFFIX.match(cls)
+        name = cls if match is None else match.group(1)
+        if len(_CLASS_NAMES) < 64:
+            _CLASS_NAMES[cls] = name
+    return name
+
+
 def from_dict(input):
     """A Form from its dict (verbose or not); a bare string is a NumpyForm primitive."""
-    from awkward import forms as F
+    if not _FORMS:
+        from awkward import forms
 
-    if isinstance(input, str):
-        return _leaf(input)
-    if not isinstance(input, Mapping):
-        raise TypeError(f"a form dict must be a Mapping or a primitive str, not {input!r}")
+        _FORMS.append(forms)
+    F = _FORMS[0]
+
+    if type(input) is not dict:
+        if isinstance(input, str):
+            return _leaf(input)
+        if not isinstance(input, Mapping):
+            raise TypeError(f"a form dict must be a Mapping or a primitive str, not {input!r}")
     if "class" not in input:
         raise ValueError(f"a form dict needs a 'class' key: {dict(input)!r}")
     cls = input["class"]
-    if not isinstance(cls, str):
+    if type(cls) is not str:
         raise TypeError(f"a form dict's 'class' must be a str, not {cls!r}")
-    match = _SUFFIX.match(cls)
-    if match is not None:
-        cls = match.group(1)
+    cls = _class_name(cls)
     parameters = input.get("parameters")
     form_key = input.get("form_key")
     extra = {"parameters": parameters, "form_key": form_key}
 
+    if cls == "VirtualArray":
+        # awkward 1's lazy node: load its inner form (buffers of awkward 1 files are concrete)
+        inner = input.get("form")
+        if inner is None:
+            raise ValueError(
+                "an awkward 1 VirtualArray form without its inner 'form' cannot be loaded: "
+                f"{dict(input)!r}"
+            )
+        out = from_dict(inner)
+        if parameters:
+            out = out.copy(parameters={**out.parameters, **parameters})
+        return out
     if cls == "NumpyArray":
-        primitive = _require(input, "primitive", cls)
+        primitive = input.get("primitive")
+        if primitive is None or (primitive in _UNITLESS and "format" in input):
+            # awkward 1 wrote "datetime64" as the primitive and the unit only in the format
+            primitive = _primitive_from_format(input)
         inner_shape = input.get("inner_shape")
         return F.NumpyForm(primitive, () if inner_shape is None else inner_shape, **extra)
     if cls == "EmptyArray":
@@ -100,7 +175,8 @@ def from_dict(input):
         )
     if cls == "RecordArray":
         keys, contents = _contents_of(input, cls)
-        fields = input["fields"] if "fields" in input else keys
+        # awkward 1 named the fields of a list of contents "keys"
+        fields = input["fields"] if "fields" in input else input.get("keys", keys)
         return F.RecordForm(contents, fields, **extra)
     if cls == "IndexedArray":
         return F.IndexedForm(

@@ -350,6 +350,31 @@ class Form:
         }
         return layout_from_buffers(self, 0, container, key_of, backend, "<", False, True)
 
+    def length_one_array(self, *, backend="cpu", highlevel=False, behavior=None):
+        """A layout of this form with one element, all zeros (lists empty, options as their
+        zero mask says, unions at their first content)."""
+        if highlevel:
+            raise NotImplementedError(
+                "Form.length_one_array returns a layout: call it with highlevel=False and wrap "
+                "the result with ak.Array(...)"
+            )
+        from awkward._backends.dispatch import regularize_backend
+        from awkward.contents._from_buffers import layout_from_buffers
+
+        backend = regularize_backend(backend)
+
+        def key_of(form_key, attribute, form):
+            return (id(form), attribute)
+
+        # zeros long enough for every buffer (regular sizes and inner shapes multiply the
+        # one element); from_buffers trims each to what the form and length need
+        size = 2 * _items_per_element(self)
+        container = {
+            key: backend.nplike.zeros(size, dtype=dtype)
+            for key, dtype in self.expected_from_buffers(key_of).items()
+        }
+        return layout_from_buffers(self, 1, container, key_of, backend, "<", False, True)
+
     # ---- depths ----------------------------------------------------------------------
 
     @property
@@ -367,3 +392,23 @@ class Form:
     @property
     def branch_depth(self) -> tuple[bool, int]:
         raise NotImplementedError
+
+
+def _items_per_element(form) -> int:
+    """The most items one element of ``form`` needs in any of its buffers."""
+    own = 1
+    size = getattr(form, "size", None)
+    if isinstance(size, int) and type(form).__name__ == "RegularForm":
+        own = max(size, 1)
+    for dim in getattr(form, "inner_shape", ()) or ():
+        own *= max(int(dim), 1)
+    inner = [_items_per_element(child) for child in _child_forms(form)]
+    return own * max(inner, default=1)
+
+
+def _child_forms(form):
+    contents = getattr(form, "contents", None)
+    if contents is not None:
+        return list(contents)
+    content = getattr(form, "content", None)
+    return [] if content is None else [content]

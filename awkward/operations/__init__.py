@@ -4,6 +4,7 @@ Functions take layouts, high-level arrays or anything ak.to_layout accepts (see
 _layout_args.to_layout_arg) and return high-level arrays unless ``highlevel=False``.
 """
 
+from awkward.operations import str  # the ak.str namespace (shadows the builtin here, as in 2.14)
 from awkward.operations._layout_args import register_highlevel  # noqa: F401  (for the high-level layer)
 from awkward.operations.ak_all import all
 from awkward.operations.ak_almost_equal import almost_equal
@@ -33,12 +34,25 @@ from awkward.operations.ak_fields import fields
 from awkward.operations.ak_fill_none import fill_none
 from awkward.operations.ak_firsts import firsts
 from awkward.operations.ak_flatten import flatten
+from awkward.operations.ak_from_arrow import from_arrow
+from awkward.operations.ak_from_arrow_schema import from_arrow_schema
 from awkward.operations.ak_from_buffers import from_buffers
 from awkward.operations.ak_from_categorical import from_categorical
+from awkward.operations.ak_from_cudf import from_cudf
+from awkward.operations.ak_from_cupy import from_cupy
+from awkward.operations.ak_from_dlpack import from_dlpack
+from awkward.operations.ak_from_feather import from_feather
 from awkward.operations.ak_from_iter import from_iter
+from awkward.operations.ak_from_jax import from_jax
 from awkward.operations.ak_from_json import from_json
 from awkward.operations.ak_from_numpy import from_numpy
+from awkward.operations.ak_from_parquet import from_parquet
+from awkward.operations.ak_from_raggedtensor import from_raggedtensor
+from awkward.operations.ak_from_rdataframe import from_rdataframe
 from awkward.operations.ak_from_regular import from_regular
+from awkward.operations.ak_from_safetensors import from_safetensors
+from awkward.operations.ak_from_tensorflow import from_tensorflow
+from awkward.operations.ak_from_torch import from_torch
 from awkward.operations.ak_full_like import full_like
 from awkward.operations.ak_imag import imag
 from awkward.operations.ak_is_categorical import is_categorical
@@ -49,11 +63,13 @@ from awkward.operations.ak_isclose import isclose
 from awkward.operations.ak_linear_fit import linear_fit
 from awkward.operations.ak_local_index import local_index
 from awkward.operations.ak_mask import mask
+from awkward.operations.ak_materialization_report import materialization_report
 from awkward.operations.ak_materialize import materialize
 from awkward.operations.ak_max import max
 from awkward.operations.ak_mean import mean
 from awkward.operations.ak_merge_option_of_records import merge_option_of_records
 from awkward.operations.ak_merge_union_of_records import merge_union_of_records
+from awkward.operations.ak_metadata_from_parquet import metadata_from_parquet
 from awkward.operations.ak_min import min
 from awkward.operations.ak_moment import moment
 from awkward.operations.ak_nan_to_none import nan_to_none
@@ -83,14 +99,29 @@ from awkward.operations.ak_sort import sort
 from awkward.operations.ak_std import std
 from awkward.operations.ak_strings_astype import strings_astype
 from awkward.operations.ak_sum import sum
+from awkward.operations.ak_to_arrow import to_arrow
+from awkward.operations.ak_to_arrow_table import to_arrow_table
 from awkward.operations.ak_to_backend import to_backend
 from awkward.operations.ak_to_buffers import to_buffers
+from awkward.operations.ak_to_cudf import to_cudf
+from awkward.operations.ak_to_cupy import to_cupy
+from awkward.operations.ak_to_dataframe import to_dataframe
+from awkward.operations.ak_to_feather import to_feather
+from awkward.operations.ak_to_jax import to_jax
 from awkward.operations.ak_to_json import to_json
 from awkward.operations.ak_to_layout import to_layout
 from awkward.operations.ak_to_list import to_list
 from awkward.operations.ak_to_numpy import to_numpy
 from awkward.operations.ak_to_packed import to_packed
+from awkward.operations.ak_to_parquet import to_parquet
+from awkward.operations.ak_to_parquet_dataset import to_parquet_dataset
+from awkward.operations.ak_to_parquet_row_groups import to_parquet_row_groups
+from awkward.operations.ak_to_raggedtensor import to_raggedtensor
+from awkward.operations.ak_to_rdataframe import to_rdataframe
 from awkward.operations.ak_to_regular import to_regular
+from awkward.operations.ak_to_safetensors import to_safetensors
+from awkward.operations.ak_to_tensorflow import to_tensorflow
+from awkward.operations.ak_to_torch import to_torch
 from awkward.operations.ak_transform import transform
 from awkward.operations.ak_type import type
 from awkward.operations.ak_unflatten import unflatten
@@ -98,6 +129,7 @@ from awkward.operations.ak_unzip import unzip
 from awkward.operations.ak_validity_error import validity_error
 from awkward.operations.ak_values_astype import values_astype
 from awkward.operations.ak_var import var
+from awkward.operations.ak_virtual import virtual
 from awkward.operations.ak_where import where
 from awkward.operations.ak_with_field import with_field
 from awkward.operations.ak_with_name import with_name
@@ -137,12 +169,25 @@ __all__ = [
     "fill_none",
     "firsts",
     "flatten",
+    "from_arrow",
+    "from_arrow_schema",
     "from_buffers",
     "from_categorical",
+    "from_cudf",
+    "from_cupy",
+    "from_dlpack",
+    "from_feather",
     "from_iter",
+    "from_jax",
     "from_json",
     "from_numpy",
+    "from_parquet",
+    "from_raggedtensor",
+    "from_rdataframe",
     "from_regular",
+    "from_safetensors",
+    "from_tensorflow",
+    "from_torch",
     "full_like",
     "imag",
     "is_categorical",
@@ -153,11 +198,13 @@ __all__ = [
     "linear_fit",
     "local_index",
     "mask",
+    "materialization_report",
     "materialize",
     "max",
     "mean",
     "merge_option_of_records",
     "merge_union_of_records",
+    "metadata_from_parquet",
     "min",
     "moment",
     "nan_to_none",
@@ -185,16 +232,32 @@ __all__ = [
     "softmax",
     "sort",
     "std",
+    "str",
     "strings_astype",
     "sum",
+    "to_arrow",
+    "to_arrow_table",
     "to_backend",
     "to_buffers",
+    "to_cudf",
+    "to_cupy",
+    "to_dataframe",
+    "to_feather",
+    "to_jax",
     "to_json",
     "to_layout",
     "to_list",
     "to_numpy",
     "to_packed",
+    "to_parquet",
+    "to_parquet_dataset",
+    "to_parquet_row_groups",
+    "to_raggedtensor",
+    "to_rdataframe",
     "to_regular",
+    "to_safetensors",
+    "to_tensorflow",
+    "to_torch",
     "transform",
     "type",
     "unflatten",
@@ -202,6 +265,7 @@ __all__ = [
     "validity_error",
     "values_astype",
     "var",
+    "virtual",
     "where",
     "with_field",
     "with_name",

@@ -20,10 +20,9 @@ def to_numpy(array, *, allow_missing=True):
     layout = to_layout(array, allow_record=True, primitive_policy="pass-through",
                        string_policy="promote", none_policy="promote")
     if isinstance(layout, Record):
-        layout = layout.array._getitem_range(layout.at, layout.at + 1)
-        return layout_to_numpy(layout, allow_missing)[0]
+        raise TypeError("ak.to_numpy: ak.Record objects are not allowed in this function")
     if not hasattr(layout, "form"):
         from awkward._connect.numpy_conversion import as_1d
 
-        return as_1d(layout)[0]
+        return as_1d(layout)
     return layout_to_numpy(layout, allow_missing)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from awkward._do import regularize_axis
 from awkward._do import unflatten as _unflatten
 from awkward._do._axis import is_integer
-from awkward.contents.numpyarray import NumpyArray
 from awkward.operations._layout_args import HighLevelContext
 
 __all__ = ["unflatten"]
@@ -19,12 +18,12 @@ def unflatten(array, counts, axis=0, *, highlevel=True, behavior=None, attrs=Non
     axis = regularize_axis(axis, "unflatten", none_allowed=False)
     ctx = HighLevelContext(behavior, attrs)
     layout = ctx.unwrap(array, "unflatten", allow_record=False)
-    if is_integer(counts) or (getattr(counts, "shape", None) == () and is_integer(counts.item())):
+    if type(counts) is int or _plain_integers(counts, layout):
+        pass  # the usual counts: an int, or a 1-d integer array of the layout's array library
+    elif is_integer(counts) or (getattr(counts, "shape", None) == () and is_integer(counts.item())):
         counts = int(counts)
     elif isinstance(counts, (bool, float, complex)) or getattr(counts, "shape", None) == ():
         raise TypeError(f"ak.unflatten: counts must be an integer or an array of integers, not {counts!r}")
-    elif _plain_integers(counts, layout):
-        counts = NumpyArray(counts, backend=layout.backend)  # without ak.to_layout's checks
     else:
         counts = ctx.unwrap(counts, "unflatten", allow_record=False)
     return ctx.wrap(_unflatten(layout, counts, axis), highlevel)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from awkward._broadcasting import broadcast_and_apply, broadcast_scalar
 from awkward._nplikes.dtypes import bool_, int8, int64
-from awkward.contents.content import Content, concrete
+from awkward.contents.content import Content, concrete, length_of, unknown_length
 from awkward.operations._layout_args import to_layout_arg, wrap_layout
 
 __all__ = ["where"]
@@ -24,11 +24,11 @@ def _pick(mask, x, y, mergebool, backend):
     from awkward.index import Index64
 
     nplike = backend.index_nplike
-    length = len(mask)
+    length = mask.shape[0]
     x, y = (v if isinstance(v, Content) else broadcast_scalar(v, length, backend) for v in (x, y))
     merged = merge_layouts([x, y], mergebool)
     positions = nplike.arange(length, dtype=int64)
-    index = nplike.where(mask, positions, positions + len(x))
+    index = nplike.where(mask, positions, positions + length_of(x))
     return merged._carry(Index64(index, nplike=nplike), True)
 
 
@@ -93,12 +93,12 @@ def _missing_condition(c, x, y, action, depth, backend):
     (valid,) = concrete(c.mask_as_bool(True))
     (index,) = concrete(c.to_IndexedOptionArray64().index.data)
     (data,) = concrete(c.content.data)
-    if len(data) == 0:
-        picked = nplike.zeros(len(c), dtype=bool_)
+    if data.shape[0] is not unknown_length and len(data) == 0:
+        picked = nplike.zeros(length_of(c), dtype=bool_)
     else:
         picked = nplike.logical_and(valid, data[nplike.where(valid, index, 0)] != 0)
     (out,) = action([NumpyArray(picked, backend=backend), x, y], depth=depth, backend=backend)
-    positions = nplike.arange(len(c), dtype=int64)
+    positions = nplike.arange(length_of(c), dtype=int64)
     return IndexedOptionArray.simplified(Index64(nplike.where(valid, positions, -1), nplike=nplike), out)
 
 

@@ -47,6 +47,8 @@ STATEMENTS = [
     ("count axis=1", "ak.count(a, axis=1)"),
     ("count_nonzero axis=1", "ak.count_nonzero(a, axis=1)"),
     ("sum axis=0", "ak.sum(a, axis=0)"),
+    ("any axis=0", "ak.any(a, axis=0)"),
+    ("argmax axis=0", "ak.argmax(a, axis=0)"),
     ("argmax keepdims", "ak.argmax(a, axis=1, keepdims=True)"),
     ("sum axis=None", "ak.sum(a, axis=None)"),
     ("sum flat axis=None", "ak.sum(flat, axis=None)"),

@@ -46,6 +46,7 @@ OPERATIONS = [
     ("sort(jag, axis=1)", "ak.sort(jag, axis=1)"),
     ("sort(jag, axis=1, ascending=False)", "ak.sort(jag, axis=1, ascending=False)"),
     ("argsort(jag, axis=1)", "ak.argsort(jag, axis=1)"),
+    ("argsort(jag, axis=1, ascending=False)", "ak.argsort(jag, axis=1, ascending=False)"),
     ("sort(jopt, axis=1)", "ak.sort(jopt, axis=1)"),
     ("argsort(jopt, axis=1)", "ak.argsort(jopt, axis=1)"),
     ("mean(jag, axis=1)", "ak.mean(jag, axis=1)"),

@@ -13,6 +13,17 @@ def _literal(value) -> str:
     return pprint.pformat(value, width=96, sort_dicts=True)
 
 
+def _has_nonfinite(value) -> bool:
+    """Whether a case holds NaN or infinities (written as ``nan``/``inf``: need an import)."""
+    if isinstance(value, float):
+        return value != value or value in (float("inf"), float("-inf"))
+    if isinstance(value, dict):
+        return any(_has_nonfinite(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_has_nonfinite(v) for v in value)
+    return False
+
+
 def registry_source(families, cuda_symbols: set) -> str:
     out = [
         HEADER.rstrip("\n"),
@@ -105,6 +116,7 @@ def test_source(family, cuda_symbols: set) -> str:
         [
             HEADER,
             f'"""Spec test cases of {family.name}: Python reference, C++ kernel, CUDA kernel."""\n\n',
+            ("from math import inf, nan  # noqa: F401 (the cases' non-finite values)\n\n" if _has_nonfinite(cases) else ""),
             "import pytest\n\n",
             "import _kernel_harness as harness\n\n",
             f"FAMILY = {family.name!r}\n",

@@ -70,7 +70,7 @@ class Kernel:
             if arg["name"] in case["outputs"]:
                 got = call_args[position]
                 want = np.array(case["outputs"][arg["name"]], dtype=got.dtype)
-                assert got.tolist() == want.tolist(), f"{arg['name']}: got {got}, expected {want}"
+                assert same_values(got, want), f"{arg['name']}: got {got}, expected {want}"
 
     def check_backend_error(self, spec, case):
         backend_module = pytest.importorskip("awkward._backends.numpy")
@@ -86,6 +86,17 @@ class Kernel:
         assert message in text, text
         if case["error"]["index"] >= 0:
             assert str(case["error"]["index"]) in text, text
+
+
+def same_values(got, want):
+    """Equal element by element; for floats NaN equals NaN and the sign of zero counts
+    (a stable sort must keep -0.0 and 0.0 in their order)."""
+    if got.dtype.kind != "f":
+        return got.tolist() == want.tolist()
+    return bool(
+        np.array_equal(got, want, equal_nan=True)
+        and np.array_equal(np.signbit(got), np.signbit(want))
+    )
 
 
 def run_reference(function):

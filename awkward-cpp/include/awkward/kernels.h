@@ -205,6 +205,22 @@ Error awkward_UnionArray_validity_U32(const int8_t* fromtags, const uint32_t* fr
 Error awkward_UnionArray_validity_64(const int8_t* fromtags, const int64_t* fromindex, int64_t length, int64_t numcontents, const int64_t* lencontents);
 }
 
+// ---- awkward_argsort_segments: For every segment fromptr[offsets[i]:offsets[i + 1]], the positions of its values in stable sorted order (ascending or descending, NaN first in both directions, as awkward 2.14 places them): global positions, or positions relative to offsets[i] when local. A position outside every segment maps to itself (0 when local). offsets must be non-decreasing.
+#define AWKWARD_ARGSORT_SEGMENTS_ERR_OUT_OF_RANGE "offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0"
+extern "C" {
+Error awkward_argsort_segments_bool(int64_t* toptr, const bool* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_uint8(int64_t* toptr, const uint8_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_uint16(int64_t* toptr, const uint16_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_uint32(int64_t* toptr, const uint32_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_uint64(int64_t* toptr, const uint64_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_float32(int64_t* toptr, const float* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+Error awkward_argsort_segments_float64(int64_t* toptr, const double* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+}
+
 // ---- awkward_reduce_all: Whether every value of every segment fromptr[fromstarts[i]:fromstops[i]] is non-zero (NaN is); true for an empty segment.
 #define AWKWARD_REDUCE_ALL_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
 extern "C" {
@@ -317,6 +333,25 @@ Error awkward_reduce_min_float32(float* toptr, const float* fromptr, const float
 Error awkward_reduce_min_float64(double* toptr, const double* fromptr, const double* identity, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
 }
 
+// ---- awkward_reduce_nonlocal_carry: Groups the items of lists for a reduction at a non-innermost axis. Segment i holds the lists offsets[i]..offsets[i + 1] (list j is starts[j]:stops[j] of an inner content) and owns the groups groupoffsets[i]..groupoffsets[i + 1]; item k of every list of segment i goes to group groupoffsets[i] + k. Writes tocarry, the inner positions arranged group by group (in list order inside a group), tooffsets, the offsets of the groups in tocarry, and, when parentslength > 0, toparents, the list each arranged item came from. A counting sort: two passes over the items, no comparison sort.
+#define AWKWARD_REDUCE_NONLOCAL_CARRY_ERR_BAD_SEGMENT "offsets[i]:offsets[i + 1] is not inside [0, nlists], or groupoffsets[i]:groupoffsets[i + 1] not inside [0, ngroups] (or nsegments or ngroups < 0)"
+#define AWKWARD_REDUCE_NONLOCAL_CARRY_ERR_BAD_LIST "stops[j] < starts[j], or list j is longer than its segment's groups"
+#define AWKWARD_REDUCE_NONLOCAL_CARRY_ERR_WRONG_TOTAL "the lists do not hold exactly total items, or parentslength is neither 0 nor total"
+extern "C" {
+Error awkward_reduce_nonlocal_carry_64(int64_t* tocarry, int64_t* tooffsets, int64_t* toparents, const int64_t* offsets, const int64_t* starts, const int64_t* stops, const int64_t* groupoffsets, int64_t nsegments, int64_t nlists, int64_t total, int64_t ngroups, int64_t parentslength);
+}
+
+// ---- awkward_reduce_nonlocal_gather: Like awkward_reduce_nonlocal_carry, but writes the items themselves: todata[p] = fromdata[tocarry[p]] of that kernel, reading fromdata once and in order (a gather by carry would sweep it once per group). Any dtype goes through the unsigned integer of its size. Lists must lie inside [0, fromlength].
+#define AWKWARD_REDUCE_NONLOCAL_GATHER_ERR_BAD_SEGMENT "offsets[i]:offsets[i + 1] is not inside [0, nlists], or groupoffsets[i]:groupoffsets[i + 1] not inside [0, ngroups] (or nsegments or ngroups < 0)"
+#define AWKWARD_REDUCE_NONLOCAL_GATHER_ERR_BAD_LIST "stops[j] < starts[j], list j is longer than its segment's groups, or it is not inside [0, fromlength]"
+#define AWKWARD_REDUCE_NONLOCAL_GATHER_ERR_WRONG_TOTAL "the lists do not hold exactly total items, or parentslength is neither 0 nor total"
+extern "C" {
+Error awkward_reduce_nonlocal_gather_uint8(uint8_t* todata, int64_t* tooffsets, int64_t* toparents, const uint8_t* fromdata, const int64_t* offsets, const int64_t* starts, const int64_t* stops, const int64_t* groupoffsets, int64_t nsegments, int64_t nlists, int64_t total, int64_t ngroups, int64_t parentslength, int64_t fromlength);
+Error awkward_reduce_nonlocal_gather_uint16(uint16_t* todata, int64_t* tooffsets, int64_t* toparents, const uint16_t* fromdata, const int64_t* offsets, const int64_t* starts, const int64_t* stops, const int64_t* groupoffsets, int64_t nsegments, int64_t nlists, int64_t total, int64_t ngroups, int64_t parentslength, int64_t fromlength);
+Error awkward_reduce_nonlocal_gather_uint32(uint32_t* todata, int64_t* tooffsets, int64_t* toparents, const uint32_t* fromdata, const int64_t* offsets, const int64_t* starts, const int64_t* stops, const int64_t* groupoffsets, int64_t nsegments, int64_t nlists, int64_t total, int64_t ngroups, int64_t parentslength, int64_t fromlength);
+Error awkward_reduce_nonlocal_gather_uint64(uint64_t* todata, int64_t* tooffsets, int64_t* toparents, const uint64_t* fromdata, const int64_t* offsets, const int64_t* starts, const int64_t* stops, const int64_t* groupoffsets, int64_t nsegments, int64_t nlists, int64_t total, int64_t ngroups, int64_t parentslength, int64_t fromlength);
+}
+
 // ---- awkward_reduce_prod: Product of every segment fromptr[fromstarts[i]:fromstops[i]] (1 for an empty one); integers multiply in 64 bits, as numpy promotes them, float32 in double precision.
 #define AWKWARD_REDUCE_PROD_ERR_OUT_OF_RANGE "fromstarts[i]:fromstops[i] is not inside [0, fromlength]"
 extern "C" {
@@ -347,6 +382,22 @@ Error awkward_reduce_sum_uint64_uint32(uint64_t* toptr, const uint32_t* fromptr,
 Error awkward_reduce_sum_uint64_uint64(uint64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
 Error awkward_reduce_sum_float32_float32(float* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
 Error awkward_reduce_sum_float64_float64(double* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_sort_segments: toptr is fromptr with the values of every segment fromptr[offsets[i]:offsets[i + 1]] in stable sorted order (ascending or descending); NaN go first in both directions, in their original order (as awkward 2.14 places them); values outside the segments are copied. offsets must be non-decreasing; toptr and fromptr are distinct buffers.
+#define AWKWARD_SORT_SEGMENTS_ERR_OUT_OF_RANGE "offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0"
+extern "C" {
+Error awkward_sort_segments_bool(bool* toptr, const bool* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_int8(int8_t* toptr, const int8_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_uint8(uint8_t* toptr, const uint8_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_int16(int16_t* toptr, const int16_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_uint16(uint16_t* toptr, const uint16_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_int32(int32_t* toptr, const int32_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_uint32(uint32_t* toptr, const uint32_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_uint64(uint64_t* toptr, const uint64_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_float32(float* toptr, const float* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
+Error awkward_sort_segments_float64(double* toptr, const double* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending);
 }
 
 #endif  // AWKWARD_KERNELS_H_

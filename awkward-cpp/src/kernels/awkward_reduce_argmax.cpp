@@ -10,13 +10,17 @@ static Error reduce_argmax(int64_t* toptr, const T* fromptr, const int64_t* from
     if (start < 0 || stop < start || stop > fromlength) {
       return awkward_failure(AWKWARD_REDUCE_ARGMAX_ERR_OUT_OF_RANGE, i);
     }
+    // the first value starts as the best (even NaN); a later one replaces it only when
+    // strictly better; selects instead of branches (random data would mispredict them)
     int64_t best = -1;
-    T bestval = T();
-    for (int64_t j = start; j < stop; j++) {
-      const T x = fromptr[j];
-      if (best < 0 || x > bestval) {
-        best = j - start;
-        bestval = x;
+    if (start < stop) {
+      best = 0;
+      T bestval = fromptr[start];
+      for (int64_t j = start + 1; j < stop; j++) {
+        const T x = fromptr[j];
+        const bool better = x > bestval;
+        best = better ? j - start : best;
+        bestval = better ? x : bestval;
       }
     }
     toptr[i] = best;

@@ -1501,6 +1501,336 @@ static PyObject* bind_awkward_UnionArray_validity_64(PyObject*, PyObject* const*
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_argsort_segments_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_bool";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_bool(static_cast<int64_t*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_int8";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_int8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_uint8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_int16";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_int16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_uint16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_int32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_int32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_uint32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_int64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_uint64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_float32";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_float32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_segments_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_segments_float64";
+  if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[6], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_segments_float64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_reduce_all_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_reduce_all_bool";
   if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
@@ -3800,6 +4130,246 @@ static PyObject* bind_awkward_reduce_min_float64(PyObject*, PyObject* const* arg
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_reduce_nonlocal_carry_64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_nonlocal_carry_64";
+  if (!akbind::check_nargs(symbol, nargs, 12)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[7], &nsegments)) return nullptr;
+  int64_t nlists;
+  if (!akbind::scalar_int64(symbol, "nlists", args[8], &nlists)) return nullptr;
+  int64_t total;
+  if (!akbind::scalar_int64(symbol, "total", args[9], &total)) return nullptr;
+  int64_t ngroups;
+  if (!akbind::scalar_int64(symbol, "ngroups", args[10], &ngroups)) return nullptr;
+  int64_t parentslength;
+  if (!akbind::scalar_int64(symbol, "parentslength", args[11], &parentslength)) return nullptr;
+  akbind::Buffer buf_tocarry, buf_tooffsets, buf_toparents, buf_offsets, buf_starts, buf_stops, buf_groupoffsets;
+  __int128 work = 0;
+  const __int128 need_tocarry = (__int128)total;
+  if (!buf_tocarry.acquire(symbol, "tocarry", args[0], akbind::DType{'i', 8, "int64"}, true, need_tocarry, "total")) return nullptr;
+  if (need_tocarry > work) work = need_tocarry;
+  const __int128 need_tooffsets = ((__int128)ngroups + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[1], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "ngroups + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_toparents = (__int128)parentslength;
+  if (!buf_toparents.acquire(symbol, "toparents", args[2], akbind::DType{'i', 8, "int64"}, true, need_toparents, "parentslength")) return nullptr;
+  if (need_toparents > work) work = need_toparents;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  const __int128 need_starts = (__int128)nlists;
+  if (!buf_starts.acquire(symbol, "starts", args[4], akbind::DType{'i', 8, "int64"}, false, need_starts, "nlists")) return nullptr;
+  if (need_starts > work) work = need_starts;
+  const __int128 need_stops = (__int128)nlists;
+  if (!buf_stops.acquire(symbol, "stops", args[5], akbind::DType{'i', 8, "int64"}, false, need_stops, "nlists")) return nullptr;
+  if (need_stops > work) work = need_stops;
+  const __int128 need_groupoffsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_groupoffsets.acquire(symbol, "groupoffsets", args[6], akbind::DType{'i', 8, "int64"}, false, need_groupoffsets, "nsegments + 1")) return nullptr;
+  if (need_groupoffsets > work) work = need_groupoffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_nonlocal_carry_64(static_cast<int64_t*>(buf_tocarry.data()), static_cast<int64_t*>(buf_tooffsets.data()), static_cast<int64_t*>(buf_toparents.data()), static_cast<const int64_t*>(buf_offsets.data()), static_cast<const int64_t*>(buf_starts.data()), static_cast<const int64_t*>(buf_stops.data()), static_cast<const int64_t*>(buf_groupoffsets.data()), nsegments, nlists, total, ngroups, parentslength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_nonlocal_gather_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_nonlocal_gather_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 14)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[8], &nsegments)) return nullptr;
+  int64_t nlists;
+  if (!akbind::scalar_int64(symbol, "nlists", args[9], &nlists)) return nullptr;
+  int64_t total;
+  if (!akbind::scalar_int64(symbol, "total", args[10], &total)) return nullptr;
+  int64_t ngroups;
+  if (!akbind::scalar_int64(symbol, "ngroups", args[11], &ngroups)) return nullptr;
+  int64_t parentslength;
+  if (!akbind::scalar_int64(symbol, "parentslength", args[12], &parentslength)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[13], &fromlength)) return nullptr;
+  akbind::Buffer buf_todata, buf_tooffsets, buf_toparents, buf_fromdata, buf_offsets, buf_starts, buf_stops, buf_groupoffsets;
+  __int128 work = 0;
+  const __int128 need_todata = (__int128)total;
+  if (!buf_todata.acquire(symbol, "todata", args[0], akbind::DType{'u', 1, "uint8"}, true, need_todata, "total")) return nullptr;
+  if (need_todata > work) work = need_todata;
+  const __int128 need_tooffsets = ((__int128)ngroups + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[1], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "ngroups + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_toparents = (__int128)parentslength;
+  if (!buf_toparents.acquire(symbol, "toparents", args[2], akbind::DType{'i', 8, "int64"}, true, need_toparents, "parentslength")) return nullptr;
+  if (need_toparents > work) work = need_toparents;
+  const __int128 need_fromdata = (__int128)fromlength;
+  if (!buf_fromdata.acquire(symbol, "fromdata", args[3], akbind::DType{'u', 1, "uint8"}, false, need_fromdata, "fromlength")) return nullptr;
+  if (need_fromdata > work) work = need_fromdata;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[4], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  const __int128 need_starts = (__int128)nlists;
+  if (!buf_starts.acquire(symbol, "starts", args[5], akbind::DType{'i', 8, "int64"}, false, need_starts, "nlists")) return nullptr;
+  if (need_starts > work) work = need_starts;
+  const __int128 need_stops = (__int128)nlists;
+  if (!buf_stops.acquire(symbol, "stops", args[6], akbind::DType{'i', 8, "int64"}, false, need_stops, "nlists")) return nullptr;
+  if (need_stops > work) work = need_stops;
+  const __int128 need_groupoffsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_groupoffsets.acquire(symbol, "groupoffsets", args[7], akbind::DType{'i', 8, "int64"}, false, need_groupoffsets, "nsegments + 1")) return nullptr;
+  if (need_groupoffsets > work) work = need_groupoffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_nonlocal_gather_uint8(static_cast<uint8_t*>(buf_todata.data()), static_cast<int64_t*>(buf_tooffsets.data()), static_cast<int64_t*>(buf_toparents.data()), static_cast<const uint8_t*>(buf_fromdata.data()), static_cast<const int64_t*>(buf_offsets.data()), static_cast<const int64_t*>(buf_starts.data()), static_cast<const int64_t*>(buf_stops.data()), static_cast<const int64_t*>(buf_groupoffsets.data()), nsegments, nlists, total, ngroups, parentslength, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_nonlocal_gather_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_nonlocal_gather_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 14)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[8], &nsegments)) return nullptr;
+  int64_t nlists;
+  if (!akbind::scalar_int64(symbol, "nlists", args[9], &nlists)) return nullptr;
+  int64_t total;
+  if (!akbind::scalar_int64(symbol, "total", args[10], &total)) return nullptr;
+  int64_t ngroups;
+  if (!akbind::scalar_int64(symbol, "ngroups", args[11], &ngroups)) return nullptr;
+  int64_t parentslength;
+  if (!akbind::scalar_int64(symbol, "parentslength", args[12], &parentslength)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[13], &fromlength)) return nullptr;
+  akbind::Buffer buf_todata, buf_tooffsets, buf_toparents, buf_fromdata, buf_offsets, buf_starts, buf_stops, buf_groupoffsets;
+  __int128 work = 0;
+  const __int128 need_todata = (__int128)total;
+  if (!buf_todata.acquire(symbol, "todata", args[0], akbind::DType{'u', 2, "uint16"}, true, need_todata, "total")) return nullptr;
+  if (need_todata > work) work = need_todata;
+  const __int128 need_tooffsets = ((__int128)ngroups + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[1], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "ngroups + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_toparents = (__int128)parentslength;
+  if (!buf_toparents.acquire(symbol, "toparents", args[2], akbind::DType{'i', 8, "int64"}, true, need_toparents, "parentslength")) return nullptr;
+  if (need_toparents > work) work = need_toparents;
+  const __int128 need_fromdata = (__int128)fromlength;
+  if (!buf_fromdata.acquire(symbol, "fromdata", args[3], akbind::DType{'u', 2, "uint16"}, false, need_fromdata, "fromlength")) return nullptr;
+  if (need_fromdata > work) work = need_fromdata;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[4], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  const __int128 need_starts = (__int128)nlists;
+  if (!buf_starts.acquire(symbol, "starts", args[5], akbind::DType{'i', 8, "int64"}, false, need_starts, "nlists")) return nullptr;
+  if (need_starts > work) work = need_starts;
+  const __int128 need_stops = (__int128)nlists;
+  if (!buf_stops.acquire(symbol, "stops", args[6], akbind::DType{'i', 8, "int64"}, false, need_stops, "nlists")) return nullptr;
+  if (need_stops > work) work = need_stops;
+  const __int128 need_groupoffsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_groupoffsets.acquire(symbol, "groupoffsets", args[7], akbind::DType{'i', 8, "int64"}, false, need_groupoffsets, "nsegments + 1")) return nullptr;
+  if (need_groupoffsets > work) work = need_groupoffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_nonlocal_gather_uint16(static_cast<uint16_t*>(buf_todata.data()), static_cast<int64_t*>(buf_tooffsets.data()), static_cast<int64_t*>(buf_toparents.data()), static_cast<const uint16_t*>(buf_fromdata.data()), static_cast<const int64_t*>(buf_offsets.data()), static_cast<const int64_t*>(buf_starts.data()), static_cast<const int64_t*>(buf_stops.data()), static_cast<const int64_t*>(buf_groupoffsets.data()), nsegments, nlists, total, ngroups, parentslength, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_nonlocal_gather_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_nonlocal_gather_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 14)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[8], &nsegments)) return nullptr;
+  int64_t nlists;
+  if (!akbind::scalar_int64(symbol, "nlists", args[9], &nlists)) return nullptr;
+  int64_t total;
+  if (!akbind::scalar_int64(symbol, "total", args[10], &total)) return nullptr;
+  int64_t ngroups;
+  if (!akbind::scalar_int64(symbol, "ngroups", args[11], &ngroups)) return nullptr;
+  int64_t parentslength;
+  if (!akbind::scalar_int64(symbol, "parentslength", args[12], &parentslength)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[13], &fromlength)) return nullptr;
+  akbind::Buffer buf_todata, buf_tooffsets, buf_toparents, buf_fromdata, buf_offsets, buf_starts, buf_stops, buf_groupoffsets;
+  __int128 work = 0;
+  const __int128 need_todata = (__int128)total;
+  if (!buf_todata.acquire(symbol, "todata", args[0], akbind::DType{'u', 4, "uint32"}, true, need_todata, "total")) return nullptr;
+  if (need_todata > work) work = need_todata;
+  const __int128 need_tooffsets = ((__int128)ngroups + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[1], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "ngroups + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_toparents = (__int128)parentslength;
+  if (!buf_toparents.acquire(symbol, "toparents", args[2], akbind::DType{'i', 8, "int64"}, true, need_toparents, "parentslength")) return nullptr;
+  if (need_toparents > work) work = need_toparents;
+  const __int128 need_fromdata = (__int128)fromlength;
+  if (!buf_fromdata.acquire(symbol, "fromdata", args[3], akbind::DType{'u', 4, "uint32"}, false, need_fromdata, "fromlength")) return nullptr;
+  if (need_fromdata > work) work = need_fromdata;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[4], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  const __int128 need_starts = (__int128)nlists;
+  if (!buf_starts.acquire(symbol, "starts", args[5], akbind::DType{'i', 8, "int64"}, false, need_starts, "nlists")) return nullptr;
+  if (need_starts > work) work = need_starts;
+  const __int128 need_stops = (__int128)nlists;
+  if (!buf_stops.acquire(symbol, "stops", args[6], akbind::DType{'i', 8, "int64"}, false, need_stops, "nlists")) return nullptr;
+  if (need_stops > work) work = need_stops;
+  const __int128 need_groupoffsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_groupoffsets.acquire(symbol, "groupoffsets", args[7], akbind::DType{'i', 8, "int64"}, false, need_groupoffsets, "nsegments + 1")) return nullptr;
+  if (need_groupoffsets > work) work = need_groupoffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_nonlocal_gather_uint32(static_cast<uint32_t*>(buf_todata.data()), static_cast<int64_t*>(buf_tooffsets.data()), static_cast<int64_t*>(buf_toparents.data()), static_cast<const uint32_t*>(buf_fromdata.data()), static_cast<const int64_t*>(buf_offsets.data()), static_cast<const int64_t*>(buf_starts.data()), static_cast<const int64_t*>(buf_stops.data()), static_cast<const int64_t*>(buf_groupoffsets.data()), nsegments, nlists, total, ngroups, parentslength, fromlength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_reduce_nonlocal_gather_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_reduce_nonlocal_gather_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 14)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[8], &nsegments)) return nullptr;
+  int64_t nlists;
+  if (!akbind::scalar_int64(symbol, "nlists", args[9], &nlists)) return nullptr;
+  int64_t total;
+  if (!akbind::scalar_int64(symbol, "total", args[10], &total)) return nullptr;
+  int64_t ngroups;
+  if (!akbind::scalar_int64(symbol, "ngroups", args[11], &ngroups)) return nullptr;
+  int64_t parentslength;
+  if (!akbind::scalar_int64(symbol, "parentslength", args[12], &parentslength)) return nullptr;
+  int64_t fromlength;
+  if (!akbind::scalar_int64(symbol, "fromlength", args[13], &fromlength)) return nullptr;
+  akbind::Buffer buf_todata, buf_tooffsets, buf_toparents, buf_fromdata, buf_offsets, buf_starts, buf_stops, buf_groupoffsets;
+  __int128 work = 0;
+  const __int128 need_todata = (__int128)total;
+  if (!buf_todata.acquire(symbol, "todata", args[0], akbind::DType{'u', 8, "uint64"}, true, need_todata, "total")) return nullptr;
+  if (need_todata > work) work = need_todata;
+  const __int128 need_tooffsets = ((__int128)ngroups + (__int128)1);
+  if (!buf_tooffsets.acquire(symbol, "tooffsets", args[1], akbind::DType{'i', 8, "int64"}, true, need_tooffsets, "ngroups + 1")) return nullptr;
+  if (need_tooffsets > work) work = need_tooffsets;
+  const __int128 need_toparents = (__int128)parentslength;
+  if (!buf_toparents.acquire(symbol, "toparents", args[2], akbind::DType{'i', 8, "int64"}, true, need_toparents, "parentslength")) return nullptr;
+  if (need_toparents > work) work = need_toparents;
+  const __int128 need_fromdata = (__int128)fromlength;
+  if (!buf_fromdata.acquire(symbol, "fromdata", args[3], akbind::DType{'u', 8, "uint64"}, false, need_fromdata, "fromlength")) return nullptr;
+  if (need_fromdata > work) work = need_fromdata;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[4], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  const __int128 need_starts = (__int128)nlists;
+  if (!buf_starts.acquire(symbol, "starts", args[5], akbind::DType{'i', 8, "int64"}, false, need_starts, "nlists")) return nullptr;
+  if (need_starts > work) work = need_starts;
+  const __int128 need_stops = (__int128)nlists;
+  if (!buf_stops.acquire(symbol, "stops", args[6], akbind::DType{'i', 8, "int64"}, false, need_stops, "nlists")) return nullptr;
+  if (need_stops > work) work = need_stops;
+  const __int128 need_groupoffsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_groupoffsets.acquire(symbol, "groupoffsets", args[7], akbind::DType{'i', 8, "int64"}, false, need_groupoffsets, "nsegments + 1")) return nullptr;
+  if (need_groupoffsets > work) work = need_groupoffsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_reduce_nonlocal_gather_uint64(static_cast<uint64_t*>(buf_todata.data()), static_cast<int64_t*>(buf_tooffsets.data()), static_cast<int64_t*>(buf_toparents.data()), static_cast<const uint64_t*>(buf_fromdata.data()), static_cast<const int64_t*>(buf_offsets.data()), static_cast<const int64_t*>(buf_starts.data()), static_cast<const int64_t*>(buf_stops.data()), static_cast<const int64_t*>(buf_groupoffsets.data()), nsegments, nlists, total, ngroups, parentslength, fromlength);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_reduce_prod_int64_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_reduce_prod_int64_bool";
   if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
@@ -4438,6 +5008,314 @@ static PyObject* bind_awkward_reduce_sum_float64_float64(PyObject*, PyObject* co
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_sort_segments_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_bool";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'b', 1, "bool"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_bool(static_cast<bool*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_int8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 1, "int8"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_int8(static_cast<int8_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 1, "uint8"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_uint8(static_cast<uint8_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_int16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 2, "int16"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_int16(static_cast<int16_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 2, "uint16"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_uint16(static_cast<uint16_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_int32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 4, "int32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_int32(static_cast<int32_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 4, "uint32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_uint32(static_cast<uint32_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_int64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'u', 8, "uint64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_uint64(static_cast<uint64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_float32";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 4, "float32"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_float32(static_cast<float*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_segments_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_segments_float64";
+  if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[3], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[4], &length)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[5], &ascending)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'f', 8, "float64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)length;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "length")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[2], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_segments_float64(static_cast<double*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending);
+  }
+  return akbind::result(err);
+}
+
 static PyMethodDef generated_kernel_methods[] = {
   {"awkward_BitMaskedArray_to_bytemask_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_BitMaskedArray_to_bytemask_64)), METH_FASTCALL, "awkward_BitMaskedArray_to_bytemask_64(tobytemask, frombitmask, bitmasklength, validwhen, lsb_order) -> None or (message, index)"},
   {"awkward_ByteMaskedArray_to_index_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ByteMaskedArray_to_index_64)), METH_FASTCALL, "awkward_ByteMaskedArray_to_index_64(toindex, frommask, length, validwhen) -> None or (message, index)"},
@@ -4498,6 +5376,17 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_UnionArray_validity_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_32)), METH_FASTCALL, "awkward_UnionArray_validity_32(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
   {"awkward_UnionArray_validity_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_U32)), METH_FASTCALL, "awkward_UnionArray_validity_U32(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
   {"awkward_UnionArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_64)), METH_FASTCALL, "awkward_UnionArray_validity_64(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
+  {"awkward_argsort_segments_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_bool)), METH_FASTCALL, "awkward_argsort_segments_bool(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_int8)), METH_FASTCALL, "awkward_argsort_segments_int8(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_uint8)), METH_FASTCALL, "awkward_argsort_segments_uint8(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_int16)), METH_FASTCALL, "awkward_argsort_segments_int16(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_uint16)), METH_FASTCALL, "awkward_argsort_segments_uint16(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_int32)), METH_FASTCALL, "awkward_argsort_segments_int32(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_uint32)), METH_FASTCALL, "awkward_argsort_segments_uint32(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_int64)), METH_FASTCALL, "awkward_argsort_segments_int64(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_uint64)), METH_FASTCALL, "awkward_argsort_segments_uint64(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_float32)), METH_FASTCALL, "awkward_argsort_segments_float32(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_segments_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_float64)), METH_FASTCALL, "awkward_argsort_segments_float64(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
   {"awkward_reduce_all_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_bool)), METH_FASTCALL, "awkward_reduce_all_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_all_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_int8)), METH_FASTCALL, "awkward_reduce_all_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_all_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_uint8)), METH_FASTCALL, "awkward_reduce_all_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
@@ -4575,6 +5464,11 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_reduce_min_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_uint64)), METH_FASTCALL, "awkward_reduce_min_uint64(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_min_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_float32)), METH_FASTCALL, "awkward_reduce_min_float32(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_min_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_min_float64)), METH_FASTCALL, "awkward_reduce_min_float64(toptr, fromptr, identity, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_nonlocal_carry_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_nonlocal_carry_64)), METH_FASTCALL, "awkward_reduce_nonlocal_carry_64(tocarry, tooffsets, toparents, offsets, starts, stops, groupoffsets, nsegments, nlists, total, ngroups, parentslength) -> None or (message, index)"},
+  {"awkward_reduce_nonlocal_gather_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_nonlocal_gather_uint8)), METH_FASTCALL, "awkward_reduce_nonlocal_gather_uint8(todata, tooffsets, toparents, fromdata, offsets, starts, stops, groupoffsets, nsegments, nlists, total, ngroups, parentslength, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_nonlocal_gather_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_nonlocal_gather_uint16)), METH_FASTCALL, "awkward_reduce_nonlocal_gather_uint16(todata, tooffsets, toparents, fromdata, offsets, starts, stops, groupoffsets, nsegments, nlists, total, ngroups, parentslength, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_nonlocal_gather_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_nonlocal_gather_uint32)), METH_FASTCALL, "awkward_reduce_nonlocal_gather_uint32(todata, tooffsets, toparents, fromdata, offsets, starts, stops, groupoffsets, nsegments, nlists, total, ngroups, parentslength, fromlength) -> None or (message, index)"},
+  {"awkward_reduce_nonlocal_gather_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_nonlocal_gather_uint64)), METH_FASTCALL, "awkward_reduce_nonlocal_gather_uint64(todata, tooffsets, toparents, fromdata, offsets, starts, stops, groupoffsets, nsegments, nlists, total, ngroups, parentslength, fromlength) -> None or (message, index)"},
   {"awkward_reduce_prod_int64_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_int64_bool)), METH_FASTCALL, "awkward_reduce_prod_int64_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_prod_int64_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_int64_int8)), METH_FASTCALL, "awkward_reduce_prod_int64_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_prod_int64_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_prod_int64_int16)), METH_FASTCALL, "awkward_reduce_prod_int64_int16(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
@@ -4597,7 +5491,18 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_reduce_sum_uint64_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_uint64_uint64)), METH_FASTCALL, "awkward_reduce_sum_uint64_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_sum_float32_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_float32_float32)), METH_FASTCALL, "awkward_reduce_sum_float32_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_sum_float64_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_float64_float64)), METH_FASTCALL, "awkward_reduce_sum_float64_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_sort_segments_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_bool)), METH_FASTCALL, "awkward_sort_segments_bool(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_int8)), METH_FASTCALL, "awkward_sort_segments_int8(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_uint8)), METH_FASTCALL, "awkward_sort_segments_uint8(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_int16)), METH_FASTCALL, "awkward_sort_segments_int16(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_uint16)), METH_FASTCALL, "awkward_sort_segments_uint16(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_int32)), METH_FASTCALL, "awkward_sort_segments_int32(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_uint32)), METH_FASTCALL, "awkward_sort_segments_uint32(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_int64)), METH_FASTCALL, "awkward_sort_segments_int64(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_uint64)), METH_FASTCALL, "awkward_sort_segments_uint64(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_float32)), METH_FASTCALL, "awkward_sort_segments_float32(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
+  {"awkward_sort_segments_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_float64)), METH_FASTCALL, "awkward_sort_segments_float64(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 158;
+static const int generated_kernel_count = 185;

@@ -129,6 +129,9 @@ __device__ inline int64_t awkward_cuda_stride() {
 #define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_INDEX_NEGATIVE 3  // index[i] < 0
 #define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_INDEX_BEYOND_CONTENT 4  // index[i] >= len(contents[tags[i]])
 
+// awkward_argsort_segments
+#define AWKWARD_ARGSORT_SEGMENTS_ERRCODE_OUT_OF_RANGE 1  // offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0
+
 // awkward_reduce_all
 #define AWKWARD_REDUCE_ALL_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
 
@@ -150,10 +153,23 @@ __device__ inline int64_t awkward_cuda_stride() {
 // awkward_reduce_min
 #define AWKWARD_REDUCE_MIN_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
 
+// awkward_reduce_nonlocal_carry
+#define AWKWARD_REDUCE_NONLOCAL_CARRY_ERRCODE_BAD_SEGMENT 1  // offsets[i]:offsets[i + 1] is not inside [0, nlists], or groupoffsets[i]:groupoffsets[i + 1] not inside [0, ngroups] (or nsegments or ngroups < 0)
+#define AWKWARD_REDUCE_NONLOCAL_CARRY_ERRCODE_BAD_LIST 2  // stops[j] < starts[j], or list j is longer than its segment's groups
+#define AWKWARD_REDUCE_NONLOCAL_CARRY_ERRCODE_WRONG_TOTAL 3  // the lists do not hold exactly total items, or parentslength is neither 0 nor total
+
+// awkward_reduce_nonlocal_gather
+#define AWKWARD_REDUCE_NONLOCAL_GATHER_ERRCODE_BAD_SEGMENT 1  // offsets[i]:offsets[i + 1] is not inside [0, nlists], or groupoffsets[i]:groupoffsets[i + 1] not inside [0, ngroups] (or nsegments or ngroups < 0)
+#define AWKWARD_REDUCE_NONLOCAL_GATHER_ERRCODE_BAD_LIST 2  // stops[j] < starts[j], list j is longer than its segment's groups, or it is not inside [0, fromlength]
+#define AWKWARD_REDUCE_NONLOCAL_GATHER_ERRCODE_WRONG_TOTAL 3  // the lists do not hold exactly total items, or parentslength is neither 0 nor total
+
 // awkward_reduce_prod
 #define AWKWARD_REDUCE_PROD_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
 
 // awkward_reduce_sum
 #define AWKWARD_REDUCE_SUM_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_sort_segments
+#define AWKWARD_SORT_SEGMENTS_ERRCODE_OUT_OF_RANGE 1  // offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0
 
 #endif  // AWKWARD_CUDA_H_

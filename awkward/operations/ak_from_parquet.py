@@ -1,0 +1,36 @@
+"""ak.from_parquet: Parquet file(s) -> an array (eager; ``virtual=True`` reads lazily)."""
+
+from __future__ import annotations
+
+from awkward.operations._layout_args import wrap_layout
+
+__all__ = ["from_parquet"]
+
+
+def from_parquet(path, *, columns=None, row_groups=None, storage_options=None, max_gap=64000,
+                 max_block=256000000, footer_sample_size=1000000, generate_bitmasks=False,
+                 highlevel=True, behavior=None, attrs=None, virtual=False, cache=None,
+                 cache_key=None):
+    """Read a Parquet file, a directory of them, a glob or a list of paths. ``columns``: a
+    column selection (``"x"``, ``["x", "y.*"]``, wildcards and braces as in
+    Form.select_columns; a nested selection reads only the Parquet columns of its leaves);
+    ``row_groups``: row-group numbers (counted across files, or one list per file).
+    Files written by awkward get their original types back from the schema metadata.
+    ``max_gap``/``max_block``/``footer_sample_size`` tune remote reads and are accepted for
+    compatibility. A missing file is FileNotFoundError; a corrupt or truncated file, an
+    unknown column or a row group out of range ValueError. Needs pyarrow."""
+    if virtual:
+        # lazy: footers only; each buffer reads its Parquet column(s) on first touch (see
+        # awkward/_connect/pyarrow/lazy_parquet.py); ``cache``/``cache_key`` as ak.from_buffers
+        from awkward._connect.pyarrow.lazy_parquet import from_parquet_lazily
+
+        layout = from_parquet_lazily(path, columns, row_groups, storage_options, cache,
+                                     cache_key, "ak.from_parquet")
+        return wrap_layout(layout, highlevel=highlevel, behavior=behavior, attrs=attrs)
+    if cache is not None or cache_key is not None:
+        raise TypeError("ak.from_parquet: cache= and cache_key= apply to virtual=True only")
+    from awkward._connect.pyarrow.parquet import open_parquet, read_parquet
+
+    source = open_parquet(path, "ak.from_parquet", storage_options)
+    layout = read_parquet(source, columns, row_groups, generate_bitmasks, "ak.from_parquet")
+    return wrap_layout(layout, highlevel=highlevel, behavior=behavior, attrs=attrs)

@@ -1,0 +1,26 @@
+"""ak.str.replace_substring_regex: Each string with the matches of the regular expression ``pattern`` replaced by ``replacement``."""
+
+from __future__ import annotations
+
+from awkward._do import string_compute
+from awkward.operations._layout_args import HighLevelContext
+
+__all__ = ["replace_substring_regex"]
+
+
+def replace_substring_regex(
+    array, pattern, replacement, *, max_replacements=None, highlevel=True, behavior=None, attrs=None
+):
+    """Each string with the matches of the regular expression ``pattern`` replaced by ``replacement``. At most ``max_replacements`` per string (None: all)."""
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "str.replace_substring_regex")
+    out = string_compute(
+        layout,
+        "replace_substring_regex",
+        "replace_substring_regex",
+        "replace_substring_regex",
+        pattern,
+        replacement,
+        max_replacements=max_replacements,
+    )
+    return ctx.wrap(out, highlevel)
