@@ -40,8 +40,27 @@ def ranges_to_python(layout, content, starts, stops, behavior) -> list:
         return [[] for _ in starts]
     low = min(a for a, _ in nonempty)
     high = max(b for _, b in nonempty)
+    covered = sum(b - a for a, b in nonempty)
+    if 2 * covered < high - low:
+        # sparse rows (e.g. a strided slice of a long array): convert only the items they hold
+        return _sparse_ranges_to_python(content, starts, stops, behavior)
     values = content._getitem_range(low, high)._to_list(behavior)
     return [values[a - low : b - low] if b > a else [] for a, b in zip(starts, stops)]
+
+
+def _sparse_ranges_to_python(content, starts, stops, behavior) -> list:
+    from awkward._nplikes.dtypes import int64
+    from awkward.index import Index64
+
+    positions = [i for a, b in zip(starts, stops) for i in range(a, b)]
+    index = Index64(content.backend.index_nplike.asarray(positions, dtype=int64))
+    values = content._carry(index, False)._to_list(behavior)
+    out, at = [], 0
+    for a, b in zip(starts, stops):
+        width = b - a if b > a else 0
+        out.append(values[at : at + width])
+        at += width
+    return out
 
 
 def chars_to_python(data) -> list:
