@@ -19,6 +19,7 @@ from awkward import (  # noqa: E402
     contents,
     errors,
     forms,
+    forth,  # noqa: F401  (ak.forth.ForthMachine32/64, compiled in awkward-cpp)
     highlevel,
     index,
     jax,  # noqa: F401  (ak.jax.register_and_check(): the deprecated JAX integration)

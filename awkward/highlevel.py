@@ -15,10 +15,12 @@ from collections.abc import Iterable, Mapping, Sized
 
 from awkward import _behavior, prettyprint
 from awkward._attrs import Attrs, without_transient_attrs
+from awkward._connect.numpy_operators import NDArrayOperatorsMixin  # noqa: F401 (dask-awkward)
 from awkward._reducers import register_highlevel as _register_reducer_lookup
 from awkward._util import UNSET
 from awkward.contents.content import Content, concrete
 from awkward.errors import FieldNotFoundError
+from awkward.operations import _named_axis as _na
 from awkward.operations._layout_args import register_highlevel
 from awkward.operations.ak_from_json import from_json
 from awkward.operations.ak_to_layout import to_layout
@@ -36,6 +38,11 @@ def _terminal_width() -> int:
 
     columns = shutil.get_terminal_size((_DEFAULT_WIDTH, 24)).columns
     return max(min(columns, _DEFAULT_WIDTH), 40)
+
+
+def _named_axis_text(named, separator: str) -> str:
+    # ordered by axis (as printed by awkward 2.14: a negative axis comes first)
+    return separator.join(f"{name}:{position}" for name, position in sorted(named.items(), key=lambda item: item[1]))
 
 
 def _check_mapping(value, what: str):
@@ -164,8 +171,10 @@ class _Wrapping:
                 raise ValueError(f"ak.{type(self).__name__}: invalid layout: {message}")
         object.__setattr__(self, "_layout", layout)
         object.__setattr__(self, "_behavior", behavior)
+        if named_axis is not None:  # kept in attrs, as in awkward 2.14, so operations carry it
+            attrs = {**(attrs or {}), _na.NAMED_AXIS_KEY: _na.normalize_named_axis(named_axis, _na.ndim_of(layout))}
         object.__setattr__(self, "_attrs", None if attrs is None else Attrs(attrs))
-        object.__setattr__(self, "_named_axis", named_axis)
+        object.__setattr__(self, "_named_axis", None)
         self._update_class()
 
     @classmethod
@@ -202,7 +211,10 @@ class _Wrapping:
     def _wrap(self, result):
         if isinstance(result, Content):
             if result.is_numpy and result.parameter("__array__") in ("char", "byte"):
-                return _string_scalar(result)
+                if result.backend.nplike.known_data:
+                    return _string_scalar(result)
+                # a typetracer's string is unknown: its characters (read) stand for it
+                concrete(result.data)
             return Array(result, behavior=self._behavior, attrs=self._attrs)
         if isinstance(result, LayoutRecord):
             return Record(result, behavior=self._behavior, attrs=self._attrs)
@@ -229,11 +241,11 @@ class _Wrapping:
 
     @property
     def named_axis(self) -> dict:
-        return dict(self._named_axis or {})
+        return dict(_na.named_axis_of(self))
 
     @property
     def positional_axis(self) -> tuple:
-        return ()
+        return tuple(range(_na.ndim_of(self._layout)))
 
     @property
     def fields(self) -> list:
@@ -314,7 +326,9 @@ class _Wrapping:
 
     def _repr_text(self, limit_cols: int) -> str:
         kind = "Record" if isinstance(self, Record) else "Array"
-        return prettyprint.repr_line(kind, self._layout, str(self.type), limit_cols, self._custom_str())
+        named = _na.named_axis_of(self)  # awkward 2.14: <Array [...] x:0,y:1 type='...'>
+        extra = _named_axis_text(named, ",") if named else ""
+        return prettyprint.repr_line(kind, self._layout, str(self.type), limit_cols, self._custom_str(), extra)
 
     def __repr__(self) -> str:
         return self._repr_text(_terminal_width())
@@ -339,7 +353,7 @@ class _Wrapping:
         """Print up to ``limit_rows`` lines of ``limit_cols`` columns (``stream=None``: return
         the text). Unmaterialized values print as ``??``; nothing is materialized."""
         if all:
-            type = nbytes = backend = True
+            type = nbytes = backend = named_axis = True
         if not isinstance(formatter, prettyprint.Formatter):
             formatter = prettyprint.Formatter(formatter, precision=precision)
         lines = []
@@ -348,13 +362,13 @@ class _Wrapping:
             if len(text) > limit_cols:  # awkward cuts the type block at limit_cols characters
                 text = text[: max(limit_cols - 3, 0)] + "..."
             lines.append(text)
-        if named_axis and self._named_axis:
-            lines.append(f"named axis: {self._named_axis}")
         if nbytes:
             lines.append("nbytes: " + prettyprint.bytes_repr(self.nbytes))
         if backend:
             layout = self._layout
             lines.append("backend: " + (layout.array if isinstance(layout, LayoutRecord) else layout).backend.name)
+        if named_axis and _na.named_axis_of(self):
+            lines.append("named axis: " + _named_axis_text(_na.named_axis_of(self), ", "))
         layout = self._layout
         if isinstance(layout, LayoutRecord) or len(layout) > 0 or limit_rows <= 1:
             # (on several lines, an empty array shows nothing, as in awkward)
@@ -461,7 +475,13 @@ class Array(_Wrapping, Iterable, Sized):
             yield self._wrap(layout._getitem_at(i))
 
     def __getitem__(self, where):
-        return self._wrap(_getitem(self._layout, where))
+        named = _na.named_axis_of(self)
+        if isinstance(where, Mapping):  # named slicing, as 2.14: array[{"x": 0, "y": 1:}]
+            where = _na.named_slice(where, named, _na.ndim_of(self._layout))
+        out = self._wrap(_getitem(self._layout, where))
+        if named and isinstance(out, _Wrapping):
+            out = _na.set_named_axis(out, _na.sliced_named_axis(named, _na.ndim_of(self._layout), where))
+        return out
 
     def __setitem__(self, where, what):
         path = _field_path(where)
@@ -594,6 +614,8 @@ class Record(_Wrapping):
 
 from awkward._highlevel.builder import ArrayBuilder  # noqa: E402  (needs Array above)
 
+_dir_pattern = prettyprint.is_identifier  # attribute-like field names (dask-awkward uses it)
+
 register_highlevel(Array, Record)
 _register_reducer_lookup(lookup=_behavior.lookup)  # record overloads of ak.sum ...
 
@@ -609,17 +631,31 @@ _COMPARISON_OPERATORS = ("eq", "ne", "lt", "le", "gt", "ge")
 _UNARY_OPERATORS = ("neg", "pos", "abs", "invert")
 
 
+def _with_broadcast_names(inputs, compute):
+    """``compute()`` with the named axes of the inputs unified onto its results (two different
+    names for one dimension are a ValueError, raised before computing)."""
+    named = [(_na.named_axis_of(x), x) for x in inputs if isinstance(x, _Wrapping)]
+    named = [(names, _na.ndim_of(x._layout)) for names, x in named if names]
+    if not named:
+        return compute()
+    names = _na.unify_named_axes(named) if len(named) > 1 else named[0][0]
+    out = compute()
+    if isinstance(out, tuple):
+        return tuple(_na.set_named_axis(x, names) if isinstance(x, _Wrapping) else x for x in out)
+    return _na.set_named_axis(out, names) if isinstance(out, _Wrapping) else out
+
+
 def _array_ufunc(self, ufunc, method, *inputs, **kwargs):
     from awkward._connect.numpy_ufuncs import array_ufunc
 
-    return array_ufunc(ufunc, method, inputs, kwargs)
+    return _with_broadcast_names(inputs, lambda: array_ufunc(ufunc, method, inputs, kwargs))
 
 
 def _operator_method(name: str, *, reflected: bool = False):
     def method(self, *other):
         from awkward._connect.numpy_ufuncs import apply_operator
 
-        return apply_operator(name, self, *other, reflected=reflected)
+        return _with_broadcast_names((self, *other), lambda: apply_operator(name, self, *other, reflected=reflected))
 
     method.__name__ = f"__{'r' if reflected else ''}{name}__"
     method.__doc__ = f"elementwise {name} through numpy's ufunc (broadcasting awkward structure)"

@@ -574,14 +574,16 @@ def valuestr(data, limit_rows: int, limit_cols: int, formatter: Formatter | None
     return vertical(top_view(data), limit_rows, limit_cols, formatter or Formatter(), custom)
 
 
-def repr_line(kind: str, data, typestr: str, limit_cols: int, custom=None) -> str:
+def repr_line(kind: str, data, typestr: str, limit_cols: int, custom=None, extra: str = "") -> str:
     """``<Array VALUE type='TYPE'>`` in ``limit_cols`` columns: the value gets what the type
-    leaves (the type counts for at most about a third), the type is cut to fit what is left."""
-    frame = len(f"<{kind} ") + len(" type='") + len("'>")
+    leaves (the type counts for at most about a third), the type is cut to fit what is left.
+    ``extra`` (named axes) goes between the value and the type."""
+    extra = f" {extra}" if extra else ""
+    frame = len(f"<{kind} ") + len(extra) + len(" type='") + len("'>")
     type_share = max(limit_cols // 2 - 16, 8)
     value_budget = max(limit_cols - frame - min(len(typestr), type_share), 7)
     value = valuestr_horiz(data, value_budget, None, custom)
     room = limit_cols - frame - len(value)
     if len(typestr) > room:
         typestr = typestr[: max(room - 3, 0)] + "..."
-    return f"<{kind} {value} type='{typestr}'>"
+    return f"<{kind} {value}{extra} type='{typestr}'>"

@@ -12,8 +12,8 @@ import math
 
 import numpy as np
 import pytest
-from _reducer_model import flat_values, reduce_at, reduce_values, same
-from hypothesis import HealthCheck, assume, given, settings
+from _reducer_model import reduce_at, reduce_values, same
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import awkward as ak
@@ -157,12 +157,6 @@ def leaf_kind(layout, kind):
     return "f" if node.is_unknown else kind
 
 
-def _only_missing_values(data, depth):
-    """No value present, and at least one missing (e.g. ``[None]`` or ``[[None], []]``)."""
-    leaves = leaves_at(data, depth)
-    return not flat_values(leaves) and None in leaves
-
-
 def leaves_at(data, depth):
     """The elements ``depth`` lists deep, in order: values and missing values (a missing list
     above that depth holds none)."""
@@ -229,7 +223,6 @@ def test_reducer_every_axis_against_the_model(op, generated, variant):
         kind = "i"  # booleans add up as integers (the model's arithmetic is the same)
     layout = build(data, variant)
     data = layout.to_list()
-    assume(not (op in ("argmin", "argmax") and _only_missing_values(data, layout.purelist_depth)))
     check_every_axis(op, op, layout, data, leaf_kind(layout, kind))
 
 
@@ -240,9 +233,6 @@ def test_nan_reducer_every_axis_skips_nan(op, generated, variant):
     data, kind = generated
     layout = build(data, variant)
     data = without_nan(layout.to_list())
-    assume(
-        not (op in ("nanargmin", "nanargmax") and _only_missing_values(data, layout.purelist_depth))
-    )
     check_every_axis(op, op[3:], layout, data, leaf_kind(layout, kind))
 
 
@@ -257,14 +247,7 @@ def test_variants_hold_the_same_values(generated, variant):
 
 
 # argmin/argmax where every value is missing (``[None]``, ``[[None], []]``, or ints sliced to
-# their missing ones): awkward 2.14 gives None; ours raises IndexError at the innermost axis
-# (``_reducers/_reduce.py::_leaf`` indexes the empty ``positions`` array) and TypeError
-# "cannot reduce EmptyArray" at axis=None for ``?unknown``. The generated tests above skip
-# these arrays (``assume``); they are checked here, expected to fail until the reducer is fixed.
-KNOWN_BUG = pytest.mark.xfail(reason="argmin/argmax where every value is missing", strict=False)
-
-
-@KNOWN_BUG
+# their missing ones) give None, as in awkward 2.14 (the generated tests above include them)
 @pytest.mark.parametrize("op", ["argmin", "argmax", "nanargmin", "nanargmax"])
 def test_arg_reducers_of_all_missing_values(op):
     function = getattr(ak, op)

@@ -48,70 +48,123 @@ OPS = {
     "where": lambda a: ak.where(ak.num(a, axis=1) > 1, a, a),
     "mask": lambda a: a[ak.num(a, axis=1) > 1],
     "jagged mask": lambda a: a[a > 1],
+    "sort": lambda a: ak.sort(a, axis=-1),
+    "argsort": lambda a: ak.argsort(a, axis=-1),
+    "str.upper": lambda a: ak.str.upper(a),
+    "str.length": lambda a: ak.str.length(a),
+    "str.starts_with": lambda a: ak.str.starts_with(a, "a"),
+    "str.split_whitespace": lambda a: ak.str.split_whitespace(a),
+    "transform": lambda a: ak.transform(_double_numbers, a),
+    "mean axis=-1": lambda a: ak.mean(a, axis=-1),
+    "var axis=-1": lambda a: ak.var(a, axis=-1),
+    "std axis=None": lambda a: ak.std(a, axis=None),
+    "concatenate axis=0": lambda a: ak.concatenate([a, a]),
+    "concatenate axis=1": lambda a: ak.concatenate([a, a], axis=1),
+    "unflatten": lambda a: ak.unflatten(ak.flatten(a), ak.num(a, axis=1)),
+    "pad_none": lambda a: ak.pad_none(a, 2, axis=-1),
+    "pad_none clip": lambda a: ak.pad_none(a, 2, axis=-1, clip=True),
+    "local_index": lambda a: ak.local_index(a, axis=-1),
+    "cartesian": lambda a: ak.cartesian([a, a]),
+    "run_lengths": lambda a: ak.run_lengths(a),
+    "firsts": lambda a: ak.firsts(a),
+    "singletons": lambda a: ak.singletons(a),
+    "drop_none": lambda a: ak.drop_none(a),
+    "values_astype": lambda a: ak.values_astype(a, np.float32),
+    "with_field": lambda a: ak.with_field(ak.zip({"x": a}, depth_limit=1), a, "y"),
+    "unzip": lambda a: ak.unzip(a),
+    "ravel": lambda a: ak.ravel(a),
+    "to_packed": lambda a: ak.to_packed(a),
+    "broadcast_arrays": lambda a: ak.broadcast_arrays(a, 1),
 }
+
+
+def _double_numbers(layout, **kwargs):
+    if layout.is_numpy and layout.parameter("__array__") is None:
+        return ak.contents.NumpyArray(layout.data * 2)
+    return None
 
 LAYOUTS = make_layouts()
 
 NOT_YET = {
-    ('int', 'BitMaskedArray of lists'),  # TypeError
-    ('int', 'ByteMaskedArray of lists'),  # AssertionError
-    ('int', 'IndexedArray of lists'),  # TypeError
-    ('int', 'IndexedOptionArray of lists'),  # AssertionError
-    ('int', 'strings'),  # TypeError
-    ('int', 'union of lists'),  # TypeError
-    ('negative int', 'BitMaskedArray of lists'),  # TypeError
-    ('negative int', 'IndexedArray of lists'),  # TypeError
-    ('negative int', 'IndexedOptionArray of lists'),  # AssertionError
-    ('negative int', 'strings'),  # TypeError
-    ('negative int', 'union of lists'),  # TypeError
-    ('flatten', 'ByteMaskedArray of lists'),  # AssertionError
-    ('flatten axis=None', 'ByteMaskedArray of lists'),  # AssertionError
-    ('flatten axis=None', 'lists of records'),  # TypeError
-    ('flatten axis=None', 'record of lists'),  # TypeError
-    ('flatten axis=None', 'tuple of lists'),  # TypeError
-    ('sum axis=-1', 'lists of strings'),  # TypeError
-    ('sum axis=-1', 'strings'),  # TypeError
-    ('sum axis=0', 'BitMaskedArray of lists'),  # TypeError
-    ('sum axis=0', 'ByteMaskedArray of lists'),  # TypeError
-    ('sum axis=0', 'IndexedArray of lists'),  # TypeError
-    ('sum axis=0', 'IndexedOptionArray of lists'),  # TypeError
-    ('sum axis=0', 'ListArray of RegularArray'),  # TypeError
-    ('sum axis=0', 'ListArray'),  # TypeError
-    ('sum axis=0', 'ListOffsetArray 3d'),  # TypeError
-    ('sum axis=0', 'ListOffsetArray int32'),  # TypeError
-    ('sum axis=0', 'ListOffsetArray start 2'),  # TypeError
-    ('sum axis=0', 'ListOffsetArray'),  # TypeError
-    ('sum axis=0', 'NumpyArray 2d'),  # TypeError
-    ('sum axis=0', 'RegularArray of lists'),  # TypeError
-    ('sum axis=0', 'RegularArray'),  # TypeError
-    ('sum axis=0', 'UnmaskedArray of lists'),  # TypeError
-    ('sum axis=0', 'lists of ByteMasked'),  # TypeError
-    ('sum axis=0', 'lists of EmptyArray'),  # TypeError
-    ('sum axis=0', 'lists of IndexedArray'),  # TypeError
-    ('sum axis=0', 'lists of options'),  # TypeError
-    ('sum axis=0', 'lists of strings'),  # TypeError
-    ('sum axis=0', 'strings'),  # TypeError
-    ('sum axis=1 keepdims', 'ListArray of RegularArray'),  # TypeError
-    ('sum axis=1 keepdims', 'ListOffsetArray 3d'),  # TypeError
-    ('sum axis=1 keepdims', 'RegularArray of lists'),  # TypeError
-    ('sum axis=1 keepdims', 'lists of strings'),  # TypeError
-    ('count axis=-1', 'lists of strings'),  # TypeError
-    ('count axis=-1', 'strings'),  # TypeError
-    ('max axis=-1', 'EmptyArray'),  # AssertionError
-    ('max axis=-1', 'lists of strings'),  # TypeError
-    ('max axis=-1', 'strings'),  # TypeError
-    ('argmax axis=-1', 'EmptyArray'),  # AssertionError
-    ('argmax axis=-1', 'lists of strings'),  # TypeError
-    ('argmax axis=-1', 'strings'),  # TypeError
-    ('zip', 'union of lists'),  # TypeError
-    ('where', 'RegularArray'),  # AssertionError
-    ('where', 'lists of records'),  # TypeError
-    ('jagged mask', 'ListArray of RegularArray'),  # TypeError
-    ('jagged mask', 'ListOffsetArray 3d'),  # TypeError
-    ('jagged mask', 'NumpyArray 2d'),  # TypeError
-    ('jagged mask', 'RegularArray of lists'),  # TypeError
-    ('jagged mask', 'RegularArray'),  # TypeError
-    ('jagged mask', 'union of lists'),  # TypeError
+    # right-aligned broadcasting of purely regular arrays wraps each in a one-list RegularArray
+    # of size len(array): with an unknown length that wrapper is var, so the result is too
+    ("where", "RegularArray"),
+    # the eager form depends on the data, which a tracer cannot know: pad_none leaves a flat
+    # NumpyArray at least as long as the target as it is (else an option); to_packed keeps
+    # int32 offsets that start at 0; unflatten by option counts adds an option only when one
+    # is missing
+    ("pad_none", "NumpyArray"),
+    ("pad_none", "lists of records"),
+    ("to_packed", "ListOffsetArray int32"),
+    ("unflatten", "UnmaskedArray of lists"),
+    # the reducer module is being rewritten (count at axis=None needs the total length, and
+    # the tracer's unknown scalar), and so are the sorts (their algorithm reads offsets and
+    # counts as Python ints to choose a path: every one must go through the tracer helpers)
+    ("std axis=None", "NumpyArray"),
+    ("std axis=None", "NumpyArray 2d"),
+    ("std axis=None", "union of lists"),
+    # the branches' list parts of a union are gathered with a Python list of lengths
+    ("concatenate axis=1", "union of lists"),
+    ('sort', 'NumpyArray'),
+    ('sort', 'NumpyArray 2d'),
+    ('sort', 'RegularArray'),
+    ('sort', 'ListOffsetArray'),
+    ('sort', 'ListOffsetArray start 2'),
+    ('sort', 'ListOffsetArray int32'),
+    ('sort', 'ListArray'),
+    ('sort', 'ListOffsetArray 3d'),
+    ('sort', 'RegularArray of lists'),
+    ('sort', 'ListArray of RegularArray'),
+    ('sort', 'IndexedOptionArray of lists'),
+    ('sort', 'ByteMaskedArray of lists'),
+    ('sort', 'BitMaskedArray of lists'),
+    ('sort', 'UnmaskedArray of lists'),
+    ('sort', 'IndexedArray of lists'),
+    ('sort', 'lists of options'),
+    ('sort', 'lists of ByteMasked'),
+    ('sort', 'lists of IndexedArray'),
+    ('sort', 'record of lists'),
+    ('sort', 'lists of records'),
+    ('sort', 'tuple of lists'),
+    ('sort', 'strings'),
+    ('sort', 'lists of strings'),
+    ('sort', 'lists of EmptyArray'),
+    ('argsort', 'NumpyArray'),
+    ('argsort', 'NumpyArray 2d'),
+    ('argsort', 'RegularArray'),
+    ('argsort', 'ListOffsetArray'),
+    ('argsort', 'ListOffsetArray start 2'),
+    ('argsort', 'ListOffsetArray int32'),
+    ('argsort', 'ListArray'),
+    ('argsort', 'ListOffsetArray 3d'),
+    ('argsort', 'RegularArray of lists'),
+    ('argsort', 'ListArray of RegularArray'),
+    ('argsort', 'IndexedOptionArray of lists'),
+    ('argsort', 'ByteMaskedArray of lists'),
+    ('argsort', 'BitMaskedArray of lists'),
+    ('argsort', 'UnmaskedArray of lists'),
+    ('argsort', 'IndexedArray of lists'),
+    ('argsort', 'lists of options'),
+    ('argsort', 'lists of ByteMasked'),
+    ('argsort', 'lists of IndexedArray'),
+    ('argsort', 'record of lists'),
+    ('argsort', 'lists of records'),
+    ('argsort', 'tuple of lists'),
+    ('argsort', 'strings'),
+    ('argsort', 'lists of strings'),
+    ('argsort', 'lists of EmptyArray'),
+}
+
+# the eager run over these layouts skips a read that other data would need (the projected
+# lists of the option happen to be contiguous, so no carry of the content; a union's unused
+# branches are not packed): the tracer reads what any data could require, a superset
+GENERAL_PATH = {
+    ("flatten", "ByteMaskedArray of lists"),
+    ("flatten axis=None", "ByteMaskedArray of lists"),
+    ("ravel", "ByteMaskedArray of lists"),
+    ("unflatten", "ByteMaskedArray of lists"),
+    ("to_packed", "union of lists"),
+    ("to_packed", "lists of union"),
 }
 
 
@@ -125,5 +178,5 @@ def test_tracer_form_and_touches_match_the_eager_run(op_name, layout_name):
     layout, op = LAYOUTS[layout_name], OPS[op_name]
     if _not_yet(op_name, layout_name):
         pytest.skip("not yet on typetracer arrays (listed in NOT_YET)")
-    if not compare(layout, op):
+    if not compare(layout, op, (op_name, layout_name) in GENERAL_PATH):
         pytest.skip("the eager operation does not apply to this layout")

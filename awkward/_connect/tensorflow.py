@@ -28,7 +28,7 @@ def _host(buffer):
 
 
 def layout_to_ragged(layout, tf, function="to_raggedtensor"):
-    """A tf.RaggedTensor for lists (of lists ...) of numbers; a tf.Tensor for flat numbers."""
+    """A tf.RaggedTensor for lists (of lists ...) of numbers (flat numbers: one row)."""
     splits = []
     node = layout
     while True:
@@ -42,6 +42,9 @@ def layout_to_ragged(layout, tf, function="to_raggedtensor"):
                 f"ak.{function}: only arrays of (variable-length) lists of numbers can be "
                 f"converted to a RaggedTensor, not type {node.form.type}"
             )
+        if node.is_numpy and len(node.inner_shape) > 0:
+            node = node.to_RegularArray()  # inner dimensions are (uniform) ragged dimensions
+            continue
         if node.is_numpy or node.is_unknown:
             break
         if not node.is_list:
@@ -56,7 +59,8 @@ def layout_to_ragged(layout, tf, function="to_raggedtensor"):
         if values.dtype.kind not in "biufc":
             raise TypeError(f"ak.{function}: tensorflow cannot hold dtype {values.dtype}")
     if not splits:
-        return tf.constant(values)
+        # flat numbers: one row holding them all, as 2.14
+        splits.append(numpy.array([0, len(values)], dtype=numpy.int64))
     return tf.RaggedTensor.from_nested_row_splits(tf.constant(values), [tf.constant(s) for s in splits])
 
 
@@ -68,11 +72,13 @@ def ragged_to_layout(array, tf, function="from_raggedtensor"):
     if isinstance(array, tf.RaggedTensor):
         values = array.flat_values.numpy()
         splits = [s.numpy().astype(numpy.int64, copy=False) for s in array.nested_row_splits]
-    elif isinstance(array, tf.Tensor):
+    elif isinstance(array, tf.Tensor) and function != "from_raggedtensor":
         values, splits = array.numpy(), []
     else:
+        expected = "RaggedTensor" if function == "from_raggedtensor" else "TensorFlow Tensor"
         raise TypeError(
-            f"ak.{function}: expected a tf.RaggedTensor or tf.Tensor, not {type(array).__name__}"
+            f"ak.{function}: only a {expected} can be converted to Awkward Array, "
+            f"not {type(array).__name__}"
         )
     if values.ndim == 0:
         raise TypeError(f"ak.{function}: expected a tensor with at least one dimension, not 0-d")

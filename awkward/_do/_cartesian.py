@@ -19,7 +19,7 @@ from awkward._broadcasting import broadcast_and_apply
 from awkward._do._axis import axis_error
 from awkward._do._num import offsets_from_counts
 from awkward._nplikes.dtypes import int64
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, unknown_length
 from awkward.contents.indexedarray import IndexedArray
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
@@ -197,7 +197,7 @@ def _ranges(x, length, nplike, function_name, arg):
         stops = starts + 1
         content = x
     if rows is not None:
-        if count == 0:
+        if count is not unknown_length and count == 0:
             starts = stops = nplike.zeros(length, dtype=int64)
         else:
             starts = starts[rows]
@@ -233,7 +233,7 @@ def _product(inputs, nested, fields, parameters, arg, function_name):
             # one pass writes, for every pair (tuple so far, item of x), both positions
             per_tuple = per_tuple * counts
             offsets = offsets_from_counts(nplike, per_tuple)
-            total = int(offsets[-1])
+            total = as_length(offsets[-1])
             toleft, toright = nplike.empty(total, dtype=int64), nplike.empty(total, dtype=int64)
             kernel = backend[("awkward_ListArray_cartesian_carry",) + (int64,) * 7]
             kernel(toleft, toright, offsets, lefts[0], lefts[1], starts, stops, length, total)
@@ -248,10 +248,10 @@ def _product(inputs, nested, fields, parameters, arg, function_name):
     segments.append(nplike.ones(length, dtype=int64) if segment is None else segment)
     if not carries:  # a single array: its own items
         starts, stops = lefts
-        carries = [nplike.empty(int(nplike.sum(per_tuple)), dtype=int64)]
+        carries = [nplike.empty(as_length(nplike.sum(per_tuple)), dtype=int64)]
         kernel = backend["awkward_ListArray_expand_carry", int64, int64, int64]
-        kernel(carries[0], starts, stops, length, len(carries[0]))
-    total = len(carries[0])
+        kernel(carries[0], starts, stops, length, carries[0].shape[0])
+    total = carries[0].shape[0]
     if arg:
         slots = [NumpyArray(c) for c in carries]
     else:
@@ -281,6 +281,6 @@ def _product(inputs, nested, fields, parameters, arg, function_name):
         out = ListOffsetArray(Index64(offsets), out)
         if valids[first] is not None:
             mask = valids[first] if before is None else nplike.repeat(valids[first], before)
-            index = nplike.where(mask, nplike.arange(len(mask), dtype=int64), -1)
+            index = nplike.where(mask, nplike.arange(mask.shape[0], dtype=int64), -1)
             out = IndexedOptionArray(Index64(index), out)
     return out

@@ -18,7 +18,7 @@ from awkward._broadcasting import broadcast_and_apply
 from awkward._do._lazy_concatenate import lazy_mergemany
 from awkward._nplikes.dtypes import int64, uint8, uint16, uint32, uint64
 from awkward.contents._merge import merge_layouts
-from awkward.contents.content import Content, concrete
+from awkward.contents.content import Content, as_length, concrete, length_of
 from awkward.errors import AxisError
 
 __all__ = ["mergemany", "concatenate"]
@@ -61,7 +61,7 @@ def concatenate(items, axis: int, mergebool: bool = True, function: str = "conca
             axis = 0
     if axis == 0:
         return mergemany([_as_layout(x, layouts[0].backend) for x in items], mergebool)
-    lengths = [len(x) for x in layouts]
+    lengths = [length_of(x) for x in layouts]
     if len(set(lengths)) > 1:
         raise ValueError(
             f"ak.{function}: at axis={axis} the arrays must have the same length, not "
@@ -145,7 +145,7 @@ def _list_parts(layout, backend, function, axis):
     if layout.is_numpy and len(layout.inner_shape) > 0:
         layout = layout.to_RegularArray()
     if layout.is_regular and not _is_string(layout):
-        return layout.size, layout.content._getitem_range(0, len(layout) * layout.size)
+        return layout.size, layout.content._getitem_range(0, length_of(layout) * layout.size)
     if layout.is_list and not _is_string(layout):
         starts, stops = concrete(layout.starts.data, layout.stops.data)
         return nplike.astype(starts, int64, copy=False), nplike.astype(stops, int64, copy=False), layout.content
@@ -154,8 +154,8 @@ def _list_parts(layout, backend, function, axis):
     if layout.is_option:
         (valid,) = concrete(layout.mask_as_bool(True))
         parts = _var_parts(layout.project(), backend, function, axis)
-        starts = nplike.zeros(len(layout), dtype=int64)
-        stops = nplike.zeros(len(layout), dtype=int64)
+        starts = nplike.zeros(length_of(layout), dtype=int64)
+        stops = nplike.zeros(length_of(layout), dtype=int64)
         starts[valid] = parts[0]
         stops[valid] = parts[1]
         return starts, stops, parts[2]
@@ -177,10 +177,10 @@ def _union_parts(layout, backend, function, axis):
     bases, base, firsts, first = [], 0, [], 0
     for _, _, content in parts:
         bases.append(base)
-        base += len(content)
+        base += length_of(content)
     for starts, _, _ in parts:
         firsts.append(first)
-        first += len(starts)
+        first += starts.shape[0]
     merged = merge_layouts([p[2] for p in parts], True)
     all_starts = nplike.concat([p[0] + b for p, b in zip(parts, bases)])
     all_stops = nplike.concat([p[1] + b for p, b in zip(parts, bases)])
@@ -203,7 +203,7 @@ def _join_lists(inputs, backend, mergebool, function, axis):
     from awkward.contents import ListOffsetArray, RegularArray
     from awkward.index import Index64
 
-    length = len(next(x for x in inputs if isinstance(x, Content)))
+    length = length_of(next(x for x in inputs if isinstance(x, Content)))
     parts = []
     for x in inputs:
         part = (
@@ -218,7 +218,7 @@ def _join_lists(inputs, backend, mergebool, function, axis):
     if all(len(p) == 2 for p in parts):
         sizes = [p[0] for p in parts]
         merged = merge_layouts([p[1] for p in parts], mergebool)
-        carry = _regular_carry(nplike, length, sizes, [len(p[1]) for p in parts])
+        carry = _regular_carry(nplike, length, sizes, [length_of(p[1]) for p in parts])
         return RegularArray(
             merged._carry(Index64(carry, nplike=nplike), True), sum(sizes), zeros_length=length
         )
@@ -229,7 +229,7 @@ def _join_lists(inputs, backend, mergebool, function, axis):
     joined = _join_numbers(backend, parts, offsets)
     if joined is not None:
         return ListOffsetArray(Index64(offsets, nplike=nplike), joined)
-    merged, carry = _join_contents(nplike, parts, counts, int(offsets[-1]), mergebool)
+    merged, carry = _join_contents(nplike, parts, counts, as_length(offsets[-1]), mergebool)
     return ListOffsetArray(
         Index64(offsets, nplike=nplike), merged._carry(Index64(carry, nplike=nplike), True)
     )
@@ -279,13 +279,13 @@ def _join_numbers(backend, parts, offsets):
     from awkward.contents import NumpyArray
 
     nplike = backend.nplike
-    total = int(offsets[-1])
+    total = as_length(offsets[-1])
     out = nplike.empty(total, dtype=first.dtype)
     cursor = nplike.asarray(offsets[:-1], copy=True)
     for starts, stops, content in parts:
         (data,) = concrete(content.data)
         data = nplike.ascontiguousarray(data).view(unsigned)
-        kernel(out.view(unsigned), cursor, data, starts, stops, len(starts), total, len(data))
+        kernel(out.view(unsigned), cursor, data, starts, stops, starts.shape[0], total, data.shape[0])
     return NumpyArray(out, parameters=first._parameters, backend=backend)
 
 
@@ -299,7 +299,7 @@ def _join_contents(nplike, parts, counts, total, mergebool):
     bases, base = [], 0
     for _, _, content in parts:
         bases.append(base)
-        base += len(content)
+        base += length_of(content)
     seg_sources = nplike.reshape(
         nplike.stack([starts + b for (starts, _, _), b in zip(parts, bases)], axis=1), (-1,)
     )

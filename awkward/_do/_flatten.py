@@ -287,7 +287,7 @@ def _remove(layout, options) -> list:
             if not options["allow_records"]:
                 raise _no_records(options)
             return [layout]
-        length = len(layout)
+        length = length_of(layout)
         out = []
         for field in layout.contents:
             out.extend(_remove(_range(field, 0, length), options))

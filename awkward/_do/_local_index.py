@@ -6,7 +6,7 @@ from awkward._do._apply import recursively_apply
 from awkward._do._axis import maybe_posaxis
 from awkward._do._num import exceeds_depth, list_counts, offsets_from_counts
 from awkward._nplikes.dtypes import int64
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, length_of, unknown_length
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
 from awkward.contents.regulararray import RegularArray
@@ -17,7 +17,7 @@ __all__ = ["local_index"]
 
 def _arange(layout):
     nplike = layout.backend.index_nplike
-    return NumpyArray(nplike.arange(len(layout), dtype=int64), backend=layout.backend)
+    return NumpyArray(nplike.arange(length_of(layout), dtype=int64), backend=layout.backend)
 
 
 def _list_local_index(layout):
@@ -25,7 +25,7 @@ def _list_local_index(layout):
     the offsets (or starts and stops) only."""
     nplike = layout.backend.index_nplike
     if layout.is_regular:
-        size, length = layout.size, len(layout)
+        size, length = layout.size, length_of(layout)
         values = nplike.arange(length * size, dtype=int64)
         if size > 0:
             values = values % size
@@ -34,20 +34,20 @@ def _list_local_index(layout):
     if offsets_index is not None:
         # reuse int64 offsets as they are when they start at 0 (no cumulative sum, no copy)
         (raw,) = concrete(offsets_index.data)
-        first = int(raw[0])
-        total = int(raw[-1]) - first
-        if first == 0 and raw.dtype == int64:
+        first = as_length(raw[0])
+        total = as_length(raw[-1]) - first
+        if first is not unknown_length and first == 0 and raw.dtype == int64:
             index = offsets_index
         else:
             index = Index64(nplike.astype(raw, int64) - first, nplike=nplike)
     else:
         raw = offsets_from_counts(nplike, list_counts(layout))
-        total = int(raw[-1])
+        total = as_length(raw[-1])
         index = Index64(raw, nplike=nplike)
     # one pass writing 0..n-1 per list (numpy needs an arange, a repeat and a subtraction)
     values = nplike.empty(total, dtype=int64)
     kernel = layout.backend["awkward_ListOffsetArray_local_index", int64, raw.dtype]
-    kernel(values, raw, len(raw) - 1, total)
+    kernel(values, raw, raw.shape[0] - 1, total)
     content = NumpyArray._from_checked(values, None, layout.backend)
     return ListOffsetArray._from_checked(index, content, None)
 

@@ -176,7 +176,7 @@ def _firsts_of_lists(lists):
     from awkward.index import Index64
 
     nplike = index_nplike_of(lists)
-    n = len(lists)
+    n = length_of(lists)
     if lists.is_regular:
         if lists.size == 0:
             index = nplike.full(n, -1, dtype=int64)
@@ -225,7 +225,7 @@ def _singletons_of(node):
         return ListOffsetArray(Index64(offsets, nplike=nplike), node.project())
     if node.is_option:
         node = node.content
-    offsets = nplike.arange(len(node) + 1, dtype=int64)
+    offsets = nplike.arange(length_of(node) + 1, dtype=int64)
     return ListOffsetArray(Index64(offsets, nplike=nplike), node)
 
 

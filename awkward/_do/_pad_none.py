@@ -17,7 +17,7 @@ from awkward._do._option_axis import (
 )
 from awkward._nplikes.dtypes import int64
 from awkward.contents import IndexedOptionArray, ListOffsetArray, RegularArray
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, length_of, unknown_length
 from awkward.index import Index64
 
 __all__ = ["pad_none", "starts_counts", "index_nplike_of"]
@@ -68,7 +68,11 @@ def index_nplike_of(layout):
 
 def _pad_outer(layout, length, clip):
     nplike = index_nplike_of(layout)
-    n = len(layout)
+    n = length_of(layout)
+    if n is unknown_length:  # typetracer: the padded length is unknown too
+        size = max(length, 0) if clip else unknown_length
+        index = nplike.arange(size, dtype=int64)
+        return _index_option(nplike.where(index < n, index, -1), layout)
     if not clip and length < n and layout.is_numpy and not layout.inner_shape:
         return layout  # 2.14 leaves a longer flat NumpyArray as it is (equal: option)
     size = max(length, 0) if clip else max(length, n)
@@ -86,7 +90,7 @@ def starts_counts(layout):
         offsets = nplike.astype(offsets, int64, copy=False)
         return offsets[:-1], offsets[1:] - offsets[:-1]
     starts, stops = concrete(layout.starts.data, layout.stops.data)
-    n = len(starts)
+    n = starts.shape[0]
     starts = nplike.astype(starts, int64, copy=False)
     return starts, nplike.astype(stops[:n], int64, copy=False) - starts
 
@@ -97,15 +101,19 @@ def _starts_stops(layout):
     nplike = index_nplike_of(layout)
     if isinstance(layout, ListOffsetArray):
         (offsets,) = concrete(layout.offsets.data)
-        n = len(offsets) - 1
+        n = offsets.shape[0] - 1
+        if not nplike.known_data:  # typetracer
+            return offsets[:-1], offsets[1:], unknown_length
         bound = int(offsets[n]) - int(offsets[0]) if n > 0 else 0
         return offsets[:-1], offsets[1:], max(bound, 0)
     starts, stops = concrete(layout.starts.data, layout.stops.data)
-    n = len(starts)
+    n = starts.shape[0]
     stops = stops[:n]
     if starts.dtype != stops.dtype:
         starts, stops = nplike.astype(starts, int64, copy=False), nplike.astype(stops, int64, copy=False)
     counts = nplike.astype(stops, int64) - nplike.astype(starts, int64, copy=False)
+    if not nplike.known_data:  # typetracer
+        return starts, stops, unknown_length
     bound = int(nplike.sum(nplike.where(counts > 0, counts, 0))) if n else 0
     return starts, stops, bound
 
@@ -114,7 +122,7 @@ def _pad_lists(layout, length, clip):
     nplike = index_nplike_of(layout)
     params = layout._parameters
     if layout.is_regular:
-        n = len(layout)
+        n = length_of(layout)
         size = layout.size
         if not clip and length < size:
             return layout  # 2.14: longer regular lists are left as they are (equal: option)
@@ -125,7 +133,7 @@ def _pad_lists(layout, length, clip):
         content = _index_option(nplike.reshape(index, (-1,)), layout.content)
         return RegularArray(content, width, n, parameters=params)
     starts, stops, bound = _starts_stops(layout)
-    n = len(starts)
+    n = starts.shape[0]
     backend = layout.backend
     if clip:
         width = max(length, 0)
@@ -142,6 +150,6 @@ def _pad_lists(layout, length, clip):
     index = nplike.empty(tolength, dtype=int64)
     kernel = backend["awkward_ListArray_rpad_axis1", int64, int64, starts.dtype, stops.dtype]
     kernel(offsets, index, starts, stops, target, n, tolength)
-    content = _index_option(index[: int(offsets[n])], layout.content)
+    content = _index_option(index[: as_length(offsets[n])], layout.content)
     # fresh int64 offsets (n + 1 of them) of the content's index nplike: nothing to check
     return ListOffsetArray._from_checked(Index64(offsets, nplike=nplike), content, params)

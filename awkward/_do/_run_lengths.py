@@ -9,7 +9,7 @@ from __future__ import annotations
 from awkward._do._apply import recursively_apply
 from awkward._do._flatten import is_string
 from awkward._nplikes.dtypes import bool_, int64
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, length_of, unknown_length
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
 from awkward.index import Index64
@@ -45,6 +45,10 @@ def _changes(values):
     if values.is_numpy:
         (data,) = concrete(values.data)
         return data[1:] != data[:-1]
+    if not nplike.known_data:  # typetracer: strings read (offsets and characters), result unknown
+        packed = values.to_ListOffsetArray64(False)
+        concrete(packed.offsets.data, packed.content.data)
+        return nplike.empty(length_of(values) - 1, dtype=bool_)
     # strings: compared as whole byte strings (rare enough for a Python loop)
     items = values.to_list()
     return nplike.asarray([a != b for a, b in zip(items[:-1], items[1:])], dtype=bool_)
@@ -54,11 +58,11 @@ def _runs(values, offsets):
     """(run lengths, offsets of the runs per list) for ``values`` cut by ``offsets`` (int64,
     starting at 0, ending at len(values))."""
     nplike = values.backend.index_nplike
-    total = len(values)
+    total = length_of(values)
     # starts[i]: a run begins at i; every offset (0 and total included) begins one, so the
     # positions of the starts end with total and their differences are the run lengths
     starts = nplike.zeros(total + 1, dtype=bool_)
-    if total:
+    if total is unknown_length or total:
         starts[1:total] = _changes(values)
     starts[offsets] = True
     (positions,) = nplike.nonzero(starts)
@@ -75,7 +79,7 @@ def _list_runs(node):
     if not hasattr(node, "_offsets") or node.is_regular:
         node = node.to_ListOffsetArray64(True)
     (offsets,) = concrete(node.offsets.data)
-    first, last = int(offsets[0]), int(offsets[-1])
+    first, last = as_length(offsets[0]), as_length(offsets[-1])
     content = node.content._getitem_range(first, last)
     if content.is_option or content.is_indexed:
         # missing values are dropped: each list keeps its present values
@@ -87,7 +91,7 @@ def _list_runs(node):
         content = content.project()
     values = _values(content)
     offsets = nplike.astype(offsets, int64, copy=False)
-    lengths, run_offsets = _runs(values, offsets - first if first else offsets)
+    lengths, run_offsets = _runs(values, offsets - first if first is unknown_length or first else offsets)
     # fresh int64 arrays of this backend: no validation needed
     return ListOffsetArray._from_checked(
         Index64(run_offsets, nplike=nplike), NumpyArray._from_checked(lengths, None, node.backend), None
@@ -102,7 +106,8 @@ def run_lengths(layout):
         if not _is_value(values):
             return run_lengths(values)
         nplike = values.backend.index_nplike
-        ends = nplike.asarray([0, len(values)], dtype=int64)
+        total = length_of(values)
+        ends = nplike.asarray([0, total], dtype=int64) if total is not unknown_length else nplike.empty(2, dtype=int64)
         lengths, _ = _runs(values, ends)
         return NumpyArray(lengths, backend=values.backend)
     if layout.is_record:

@@ -172,11 +172,17 @@ def stable_partition(nplike, flags, offsets):
     return out
 
 
-def missing_after_sort(nplike, valid, offsets, present):
+def missing_after_sort(nplike, valid, offsets, present, backend=None):
     """Which positions hold a missing value once every segment is sorted with its missing
     values last: the last (count - present count) positions of each segment, and outside the
     segments the missing positions themselves (they stay). ``present`` = the running count of
-    ``valid`` at ``offsets``."""
+    ``valid`` at ``offsets``. With a ``backend``: the missing flags (int8) sorted in one
+    kernel call."""
+    if backend is not None:
+        flags = nplike.asarray(~valid).view(int8)
+        out = _kernel_sort(backend, flags, offsets, True)
+        if out is not None:
+            return out.view(bool_)
     length = len(valid)
     ends = offsets[1:]
     nones = (ends - offsets[:-1]) - (present[1:] - present[:-1])

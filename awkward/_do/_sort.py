@@ -177,6 +177,8 @@ def _sort_leafish(content, offsets, spec):
         if content.content.is_union:
             raise _union_error(spec)
         return _nones_last(content, offsets, lambda proj, inner: _sort_leafish(proj, inner, spec))
+    if (content.is_option or content.is_indexed) and content.content.is_unknown:
+        return _all_missing(content, offsets, spec)  # nothing to order: all stay in place
     if not spec.indices and content.is_option and content.content.is_numpy:
         return _sort_optional_numbers(content, offsets, spec)
     if content.is_numpy and not spec.indices:
@@ -190,21 +192,40 @@ def _sort_leafish(content, offsets, spec):
     return _carry_leaf(content, perm)
 
 
+def _all_missing(content, offsets, spec):
+    if not spec.indices:
+        return content
+    nplike = content.backend.index_nplike
+    every = nplike.arange(len(content), dtype=int64)
+    return NumpyArray(to_local(nplike, every, offsets), backend=content.backend)
+
+
 def _sort_optional_numbers(content, offsets, spec):
     """Sorted present values of each segment, then its missing ones: the present values are
     sorted alone and an index points at them (no argsort of the whole segment needed)."""
-    nplike, valid, cumulative = _valid_and_cumulative(content)
+    backend = content.backend
+    nplike = backend.index_nplike
+    if hasattr(content, "_index"):  # an IndexedOptionArray: project it in place
+        index, data = concrete(content.index.data, content.content.data)
+        valid = index >= 0
+        data = data[index[valid]]
+    else:
+        (valid,) = concrete(content.mask_as_bool(valid_when=True))
+        (data,) = concrete(content.project().data)
+    length = valid.shape[0]
+    cumulative = nplike.empty(length + 1, dtype=int64)
+    cumulative[0] = 0
+    nplike.cumsum(valid, maybe_out=cumulative[1:])
     present = cumulative[offsets]
-    (data,) = concrete(content.project().data)
-    sorted_data = segmented_sort(nplike, data, present, ascending=spec.ascending, backend=content.backend)
-    values = NumpyArray(sorted_data, backend=content.backend)
-    missing = missing_after_sort(nplike, valid, offsets, present)
-    length = len(valid)
-    before = nplike.empty(length + 1, dtype=int64)
-    before[0] = 0
-    nplike.cumsum(~missing, maybe_out=before[1:])
-    index = nplike.where(missing, -1, before[:-1])
-    return IndexedOptionArray(Index64(index, nplike=nplike), values, parameters=content.parameters)
+    sorted_data = segmented_sort(nplike, data, present, ascending=spec.ascending, backend=backend)
+    values = NumpyArray._from_checked(sorted_data, None, backend)  # a fresh 1-d buffer
+    missing = missing_after_sort(nplike, valid, offsets, present, backend)
+    # the present values keep their order: each one's index is the count of them before it
+    nplike.cumsum(~missing, maybe_out=cumulative[1:])
+    index = nplike.where(missing, -1, cumulative[:-1])
+    return IndexedOptionArray._from_checked(
+        Index64(index, nplike=nplike), values, content._parameters
+    )
 
 
 def _valid_and_cumulative(layout):
@@ -235,12 +256,22 @@ def _leaf_perm(content, offsets, spec, local):
     if content.is_indexed and not content.is_option:
         return _leaf_perm(content.project(), offsets, spec, local)
     if content.is_option:
+        backend = content.backend
         _, valid, cumulative = _valid_and_cumulative(content)
+        present = cumulative[offsets]
+        (kept,) = nplike.nonzero(valid)
         # the present values sorted alone, then the missing positions in order after them
-        inner = _leaf_perm(content.project(), cumulative[offsets], spec, False)
-        missing = missing_after_sort(nplike, valid, offsets, cumulative[offsets])
+        if hasattr(content, "_index") and content.content.is_numpy:  # projected in place
+            index, data = concrete(content.index.data, content.content.data)
+            values = data[index[kept]]
+            inner = segmented_argsort(
+                nplike, values, present, ascending=spec.ascending, backend=backend
+            )
+        else:
+            inner = _leaf_perm(content.project(), present, spec, False)
+        missing = missing_after_sort(nplike, valid, offsets, present, backend)
         order = nplike.empty(len(valid), dtype=int64)
-        order[~missing] = nplike.nonzero(valid)[0][inner]
+        order[~missing] = kept[inner]
         order[missing] = nplike.nonzero(~valid)[0]
         return to_local(nplike, order, offsets) if local else order
     if content.is_union:

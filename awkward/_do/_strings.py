@@ -50,6 +50,23 @@ def _connect():
     return pyarrow_strings
 
 
+def _is_traced(node) -> bool:
+    return not node.backend.nplike.known_data
+
+
+def _traced(node, compute_sample):
+    """The typetracer path (pyarrow cannot run on tracers): read what the eager run reads (the
+    string node's offsets and characters), run the kernel on an empty node of the same form,
+    and give a tracer of that result's form with unknown lengths."""
+    from awkward.contents._typetracer import layout_from_form
+    from awkward.contents.content import concrete
+
+    packed = node if hasattr(node, "_offsets") else node.to_ListOffsetArray64(False)
+    concrete(packed.offsets.data, packed.content.data)
+    sample = compute_sample(node.form.length_zero_array())
+    return layout_from_form(sample.form, lambda form, attribute: None, None)
+
+
 def _kernel(function, kind, utf8, ascii):
     name = utf8 if kind == "string" else ascii
     pa, pc = _connect().import_pyarrow_compute(f"ak.str.{function}")
@@ -91,8 +108,14 @@ def string_compute(
     def action(node, **_):
         kind = string_kind(node)
         if kind is not None:
+            if _is_traced(node):
+                return _traced(node, lambda sample: compute(sample, kind, None))
             return compute(node, kind, None)
         if with_options and _option_of_strings(node):
+            if _is_traced(node):
+                raise NotImplementedError(
+                    f"ak.str.{function} does not run on typetracer arrays of missing strings"
+                )
             kind = string_kind(node.content)
             filled, valid = connect.option_of_strings(node)
             return compute(filled, kind, valid)

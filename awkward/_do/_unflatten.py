@@ -13,7 +13,7 @@ from awkward._do._flatten import holds_unknown, is_string, list_items
 from awkward._do._num import exceeds_depth, offsets_from_counts
 from awkward._nplikes.dtypes import int8, int64
 from awkward.contents.bytemaskedarray import ByteMaskedArray
-from awkward.contents.content import Content, concrete
+from awkward.contents.content import Content, as_length, concrete, is_true, length_of, maybe_equal
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.regulararray import RegularArray
@@ -33,7 +33,7 @@ def _does_not_fit(axis):
 def _cut(layout, counts, mask, axis):
     """``layout`` cut into lists of ``counts`` items: (new lists, offsets of the cuts)."""
     nplike = layout.backend.index_nplike
-    length = len(layout)
+    length = length_of(layout)
     if isinstance(counts, int):
         if counts < 0:
             raise ValueError(f"ak.unflatten: counts must be non-negative, not {counts}")
@@ -41,13 +41,13 @@ def _cut(layout, counts, mask, axis):
             return RegularArray(layout._getitem_range(0, 0), 0, 0), None
         return RegularArray(layout, counts, length // counts), None
     # one pass: the running sum, checking that no count is negative
-    offsets = nplike.empty(len(counts) + 1, dtype=int64)
+    offsets = nplike.empty(counts.shape[0] + 1, dtype=int64)
     counts = nplike.ascontiguousarray(counts)
     try:
-        layout.backend["awkward_Lengths_to_offsets", int64, int64](offsets, counts, len(counts))
+        layout.backend["awkward_Lengths_to_offsets", int64, int64](offsets, counts, counts.shape[0])
     except ValueError:
         raise ValueError("ak.unflatten: counts must be non-negative") from None
-    if int(offsets[-1]) != length:
+    if not maybe_equal(as_length(offsets[-1]), length):
         raise _does_not_fit(axis)
     # fresh int64 offsets (len(counts) + 1) of the layout's index nplike: nothing to check
     out = ListOffsetArray._from_checked(Index64(offsets, nplike=nplike), layout, None)
@@ -125,9 +125,9 @@ def counts_and_mask(counts, nplike):
     if counts.is_option:
         valid = counts.mask_as_bool(valid_when=True)
         present = _integers(counts.project())
-        values = nplike.zeros(len(valid), dtype=int64)
+        values = nplike.zeros(valid.shape[0], dtype=int64)
         values[valid] = present
-        return values, ~valid if not bool(nplike.all(valid)) else None
+        return values, ~valid if not is_true(nplike.all(valid)) else None
     if counts.is_indexed:
         counts = counts.project()
     return _integers(counts), mask

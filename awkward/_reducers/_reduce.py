@@ -28,7 +28,13 @@ from awkward._nplikes.dtypes import bool_, int8, int64, uint8, uint16, uint32, u
 from awkward._reducers._kinds import Max
 from awkward.contents._typetracer import one_list_of
 from awkward.contents.bytemaskedarray import ByteMaskedArray
-from awkward.contents.content import as_length, concrete, length_of, maybe_nonempty, unknown_length
+from awkward.contents.content import (
+    as_length,
+    concrete,
+    length_of,
+    maybe_nonempty,
+    unknown_length,
+)
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
 from awkward.contents.regulararray import RegularArray
@@ -121,6 +127,15 @@ def _reduce_everything(layout, ctx, keepdims):
     elif _is_plain_jagged(layout) and reducer.reads_data:
         offsets, content = list_offsets(layout)
         pieces = (content._getitem_range(as_length(offsets[0]), as_length(offsets[-1])),)
+    elif not reducer.reads_data and _only_lists(layout):
+        # count reads offsets and masks only: the counts of the innermost lists are added up
+        # (flattening a ListArray would carry its content, reading its data)
+        (counts,) = remove_structure(
+            reduce(layout, reducer, axis=-1), function_name=f"ak.{reducer.name}"
+        )
+        (counts,) = concrete(counts.data)
+        value = counts.sum(dtype=int64)
+        return _scalar_result(value, value == 0, layout, ctx, keepdims)
     else:
         pieces = remove_structure(
             layout,
@@ -140,16 +155,46 @@ def _reduce_everything(layout, ctx, keepdims):
             return out._getitem_at(0)
     else:
         value = _whole(pieces, backend, ctx)
-        missing = ctx.mask_identity and _total_length(pieces) == 0
-        if not keepdims:
-            return None if missing else value
-        nplike = backend.index_nplike
-        out = NumpyArray(nplike.reshape(nplike.asarray(value), (1,)), backend=backend)
-        if ctx.mask_identity:
-            out = _masked(out, nplike.full(1, missing, dtype=bool_))
+        # (the total length only matters under mask_identity: it reads masks)
+        empty = ctx.mask_identity and _total_length(pieces) == 0
+        return _scalar_result(value, empty, layout, ctx, keepdims)
     for _ in range(layout.purelist_depth - 1):
         out = RegularArray(out, 1, len(out))
     return out
+
+
+def _scalar_result(value, empty, layout, ctx, keepdims):
+    """The reduction of everything: ``value``, None (``empty`` under mask_identity), or with
+    keepdims, nested in one-element lists as deep as ``layout``."""
+    missing = ctx.mask_identity and bool(empty)
+    if not keepdims:
+        return None if missing else value
+    backend = layout.backend
+    nplike = backend.index_nplike
+    out = NumpyArray(nplike.reshape(nplike.asarray(value), (1,)), backend=backend)
+    if ctx.mask_identity:
+        out = _masked(out, nplike.full(1, missing, dtype=bool_))
+    for _ in range(layout.purelist_depth - 1):
+        out = RegularArray(out, 1, len(out))
+    return out
+
+
+def _only_lists(layout):
+    """Lists (maybe missing) of flat numbers or unknown, no parameters: what count at
+    axis=None can add up from the innermost lists' counts."""
+    node, lists = layout, 0
+    while True:
+        if node._parameters:
+            return False
+        if node.is_list:
+            lists += 1
+        elif node.is_numpy:
+            return lists > 0 and len(node.inner_shape) == 0
+        elif node.is_unknown:
+            return lists > 0
+        elif not (node.is_option or node.is_indexed):
+            return False
+        node = node.content
 
 
 def _total_length(pieces):
@@ -350,16 +395,16 @@ def _combine(content, offsets, positions, ctx):
         )
         out_offsets = offsets_from_counts(nplike, longest)
         group_offsets = out_offsets
-        total = int(nplike.sum(counts)) if last > first else 0
+        total = as_length(nplike.sum(counts)) if maybe_nonempty(counts) else 0
     inner = content.content
     if not ctx.reducer.reads_data and inner.is_option and not hasattr(inner, "_index"):
         # count reads masks only: an index stands in for the mask (its carry reads no data)
         inner = inner.to_IndexedOptionArray64()
-    ngroups = int(group_offsets[-1]) if n > 0 else 0
+    ngroups = as_length(group_offsets[-1]) if n is unknown_length or n > 0 else 0
     next_offsets = nplike.empty(ngroups + 1, dtype=int64)
     parents = nplike.empty(total if ctx.reducer.needs_position else 0, dtype=int64)
     arrangement = (next_offsets, parents, offsets - first, starts, stops, group_offsets)
-    sizes = (n, last - first, total, ngroups, len(parents))
+    sizes = (n, last - first, total, ngroups, parents.shape[0])
     gathered = _gather_leaf(inner, arrangement, sizes, ctx)
     if gathered is None:
         carry = nplike.empty(total, dtype=int64)
@@ -418,7 +463,7 @@ def _gather_leaf(inner, arrangement, sizes, ctx):
         ("awkward_reduce_nonlocal_gather", unsigned) + (int64,) * 2 + (unsigned,) + (int64,) * 4
     ]
     next_offsets, parents, *lists = arrangement
-    kernel(out, next_offsets, parents, data.view(unsigned), *lists, *sizes, len(data))
+    kernel(out, next_offsets, parents, data.view(unsigned), *lists, *sizes, data.shape[0])
     return inner._with_data(out.view(data.dtype))
 
 

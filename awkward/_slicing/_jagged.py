@@ -17,6 +17,7 @@ from awkward.contents.content import (
     is_true,
     length_of,
     maybe_equal,
+    maybe_nonempty,
     unknown_length,
 )
 from awkward.contents.listarray import ListArray
@@ -50,17 +51,17 @@ def _jagged(layout, index, dim):
         return _jagged(layout.project(), index, dim)
     if layout.is_record:
         fields = [_jagged(layout._getitem_field(f), index, dim) for f in layout.fields]
-        return RecordArray(fields, None if layout.is_tuple else layout.fields, len(layout),
+        return RecordArray(fields, None if layout.is_tuple else layout.fields, length_of(layout),
                            parameters=layout._parameters, backend=layout.backend)
     if layout.is_union:
         tags, positions = layout._tags_index()
-        contents, newindex = [], nplike.zeros(len(tags), dtype=int64)
+        contents, newindex = [], nplike.zeros(tags.shape[0], dtype=int64)
         for k, content in enumerate(layout.contents):
             rows = tags == k
             picked = content._carry(Index64(positions[rows], nplike=nplike), True)
             rows_index = Index64(nplike.nonzero(rows)[0], nplike=nplike)
             contents.append(_jagged(picked, index._carry(rows_index, False), dim))
-            newindex[rows] = nplike.arange(int(nplike.count_nonzero(rows)), dtype=int64)
+            newindex[rows] = nplike.arange(as_length(nplike.count_nonzero(rows)), dtype=int64)
         return UnionArray.simplified(layout.tags, Index64(newindex, nplike=nplike), contents,
                                      parameters=layout._parameters)
     if layout.is_unknown and len(index) == 0:
@@ -81,7 +82,7 @@ def _jagged(layout, index, dim):
     if _is_jagged_layout(inner):
         _check_counts(nplike, counts, index_counts, dim)
         # element j of row i of the index lines up with content[starts[i] + j - offsets[i]]
-        carry = nplike.arange(int(offsets[-1]), dtype=int64) + nplike.repeat(starts - offsets[:-1], index_counts)
+        carry = nplike.arange(as_length(offsets[-1]), dtype=int64) + nplike.repeat(starts - offsets[:-1], index_counts)
         content = layout.content._carry(Index64(carry, nplike=nplike), True)
         return ListOffsetArray(Index64(offsets, nplike=nplike), _jagged(content, inner, dim + 1))
     values, valid = _flat_values(inner)
@@ -90,7 +91,7 @@ def _jagged(layout, index, dim):
             return _mask_lists(layout, starts, stops, offsets, values, valid)
         # lengths differ: as awkward 2.14, the True (and None) positions of each row pick
         offsets, index_counts, values, valid = _mask_positions(nplike, offsets, values, valid)
-    if values.dtype.kind not in "iu" and len(values):
+    if values.dtype.kind not in "iu" and maybe_nonempty(values):
         raise TypeError(f"jagged indices must be integers or booleans, not {values.dtype}")
     return _pick_lists(layout, starts, counts, offsets, index_counts, values, valid, dim)
 

@@ -13,6 +13,7 @@ from awkward._slicing._common import (
     _starts_stops,
 )
 from awkward._slicing._nested import jagged_below, missing_below
+from awkward.contents._typetracer import one_list_of
 from awkward.contents.content import as_length, concrete, is_true, length_of, unknown_length
 from awkward.contents.indexedarray import IndexedArray
 from awkward.contents.indexedoptionarray import IndexedOptionArray
@@ -104,7 +105,10 @@ def _next_union(layout, items, adv, dim):
 def _wrap_advanced(out, shape, rows):
     """RegularArrays giving each of ``rows`` rows the broadcast ``shape`` of the advanced index."""
     for i in reversed(range(len(shape))):
-        out = RegularArray(out, shape[i], rows * _prod(shape[:i]))
+        if shape[i] is unknown_length and i == 0 and rows is not unknown_length and rows == 1:
+            out = one_list_of(out)  # typetracer: the one-row wrapper of getitem, size unknown
+        else:
+            out = RegularArray(out, shape[i], rows * _prod(shape[:i]))
     return out
 
 
@@ -147,7 +151,7 @@ def _next_regular(layout, head, tail, adv, dim):
             raise _out_of_bounds(int(values[nplike.nonzero(bad)[0][0]]), 0, size, dim)
         values = nplike.where(values < 0, values + size, values)
         if adv is None:
-            count = len(values)
+            count = values.shape[0]
             carry = nplike.reshape(nplike.reshape(rowstarts, (length, 1)) + values, (-1,))
             nextadv = nplike.reshape(
                 nplike.reshape(nplike.zeros(length, dtype=int64), (length, 1)) + nplike.arange(count, dtype=int64), (-1,)
@@ -221,7 +225,7 @@ def _next_list(layout, head, tail, adv, dim):
     if isinstance(head, _Advanced):
         values = head.values
         if adv is None:
-            count = len(values)
+            count = values.shape[0]
             grid_values = nplike.reshape(values, (1, count)) + nplike.zeros((length, 1), dtype=int64)
             grid_counts = nplike.reshape(counts, (length, 1)) + nplike.zeros((1, count), dtype=int64)
             nextadv = nplike.reshape(nplike.zeros((length, 1), dtype=int64) + nplike.arange(count, dtype=int64), (-1,))

@@ -213,7 +213,7 @@ def _merge_options(layouts, mergebool, mergecastable, nested):
         else:
             pieces.append(nplike.arange(length_of(x), dtype=int64) + offset)
             contents.append(x)
-            offset += len(x)
+            offset += length_of(x)
     merged = merge_layouts(contents, mergebool, mergecastable, nested=nested)
     return IndexedOptionArray.simplified(_index64(nplike, nplike.concat(pieces)), merged)
 
@@ -255,12 +255,12 @@ def _merge_records(layouts, mergebool, mergecastable):
         columns = [[x.content(field) for x in layouts] for field in first.fields]
     contents = [
         merge_layouts(
-            [c._getitem_range(0, len(x)) for c, x in zip(column, layouts)], mergebool, mergecastable, nested=True
+            [c._getitem_range(0, length_of(x)) for c, x in zip(column, layouts)], mergebool, mergecastable, nested=True
         )
         for column in columns
     ]
     fields = None if first.is_tuple else list(first.fields)
-    total = sum(len(x) for x in layouts)
+    total = sum(length_of(x) for x in layouts)
     return RecordArray(contents, fields, total, parameters=_parameters_of(layouts), backend=first.backend)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
+from awkward._nplikes.typetracer import MaybeNone
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
 from awkward.contents.bytemaskedarray import ByteMaskedArray, check_bool, masked_list
@@ -235,14 +236,19 @@ class BitMaskedArray(SingleContent):
     # ------------------------------------------------------------------ element access
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
+        if at is unknown_length:  # typetracer (reads the mask, as the eager path does)
+            concrete(self._mask.data)
+            return MaybeNone(self._content._getitem_at(at))
         byte = index_int(self._mask, at // 8)
+        if byte is unknown_length:
+            return MaybeNone(self._content._getitem_at(at))
         bit = (byte >> (at % 8)) & 1 if self._lsb_order else (byte >> (7 - at % 8)) & 1
         if bool(bit) != self._valid_when:
             return None
         return self._content._getitem_at(at)
 
     def _getitem_range(self, start: int, stop: int) -> Content:
-        if start % 8 == 0:  # whole bytes: slice the mask lazily
+        if start is not unknown_length and start % 8 == 0:  # whole bytes: slice the mask lazily
             return self._new(
                 self._mask[start // 8 : (stop + 7) // 8],
                 self._content._getitem_range(start, stop),
@@ -290,7 +296,7 @@ class BitMaskedArray(SingleContent):
         return self._content._validity_error(path + ".content")
 
     def _to_packed(self, recursive: bool) -> Content:
-        length = len(self)
+        length = length_of(self)
         content = self._content._getitem_range(0, length)
         if recursive:
             content = content._to_packed(True)

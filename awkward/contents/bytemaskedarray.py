@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 from awkward._nplikes.shape import unknown_length
+from awkward._nplikes.typetracer import MaybeNone
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
-from awkward.contents.content import Content, FormClass, buffer_length, concrete, index_int
+from awkward.contents.content import (
+    Content,
+    FormClass,
+    buffer_length,
+    concrete,
+    index_int,
+    length_of,
+)
 from awkward.contents.indexedarray import (
     check_same_nplike,
     check_wrapped_content,
@@ -179,7 +187,9 @@ class ByteMaskedArray(SingleContent):
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
         flag = index_int(self._mask, at)
-        if flag is not unknown_length and (flag != 0) != self._valid_when:
+        if flag is unknown_length:  # typetracer: missing or the content's element (as awkward)
+            return MaybeNone(self._content._getitem_at(at))
+        if (flag != 0) != self._valid_when:
             return None
         return self._content._getitem_at(at)
 
@@ -227,7 +237,7 @@ class ByteMaskedArray(SingleContent):
         return self._content._validity_error(path + ".content")
 
     def _to_packed(self, recursive: bool) -> Content:
-        content = self._content._getitem_range(0, len(self))
+        content = self._content._getitem_range(0, length_of(self))
         if recursive:
             content = content._to_packed(True)
         return self._new(self._mask, content, self._parameters)

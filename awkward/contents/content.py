@@ -660,7 +660,7 @@ class Content:
 
     def _normalize_at(self, where: int) -> int:
         length = length_of(self)
-        if length is unknown_length:  # typetracer: no bounds to check
+        if length is unknown_length or where is unknown_length:  # typetracer: no bounds to check
             return unknown_length if where is unknown_length or where < 0 else where
         at = where + length if where < 0 else where
         if not 0 <= at < length:

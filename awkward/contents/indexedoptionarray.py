@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from awkward._nplikes.typetracer import MaybeNone
 from awkward._parameters import parameters_union
 from awkward.contents.content import (
     Content,
     FormClass,
     concrete,
     index_int,
+    is_true,
     unknown_length,
 )
 from awkward.contents.indexedarray import (
@@ -134,7 +136,9 @@ class IndexedOptionArray(IndexOverContent):
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
         j = index_int(self._index, at)
-        if j is not unknown_length and j < 0:  # (a typetracer: the present case's type)
+        if j is unknown_length:  # typetracer: missing or the content's element (as awkward)
+            return MaybeNone(self._content._getitem_at(j))
+        if j < 0:
             return None
         return self._content._getitem_at(j)
 
@@ -159,8 +163,8 @@ class IndexedOptionArray(IndexOverContent):
         valid = index >= 0
         packed_index = nplike.where(valid, nplike.cumsum(nplike.astype(valid, _int64())) - 1, -1)
         present = index[valid]
-        if bool(nplike.all(present == nplike.arange(len(present), dtype=_int64()))):
-            content = self._content._getitem_range(0, len(present))  # already in order: stays lazy
+        if is_true(nplike.all(present == nplike.arange(present.shape[0], dtype=_int64()))):
+            content = self._content._getitem_range(0, present.shape[0])  # already in order: stays lazy
         else:
             content = self._content._carry(Index64(present, nplike=nplike), False)
         if recursive:

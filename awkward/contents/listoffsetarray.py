@@ -206,7 +206,8 @@ class ListOffsetArray(SingleContent):
         return self._content._validity_error(path + ".content")
 
     def _to_packed(self, recursive: bool) -> Content:
-        packed = self.to_ListOffsetArray64(True) if index_int(self._offsets, 0) != 0 else self
+        first = index_int(self._offsets, 0)
+        packed = self.to_ListOffsetArray64(True) if first is unknown_length or first != 0 else self
         content = packed._content._getitem_range(0, index_int(packed._offsets, -1))
         if recursive:
             content = content._to_packed(True)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from awkward._backends.dispatch import common_backend, regularize_backend
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
-from awkward.contents.content import Content, FormClass
+from awkward.contents.content import Content, FormClass, length_of
 from awkward.errors import FieldNotFoundError
 
 # ---------------------------------------------------------------------- to_list rows
@@ -334,9 +334,9 @@ class RecordArray(Content):
 
     @staticmethod
     def _trimmed_to(content, length):
-        n = content.length
-        if n is unknown_length:
-            n = len(content)
+        n = length_of(content)
+        if n is unknown_length or length is unknown_length:
+            return content._getitem_range(0, length)
         return content if n == length else content._getitem_range(0, length)
 
     def _validity_error(self, path: str) -> str:
@@ -353,7 +353,7 @@ class RecordArray(Content):
         return ""
 
     def _to_packed(self, recursive: bool) -> Content:
-        length = len(self)
+        length = length_of(self)
         contents = [self._trimmed_to(c, length) for c in self._contents]
         if recursive:
             contents = [c._to_packed(True) for c in contents]

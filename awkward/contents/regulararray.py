@@ -5,7 +5,7 @@ from __future__ import annotations
 from awkward._nplikes.shape import unknown_length
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
-from awkward.contents.content import Content, FormClass, concrete
+from awkward.contents.content import Content, FormClass, concrete, length_of
 from awkward.contents.strings import list_items_to_python
 
 
@@ -102,7 +102,7 @@ class RegularArray(SingleContent):
         from awkward.index import Index64
 
         nplike = self._backend.index_nplike
-        length = len(self)
+        length = length_of(self)
         if self._size == 0:
             return Index64(nplike.zeros(length + 1, dtype=int64), nplike=nplike)
         stop = (length + 1) * self._size
@@ -153,7 +153,7 @@ class RegularArray(SingleContent):
             content = content.maybe_to_NumpyArray() if hasattr(content, "maybe_to_NumpyArray") else None
             if content is None or not content.is_numpy:
                 return None
-        length = len(self)
+        length = length_of(self)
         trimmed = content._getitem_range(0, length * self._size).to_contiguous()
         nplike = self._backend.nplike
         data = nplike.reshape(trimmed.data, (length, self._size, *trimmed.inner_shape))
@@ -214,7 +214,7 @@ class RegularArray(SingleContent):
         return self._content._validity_error(path + ".content")
 
     def _to_packed(self, recursive: bool) -> Content:
-        length = len(self)  # resolved: a size-0 node of unknown length keeps no generator here
+        length = length_of(self)  # resolved: a size-0 node of unknown length keeps no generator here
         content = self._content._getitem_range(0, length * self._size)
         if recursive:
             content = content._to_packed(True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from awkward._nplikes.shape import unknown_length
+from awkward._nplikes.typetracer import OneOf
 from awkward._parameters import parameters_union
 from awkward._util import UNSET
 from awkward.contents._merge import MERGECASTABLE as _MERGECASTABLE
@@ -15,6 +16,7 @@ from awkward.contents.content import (
     buffer_length,
     concrete,
     index_int,
+    is_true,
     length_of,
     maybe_equal,
 )
@@ -238,8 +240,9 @@ class UnionArray(Content):
     def _getitem_at(self, where: int):
         at = self._normalize_at(where)
         tag = index_int(self._tags, at)
-        if tag is unknown_length:  # typetracer: which content is unknown
-            raise TypeError("the element type of a typetracer union element is not known (one of its contents)")
+        if tag is unknown_length:  # typetracer: which content is unknown (as awkward: OneOf)
+            j = index_int(self._index, at)
+            return OneOf([content._getitem_at(j) for content in self._contents])
         if not 0 <= tag < len(self._contents):
             raise IndexError(f"UnionArray tags[{at}] ({tag}) is not a content number; the array is not valid")
         return self._contents[tag]._getitem_at(index_int(self._index, at))
@@ -317,19 +320,19 @@ class UnionArray(Content):
 
         nplike = self._tags.nplike
         tags, index = self._tags_index()
-        new_index = nplike.zeros(len(tags), dtype=_int64())
+        new_index = nplike.zeros(tags.shape[0], dtype=_int64())
         contents = []
         for k, content in enumerate(self._contents):
             selected = tags == k
             used = index[selected]
-            n = len(used)
+            n = used.shape[0]
             new_index[selected] = nplike.arange(n, dtype=_int64())
-            if bool(nplike.all(used == nplike.arange(n, dtype=_int64()))):
+            if is_true(nplike.all(used == nplike.arange(n, dtype=_int64()))):
                 packed = content._getitem_range(0, n)
             else:
                 packed = content._carry(Index64(used, nplike=nplike), False)
             # an unused content is left as an empty lazy slice: packing it would read buffers
-            contents.append(packed._to_packed(True) if recursive and n else packed)
+            contents.append(packed._to_packed(True) if recursive and (n is unknown_length or n) else packed)
         (raw_tags,) = concrete(self._tags.data)
         return self._new(Index8(raw_tags, nplike=nplike), Index64(new_index, nplike=nplike), contents, self._parameters)
 
@@ -490,8 +493,8 @@ def union_of_options(union, outer, parameters):
     nplike = union.tags.nplike
     tags, index = union._tags_index()
     valid = outer >= 0
-    first_length = len(contents[0])
-    if len(tags) == 0:
+    first_length = length_of(contents[0])
+    if tags.shape[0] is not unknown_length and tags.shape[0] == 0:
         if bool(nplike.any(valid)):
             raise IndexError("option index refers to elements of an empty union")
         new_tags = nplike.zeros(len(outer), dtype=_int64())

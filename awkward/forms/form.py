@@ -123,6 +123,13 @@ class Form:
     def form_key(self) -> str | None:
         return self._form_key
 
+    @form_key.setter
+    def form_key(self, value: str | None) -> None:
+        # settable as in awkward (dask-awkward renames the keys of a form it owns)
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{type(self).__name__} 'form_key' must be of type string or None, not {value!r}")
+        self._form_key = value
+
     def purelist_parameters(self, *keys: str):
         """The first non-None value of `keys` on this node, or down the list-like spine."""
         if self._parameters:

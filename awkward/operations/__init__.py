@@ -133,8 +133,10 @@ from awkward.operations.ak_virtual import virtual
 from awkward.operations.ak_where import where
 from awkward.operations.ak_with_field import with_field
 from awkward.operations.ak_with_name import with_name
+from awkward.operations.ak_with_named_axis import with_named_axis
 from awkward.operations.ak_with_parameter import with_parameter
 from awkward.operations.ak_without_field import without_field
+from awkward.operations.ak_without_named_axis import without_named_axis
 from awkward.operations.ak_without_parameters import without_parameters
 from awkward.operations.ak_zeros_like import zeros_like
 from awkward.operations.ak_zip import zip
@@ -269,10 +271,18 @@ __all__ = [
     "where",
     "with_field",
     "with_name",
+    "with_named_axis",
     "with_parameter",
     "without_field",
+    "without_named_axis",
     "without_parameters",
     "zeros_like",
     "zip",
     "zip_no_broadcast",
 ]
+
+# ak.* functions hand calls with a dask-awkward Array (``__awkward_function__``) over to it
+from awkward.operations._dispatch import install_dispatch  # noqa: E402
+
+install_dispatch(globals(), __all__)
+del install_dispatch

@@ -23,8 +23,16 @@ from __future__ import annotations
 from awkward._do import check_posaxis, regularize_axis
 from awkward._nplikes.dtypes import int64
 from awkward._reducers import Count, Sum, list_offsets, reduce
+from awkward.contents._typetracer import one_list_of
 from awkward.contents.bytemaskedarray import ByteMaskedArray
-from awkward.contents.content import Content, concrete
+from awkward.contents.content import (
+    Content,
+    as_length,
+    concrete,
+    length_of,
+    maybe_equal,
+    unknown_length,
+)
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
@@ -71,12 +79,12 @@ def apply(function, *values):
 
 def _apply_flat(function, values, contents):
     """Flat NumpyArrays of one length, at most one ByteMaskedArray over one (its mask is kept)."""
-    length = len(contents[0])
+    length = length_of(contents[0])
     mask = None
     args = []
     for value in values:
         if isinstance(value, Content):
-            if len(value) != length:
+            if not maybe_equal(length_of(value), length):
                 return None
             if value.is_option and isinstance(value, ByteMaskedArray) and mask is None:
                 mask = value
@@ -192,7 +200,7 @@ class Stats:
             posaxis = check_posaxis(name, axis, first)
             if posaxis == 0:
                 layouts = [
-                    RegularArray(x, len(x), 1) if isinstance(x, Content) else x for x in layouts
+                    one_list_of(x) if isinstance(x, Content) else x for x in layouts
                 ]
                 axis, self.unwrap_axis0 = 1, True
             elif (
@@ -264,13 +272,13 @@ class Stats:
         """``function(x, r)`` where ``r``, one value per list of the plain jagged ``x`` (a flat
         NumpyArray), is repeated over each list."""
         offsets, content = list_offsets(x)
-        first, last = int(offsets[0]), int(offsets[-1])
+        first, last = as_length(offsets[0]), as_length(offsets[-1])
         data = content._getitem_range(first, last).data
         nplike = x.backend.nplike
         spread = nplike.repeat(reduced.data, offsets[1:] - offsets[:-1])
         with _errstate():
             out = nplike.apply_ufunc(function, "__call__", (data, spread))
-        new_offsets = offsets - first if first != 0 else offsets
+        new_offsets = offsets - first if first is unknown_length or first != 0 else offsets
         return ListOffsetArray(
             Index64(new_offsets, nplike=x.backend.index_nplike), NumpyArray(out, backend=x.backend)
         )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward._reducers import All
+from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._reducing import register_function, run
 
 __all__ = ["all"]
 
 
+@named_axis_op(reduce)
 def all(
     array,
     axis=None,

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import math
 
+from awkward.operations._named_axis import named_axis_of
 from awkward.operations.ak_to_layout import to_layout
 
-__all__ = ["almost_equal", "layouts_equal"]
+__all__ = ["almost_equal", "layouts_equal", "named_axes_agree"]
+
+
+def named_axes_agree(left, right) -> bool:
+    """As awkward 2.14: the named axes differ only when both arrays have some and they are
+    not the same mapping."""
+    left_named, right_named = named_axis_of(left), named_axis_of(right)
+    return not (left_named and right_named) or dict(left_named) == dict(right_named)
 
 
 def almost_equal(
@@ -26,7 +34,10 @@ def almost_equal(
     Node classes may differ where the values agree (ListArray vs ListOffsetArray, any option
     representation). ``dtype_exact=False`` accepts dtypes of the same kind (ints of other
     widths, ...); ``check_regular=False`` lets regular and variable-length lists match;
-    ``check_parameters=False`` ignores parameters (but strings still differ from bytestrings)."""
+    ``check_parameters=False`` ignores parameters (but strings still differ from bytestrings);
+    ``check_named_axis``: two arrays that both have named axes must have the same ones."""
+    if check_named_axis and not named_axes_agree(left, right):
+        return False
     return layouts_equal(
         left,
         right,

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from awkward.operations._elementwise import (
-    layout_and_behavior,
     map_values,
     numpy_function,
     refuse_strings,
-    wrap,
 )
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["angle"]
 
 
+@named_axis_op()
 def angle(val, deg=False, highlevel=True, behavior=None, attrs=None):
     """The counterclockwise angle from the positive real axis of every number, in radians
     (degrees with ``deg=True``), as numpy.angle (float results)."""
-    layout, behavior = layout_and_behavior(val, "angle", behavior)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(val, "angle", allow_record=False)
     function = numpy_function("angle")
     deg = bool(deg)
 
@@ -25,4 +27,4 @@ def angle(val, deg=False, highlevel=True, behavior=None, attrs=None):
         return node.copy(data=nplike.apply_ufunc(function, "__call__", [node.data], {"deg": deg}))
 
     result = map_values(layout, leaf, function="angle", on_string=refuse_strings("angle"))
-    return wrap(result, highlevel, behavior, attrs)
+    return ctx.wrap(result, highlevel)

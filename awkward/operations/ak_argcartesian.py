@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from awkward._do import argcartesian as _argcartesian
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import cartesian_rule, collection_inputs, named_axis_op
 from awkward.operations.ak_cartesian import cartesian_args
 from awkward.operations.ak_combinations import record_parameters
 
 __all__ = ["argcartesian"]
 
 
+@named_axis_op(cartesian_rule, inputs=collection_inputs)
 def argcartesian(
     arrays,
     axis=1,

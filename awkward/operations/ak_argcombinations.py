@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from awkward._do import argcombinations as _argcombinations
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 from awkward.operations.ak_combinations import combinations_args
 
 __all__ = ["argcombinations"]
 
 
+@named_axis_op()
 def argcombinations(
     array,
     n,

@@ -5,10 +5,12 @@ from __future__ import annotations
 from awkward._do import argsort as _argsort
 from awkward._do import regularize_axis
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["argsort"]
 
 
+@named_axis_op()
 def argsort(array, axis=-1, *, ascending=True, stable=True, highlevel=True, behavior=None, attrs=None):
     """int64 indices, within each list at ``axis``, of its elements in sorted order (the order
     of ak.sort), so that ``array[ak.argsort(array)]`` sorts. Missing values' indices come

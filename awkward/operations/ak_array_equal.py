@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from awkward.operations.ak_almost_equal import layouts_equal
+from awkward.operations.ak_almost_equal import layouts_equal, named_axes_agree
 
 __all__ = ["array_equal"]
 
@@ -20,6 +20,8 @@ def array_equal(
     """True when ``a1`` and ``a2`` have the same length, structure, missing values and
     values (strings compare as strings). NaNs are equal when ``equal_nan``; the other
     options are those of ak.almost_equal (with zero tolerance). Reads every buffer."""
+    if check_named_axis and not named_axes_agree(a1, a2):
+        return False
     return layouts_equal(
         a1,
         a2,

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from awkward._broadcasting import broadcast_and_apply, broadcast_scalar
-from awkward.contents.content import Content
-from awkward.operations._layout_args import to_layout_arg, wrap_layout
+from awkward.contents.content import Content, length_of
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op, positional_inputs
 
 __all__ = ["broadcast_arrays"]
 
@@ -20,6 +21,7 @@ def _is_string(layout) -> bool:
     return layout.is_list and layout.parameter("__array__") in ("string", "bytestring")
 
 
+@named_axis_op(inputs=positional_inputs)
 def broadcast_arrays(
     *arrays,
     depth_limit=None,
@@ -36,14 +38,19 @@ def broadcast_arrays(
         raise ValueError(f"ak.broadcast_arrays: depth_limit must be None or a positive int, not {depth_limit!r}")
     if not arrays:
         return []
-    inputs = [x if _is_scalar(x) else to_layout_arg(x, "broadcast_arrays", allow_record=False) for x in arrays]
+    # each output keeps its own input's behavior and attrs (explicit arguments win), as in 2.14
+    contexts = [HighLevelContext(behavior, attrs) for _ in arrays]
+    inputs = [
+        x if _is_scalar(x) else ctx.unwrap(x, "broadcast_arrays", allow_record=False)
+        for x, ctx in zip(arrays, contexts)
+    ]
     if not any(isinstance(x, Content) for x in inputs):
         raise TypeError("ak.broadcast_arrays: at least one argument must be an array")
 
     def action(inputs, *, depth, backend):
         contents = [x for x in inputs if isinstance(x, Content)]
         if all((x.is_numpy and len(x.shape) == 1) or x.is_record or _is_string(x) for x in contents):
-            length = len(contents[0])
+            length = length_of(contents[0])
             return tuple(
                 x if isinstance(x, Content) else broadcast_scalar(x, length, backend) for x in inputs
             )
@@ -58,4 +65,4 @@ def broadcast_arrays(
         broadcast_parameters_rule=broadcast_parameters_rule,
         function_name="ak.broadcast_arrays",
     )
-    return [wrap_layout(x, highlevel=highlevel, behavior=behavior, attrs=attrs) for x in outputs]
+    return [ctx.wrap(x, highlevel) for x, ctx in zip(outputs, contexts)]

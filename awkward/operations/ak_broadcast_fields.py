@@ -4,25 +4,24 @@ from __future__ import annotations
 
 from awkward._nplikes.dtypes import int64
 from awkward.operations._elementwise import is_string
-from awkward.operations._layout_args import highlevel_classes, to_layout_arg, wrap_layout
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op, positional_inputs
 
 __all__ = ["broadcast_fields"]
 
 
+@named_axis_op(inputs=positional_inputs)
 def broadcast_fields(*arrays, highlevel=True, behavior=None, attrs=None):
     """Return the arrays with every record given the union of the fields that the records at
     the same record nesting have in all the arrays (in order of first appearance); a field an
     array lacks is added as all-missing (``?unknown``). Only fields are aligned: lists,
     lengths and options of the arrays are not broadcast against each other, and the added
     fields read no buffers."""
-    layouts = []
-    for array in arrays:
-        layouts.append(to_layout_arg(array, "broadcast_fields", allow_record=False))
-    if behavior is None:
-        array_cls, _ = highlevel_classes()
-        behavior = next((a.behavior for a in arrays if array_cls is not None and isinstance(a, array_cls) and a.behavior), None)
+    # each output keeps its own input's behavior and attrs (explicit arguments win), as in 2.14
+    contexts = [HighLevelContext(behavior, attrs) for _ in arrays]
+    layouts = [ctx.unwrap(array, "broadcast_fields", allow_record=False) for array, ctx in zip(arrays, contexts)]
     outputs = _unify(layouts)
-    return [wrap_layout(x, highlevel=highlevel, behavior=behavior, attrs=attrs) for x in outputs]
+    return [ctx.wrap(x, highlevel) for x, ctx in zip(outputs, contexts)]
 
 
 def _peel(layout):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from awkward._do import cartesian as _cartesian
 from awkward._do._axis import regularize_axis
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import cartesian_rule, collection_inputs, named_axis_op
 from awkward.operations.ak_combinations import record_parameters
 
 __all__ = ["cartesian"]
 
 
+@named_axis_op(cartesian_rule, inputs=collection_inputs)
 def cartesian(
     arrays,
     axis=1,

@@ -5,10 +5,12 @@ from __future__ import annotations
 from awkward._do import combinations as _combinations
 from awkward._do._axis import is_integer, regularize_axis
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["combinations"]
 
 
+@named_axis_op()
 def combinations(
     array,
     n,

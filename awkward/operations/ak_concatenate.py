@@ -5,11 +5,13 @@ from __future__ import annotations
 import numbers
 
 from awkward._do import concatenate as _concatenate
+from awkward._do import enforce_type as _enforce_type
 from awkward._do import regularize_axis
 from awkward.contents.content import Content
 from awkward.operations._layout_args import HighLevelContext, highlevel_classes
+from awkward.operations._named_axis import collection_inputs, named_axis_op
 
-__all__ = ["concatenate"]
+__all__ = ["concatenate", "enforce_concatenated_form"]
 
 
 def _is_scalar(obj) -> bool:
@@ -20,6 +22,7 @@ def _is_scalar(obj) -> bool:
     )
 
 
+@named_axis_op(inputs=collection_inputs)
 def concatenate(arrays, axis=0, *, mergebool=True, highlevel=True, behavior=None, attrs=None):
     """Concatenate ``arrays`` along ``axis``.
 
@@ -45,3 +48,12 @@ def concatenate(arrays, axis=0, *, mergebool=True, highlevel=True, behavior=None
     ]
     out = _concatenate(items, axis, mergebool=mergebool)
     return ctx.wrap(out, highlevel)
+
+
+def enforce_concatenated_form(layout, form):
+    """``layout`` (a Content) converted to ``form``, the form of a concatenation it takes part
+    in (dask-awkward calls it on each partition): unchanged when its form is already that
+    one, otherwise converted to the form's type (numbers cast, options and unions widened)."""
+    if layout.form.is_equal_to(form, all_parameters=True, form_key=False):
+        return layout
+    return _enforce_type(layout, form.type)

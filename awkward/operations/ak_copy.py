@@ -31,5 +31,13 @@ def copy(array):
         out,
         highlevel=True,
         behavior=getattr(array, "behavior", None),
-        attrs=_copy.deepcopy(getattr(array, "attrs", None)),
+        attrs=_copied_attrs(getattr(array, "attrs", None)),
     )
+
+
+def _copied_attrs(attrs):
+    """Deep copies of the attrs, except the transient "@" entries (coffea's factory), which
+    are carried as they are: issue 10 wants them unchanged through every operation."""
+    if not attrs:
+        return attrs
+    return {k: v if isinstance(k, str) and k.startswith("@") else _copy.deepcopy(v) for k, v in attrs.items()}

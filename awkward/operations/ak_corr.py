@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward.operations import _statistics
+from awkward.operations._named_axis import named_axis_op, reduce, xy_inputs
 from awkward.operations._statistics import run
 
 __all__ = ["corr"]
 
 
+@named_axis_op(reduce, inputs=xy_inputs)
 def corr(
     x,
     y,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from awkward._do import fill_none as _fill_none
 from awkward.contents import Content, RegularArray
 from awkward.operations._layout_args import HighLevelContext, highlevel_classes
+from awkward.operations._named_axis import named_axis_op
 from awkward.operations.ak_from_iter import from_iter
 from awkward.operations.ak_to_layout import to_layout
 from awkward.record import Record
@@ -12,12 +13,14 @@ from awkward.record import Record
 __all__ = ["fill_none"]
 
 
+@named_axis_op()
 def fill_none(array, value, axis=-1, *, highlevel=True, behavior=None, attrs=None):
     """Replaces the None values at ``axis`` (``None``: at every level) by ``value``: a number,
     a string, a dict (record), or an array-like, which fills each None with the whole array
     as one list. Types that do not merge with the array's become a union, as in awkward 2.14."""
     ctx = HighLevelContext(behavior, attrs)
     layout = ctx.unwrap(array, "fill_none", allow_record=False)
+    ctx.collect(value)  # an ak.Array/ak.Record fill value contributes its attrs, as in 2.14
     fill = _value_layout(value, layout.backend)
     return ctx.wrap(_fill_none(layout, fill, axis), highlevel)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from awkward._do import firsts as _firsts
 from awkward._do import resolve_axis
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op, remove
 
 __all__ = ["firsts"]
 
 
+@named_axis_op(remove)
 def firsts(array, axis=1, *, highlevel=True, behavior=None, attrs=None):
     """The first item of each list at ``axis``, None where a list is empty (the result has
     one dimension less). ``axis=0`` returns the first element of the array, or None."""

@@ -5,10 +5,12 @@ from __future__ import annotations
 from awkward._do import flatten as _flatten
 from awkward._do import regularize_axis
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import flatten_rule, named_axis_op
 
 __all__ = ["flatten"]
 
 
+@named_axis_op(flatten_rule)
 def flatten(array, axis=1, *, highlevel=True, behavior=None, attrs=None):
     """The lists at ``axis`` concatenated within their parent lists (``axis=1``: the array
     becomes the concatenation of its lists). ``axis=0`` only drops missing values of the

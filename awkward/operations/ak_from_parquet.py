@@ -34,3 +34,34 @@ def from_parquet(path, *, columns=None, row_groups=None, storage_options=None, m
     source = open_parquet(path, "ak.from_parquet", storage_options)
     layout = read_parquet(source, columns, row_groups, generate_bitmasks, "ak.from_parquet")
     return wrap_layout(layout, highlevel=highlevel, behavior=behavior, attrs=attrs)
+
+
+# ---------------------------------------------------------------------- dask-awkward's hooks
+# dask-awkward reads Parquet through these two (module-level) functions of awkward: the
+# footers once (``metadata``), then one file per partition with a projected form (``_load``).
+def metadata(path, storage_options=None, row_groups=None, columns=None, ignore_metadata=False,
+             scan_files=True):
+    """``(parquet_columns, subform, paths, fs, subrg, row_counts, metadata)`` of a dataset:
+    the Parquet column paths, the (column-selected) form and the files; the rest is None
+    here (partitions are whole files; ``fs`` None means local files)."""
+    from awkward._connect.pyarrow.metadata import parquet_metadata
+
+    meta = parquet_metadata(path, storage_options, row_groups, ignore_metadata, scan_files)
+    form = meta["form"]
+    if columns is not None:
+        form = form.select_columns(columns)
+    subrg = [None] * len(meta["paths"])
+    return meta["columns"], form, meta["paths"], None, subrg, None, None
+
+
+def _load(files, parquet_columns=None, subrg=None, subform=None, highlevel=True, fs=None,
+          behavior=None, attrs=None, generate_bitmasks=False, **_remote_options):
+    """The rows of ``files`` (row groups ``subrg``: one list or None per file) with the fields
+    of ``subform`` (a form chosen by a column selection), as dask-awkward asks for them."""
+    from awkward._connect.pyarrow.parquet import open_parquet, read_parquet
+
+    source = open_parquet(list(files), "ak.from_parquet")
+    columns = None if subform is None else subform.columns()
+    row_groups = None if subrg is None or all(g is None for g in subrg) else subrg
+    layout = read_parquet(source, columns, row_groups, generate_bitmasks, "ak.from_parquet")
+    return wrap_layout(layout, highlevel=highlevel, behavior=behavior, attrs=attrs)

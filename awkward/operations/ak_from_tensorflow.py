@@ -14,6 +14,9 @@ def from_tensorflow(array):
 
     tf = import_tensorflow("from_tensorflow")
     if not isinstance(array, (tf.Tensor, tf.RaggedTensor)):
-        raise TypeError(f"ak.from_tensorflow: expected a tf.Tensor, not {type(array).__name__}")
+        raise TypeError(
+            "ak.from_tensorflow: only a TensorFlow Tensor can be converted to Awkward Array, "
+            f"not {type(array).__name__}"
+        )
     layout = ragged_to_layout(array, tf, function="from_tensorflow")
     return wrap_layout(layout, highlevel=True, behavior=None, attrs=None)

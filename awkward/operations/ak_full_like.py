@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from awkward._nplikes.dtypes import int64, uint8
-from awkward.operations._elementwise import layout_and_behavior, map_values, numpy_function, wrap
+from awkward.operations._elementwise import map_values, numpy_function
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["full_like", "filled_like"]
 
 
+@named_axis_op()
 def full_like(array, fill_value, *, dtype=None, including_unknown=False, highlevel=True, behavior=None, attrs=None):
     """Same structure as ``array`` (lists, options, records, unions and their buffers are
     shared, not copied) with every number replaced by ``fill_value``, in each leaf's own dtype
     or in ``dtype``. Strings become the string of ``fill_value`` (numbers when ``dtype`` is
     given). Unknown-type leaves stay unknown unless ``including_unknown`` and ``dtype`` are given.
     Only shapes are read: the values of the original array are never loaded."""
-    layout, behavior = layout_and_behavior(array, "full_like", behavior)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "full_like", allow_record=False)
     result = filled_like(layout, fill_value, dtype, including_unknown, "full_like")
-    return wrap(result, highlevel, behavior, attrs)
+    return ctx.wrap(result, highlevel)
 
 
 def filled_like(layout, fill_value, dtype, including_unknown, function, string_value=None):

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from awkward.operations._elementwise import (
-    layout_and_behavior,
     map_values,
     numpy_function,
     refuse_strings,
-    wrap,
 )
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["imag"]
 
 
+@named_axis_op()
 def imag(val, highlevel=True, behavior=None, attrs=None):
     """The imag part of every number (as numpy.imag: real numbers are their own real part
     and have a zero imaginary part, in their own dtype)."""
-    layout, behavior = layout_and_behavior(val, "imag", behavior)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(val, "imag", allow_record=False)
     function = numpy_function("imag")
 
     def leaf(node):
@@ -24,4 +26,4 @@ def imag(val, highlevel=True, behavior=None, attrs=None):
         return node.copy(data=nplike.apply_ufunc(function, "__call__", [node.data]))
 
     result = map_values(layout, leaf, function="imag", on_string=refuse_strings("imag"))
-    return wrap(result, highlevel, behavior, attrs)
+    return ctx.wrap(result, highlevel)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward.operations import _statistics
+from awkward.operations._named_axis import named_axis_op, reduce, xy_inputs
 from awkward.operations._statistics import LINEAR_FIT_FIELDS, Stats
 
 __all__ = ["linear_fit"]
 
 
+@named_axis_op(reduce, inputs=xy_inputs)
 def linear_fit(
     x,
     y,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward._reducers import Max
+from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._reducing import register_function, run
 
 __all__ = ["max"]
 
 
+@named_axis_op(reduce)
 def max(
     array,
     axis=None,

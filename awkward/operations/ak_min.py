@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward._reducers import Min
+from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._reducing import register_function, run
 
 __all__ = ["min"]
 
 
+@named_axis_op(reduce)
 def min(
     array,
     axis=None,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from awkward._nplikes.dtypes import int64
-from awkward.operations._elementwise import layout_and_behavior, map_values, numpy_function, wrap
+from awkward.operations._elementwise import map_values, numpy_function
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["nan_to_none"]
 
 
+@named_axis_op()
 def nan_to_none(array, *, highlevel=True, behavior=None, attrs=None):
     """Every NaN becomes None (the leaf gets an option type); numbers that cannot be NaN
     (integers, booleans) and strings are left as they are. Existing missing values stay
@@ -15,7 +18,8 @@ def nan_to_none(array, *, highlevel=True, behavior=None, attrs=None):
     from awkward.contents import IndexedOptionArray
     from awkward.index import Index64
 
-    layout, behavior = layout_and_behavior(array, "nan_to_none", behavior)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "nan_to_none", allow_record=False)
     isnan = numpy_function("isnan")
 
     def can_be_nan(node):
@@ -44,4 +48,4 @@ def nan_to_none(array, *, highlevel=True, behavior=None, attrs=None):
         return IndexedOptionArray.simplified(node.index, inner, parameters=node._parameters)
 
     result = map_values(layout, leaf, function="nan_to_none", on_option=option_above_leaf)
-    return wrap(result, highlevel, behavior, attrs)
+    return ctx.wrap(result, highlevel)

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from awkward.contents.content import Content
 from awkward.operations._elementwise import (
-    layout_and_behavior,
     map_values,
     map_values_n,
     numpy_function,
     refuse_strings,
-    wrap,
 )
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["nan_to_num"]
 
 
+@named_axis_op()
 def nan_to_num(array, copy=True, nan=0.0, posinf=None, neginf=None, *, highlevel=True, behavior=None, attrs=None):
     """Replace NaN by ``nan``, +inf by ``posinf`` and -inf by ``neginf`` (None: the largest
     and smallest finite numbers of the dtype), as numpy.nan_to_num. The replacements may be
     arrays, broadcast against ``array``. Missing values stay missing."""
-    layout, behavior = layout_and_behavior(array, "nan_to_num", behavior)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "nan_to_num", allow_record=False)
     function = numpy_function("nan_to_num")
     replacements = {"nan": nan, "posinf": posinf, "neginf": neginf}
     array_args = {k: v for k, v in replacements.items() if _is_array(v)}
@@ -33,11 +35,11 @@ def nan_to_num(array, copy=True, nan=0.0, posinf=None, neginf=None, *, highlevel
             )
 
         result = map_values(layout, leaf, function="nan_to_num", on_string=refuse_strings("nan_to_num"))
-        return wrap(result, highlevel, behavior, attrs)
+        return ctx.wrap(result, highlevel)
 
     # some replacements are arrays: broadcast them with the array, then fill position by position
     names = list(array_args)
-    others = [layout_and_behavior(array_args[k], "nan_to_num", None)[0] for k in names]
+    others = [ctx.unwrap(array_args[k], "nan_to_num", allow_record=False) for k in names]
 
     def leaves(data, backend):
         nplike = backend.nplike
@@ -52,7 +54,7 @@ def nan_to_num(array, copy=True, nan=0.0, posinf=None, neginf=None, *, highlevel
         return out
 
     result = map_values_n([layout, *others], leaves, function="nan_to_num")
-    return wrap(result, highlevel, behavior, attrs)
+    return ctx.wrap(result, highlevel)
 
 
 def _is_array(value) -> bool:

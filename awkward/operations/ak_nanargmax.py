@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward._reducers import ArgMax
+from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._reducing import run
 
 __all__ = ["nanargmax"]
 
 
+@named_axis_op(reduce)
 def nanargmax(
     array,
     axis=None,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward._reducers import Max
+from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._reducing import run
 
 __all__ = ["nanmax"]
 
 
+@named_axis_op(reduce)
 def nanmax(
     array,
     axis=None,

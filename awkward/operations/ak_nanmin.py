@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward._reducers import Min
+from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._reducing import run
 
 __all__ = ["nanmin"]
 
 
+@named_axis_op(reduce)
 def nanmin(
     array,
     axis=None,

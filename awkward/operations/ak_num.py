@@ -6,10 +6,12 @@ from awkward._do import num as _num
 from awkward._do import regularize_axis
 from awkward.contents.content import Content
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op, truncate_before
 
 __all__ = ["num"]
 
 
+@named_axis_op(truncate_before)
 def num(array, axis=1, *, highlevel=True, behavior=None, attrs=None):
     """The lengths of the lists at ``axis`` (strings count their characters). ``axis=0``
     returns the length of the array as a 0-d int64 array (as 2.14) and reads nothing; another axis reads

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from awkward._do import pad_none as _pad_none
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["pad_none"]
 
 
+@named_axis_op()
 def pad_none(array, target, axis=1, *, clip=False, highlevel=True, behavior=None, attrs=None):
     """Pads the lists at ``axis`` with None so that each has at least ``target`` items; with
     ``clip=True`` every list has exactly ``target`` items (longer ones are cut) and the lists

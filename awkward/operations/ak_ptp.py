@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward._reducers import Max, Min
+from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._reducing import run
 
 __all__ = ["ptp"]
 
 
+@named_axis_op(reduce)
 def ptp(
     array,
     axis=None,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from awkward._do import ravel as _ravel
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import drop_all, named_axis_op
 
 __all__ = ["ravel"]
 
 
+@named_axis_op(drop_all)
 def ravel(array, *, highlevel=True, behavior=None, attrs=None):
     """Every dimension removed: the values (strings count as values) one after the other,
     record fields one after the other. Missing lists contribute nothing; missing values are

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from awkward._util import UNSET
 from awkward.operations._elementwise import (
-    layout_and_behavior,
     map_values,
     numpy_function,
     refuse_strings,
-    wrap,
 )
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["round"]
 
 
+@named_axis_op()
 def round(array, decimals: int = 0, out=UNSET, highlevel=True, behavior=None, attrs=None):  # noqa: A001
     """Round every number to ``decimals`` decimals (negative: to tens, hundreds, ...), as
     numpy.round does; lists, options, records and unions keep their structure."""
@@ -23,7 +24,8 @@ def round(array, decimals: int = 0, out=UNSET, highlevel=True, behavior=None, at
         if not (hasattr(decimals, "__index__") and not isinstance(decimals, bool)):
             raise TypeError(f"ak.round: decimals must be an integer, not {type(decimals).__name__}")
         decimals = decimals.__index__()
-    layout, behavior = layout_and_behavior(array, "round", behavior)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "round", allow_record=False)
     around = numpy_function("round")
 
     def leaf(node):
@@ -31,4 +33,4 @@ def round(array, decimals: int = 0, out=UNSET, highlevel=True, behavior=None, at
         return node.copy(data=nplike.apply_ufunc(around, "__call__", [node.data], {"decimals": decimals}))
 
     result = map_values(layout, leaf, function="round", on_string=refuse_strings("round"))
-    return wrap(result, highlevel, behavior, attrs)
+    return ctx.wrap(result, highlevel)

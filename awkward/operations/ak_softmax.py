@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from awkward.operations import _statistics
+from awkward.operations._named_axis import named_axis_op
 from awkward.operations._statistics import Stats
 
 __all__ = ["softmax"]
@@ -10,6 +11,7 @@ __all__ = ["softmax"]
 _ISSUE = "https://github.com/scikit-hep/awkward/issues/2760"
 
 
+@named_axis_op()
 def softmax(
     x,
     axis=-1,

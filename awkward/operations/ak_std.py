@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from awkward.operations import _statistics
+from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._statistics import run
 
 __all__ = ["std"]
 
 
+@named_axis_op(reduce)
 def std(
     x,
     weight=None,

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from awkward.operations._layout_args import wrap_layout
-from awkward.operations.ak_to_layout import to_layout
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["strings_astype"]
 
 
+@named_axis_op()
 def strings_astype(array, to, *, highlevel=True, behavior=None, attrs=None):
     """Every string/bytestring becomes the number it spells (``to`` is a numpy dtype or its
     name); the structure around the strings (lists, options, records) is kept. A string that
@@ -18,9 +19,10 @@ def strings_astype(array, to, *, highlevel=True, behavior=None, attrs=None):
         to = dtype(to)
     except TypeError as err:
         raise TypeError(f"ak.strings_astype: 'to' must be a dtype, not {to!r} ({err})") from None
-    layout = to_layout(array, allow_record=False)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "strings_astype", allow_record=False)
     out = _convert(layout, to)
-    return wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs)
+    return ctx.wrap(out, highlevel)
 
 
 def _keep(buffer):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from awkward.operations._layout_args import wrap_layout
-from awkward.operations.ak_to_layout import to_layout
+from awkward.operations._layout_args import HighLevelContext
 
 __all__ = ["to_backend"]
 
@@ -15,7 +14,7 @@ def to_backend(array, backend, *, highlevel=True, behavior=None, attrs=None):
     from awkward._backends import regularize_backend
 
     backend = regularize_backend(backend)
-    layout = to_layout(array, allow_record=True)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "to_backend")
     out = layout.to_backend(backend)
-    return wrap_layout(out, highlevel=highlevel, behavior=behavior or getattr(array, "behavior", None),
-                       attrs=attrs or getattr(array, "attrs", None))
+    return ctx.wrap(out, highlevel)

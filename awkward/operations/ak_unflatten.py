@@ -6,10 +6,12 @@ from awkward._do import regularize_axis
 from awkward._do import unflatten as _unflatten
 from awkward._do._axis import is_integer
 from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import drop_all, named_axis_op
 
 __all__ = ["unflatten"]
 
 
+@named_axis_op(drop_all)
 def unflatten(array, counts, axis=0, *, highlevel=True, behavior=None, attrs=None):
     """The items at ``axis`` cut into lists of ``counts`` items: an int gives lists of one
     size (a regular dimension), an array one count per new list (missing counts make missing

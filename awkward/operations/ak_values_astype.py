@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from awkward.operations._elementwise import layout_and_behavior, map_values, numpy_function, wrap
+from awkward.operations._elementwise import map_values, numpy_function
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["values_astype"]
 
 
+@named_axis_op()
 def values_astype(array, to, *, including_unknown=False, highlevel=True, behavior=None, attrs=None):
     """Convert the numbers of every leaf to ``to`` (a numpy dtype or its name); strings are
     left as they are (see ak.strings_astype), unknown-type leaves too unless
     ``including_unknown``. Structure buffers are shared with ``array``."""
     to = numpy_function("dtype")(to)  # TypeError: data type '...' not understood
-    layout, behavior = layout_and_behavior(array, "values_astype", behavior)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "values_astype", allow_record=False)
 
     def leaf(node):
         return node.copy(data=node.backend.nplike.astype(node.data, to))
@@ -25,4 +29,4 @@ def values_astype(array, to, *, including_unknown=False, highlevel=True, behavio
         return NumpyArray(node.backend.nplike.zeros(0, dtype=to), backend=node.backend)
 
     result = map_values(layout, leaf, function="values_astype", on_unknown=unknown)
-    return wrap(result, highlevel, behavior, attrs)
+    return ctx.wrap(result, highlevel)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from awkward._broadcasting import broadcast_and_apply, broadcast_scalar
 from awkward._nplikes.dtypes import bool_, int8, int64
 from awkward.contents.content import Content, concrete, length_of, unknown_length
-from awkward.operations._layout_args import to_layout_arg, wrap_layout
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op, positional_inputs
 
 __all__ = ["where"]
 
@@ -38,15 +39,17 @@ def _is_bool(value) -> bool:
     return isinstance(value, bool) or getattr(value, "dtype", None) == bool_
 
 
+@named_axis_op(inputs=positional_inputs)
 def where(condition, *args, mergebool=True, highlevel=True, behavior=None, attrs=None):
     """``where(condition, x, y)``: x where condition is true, else y (broadcast together).
     ``where(condition)``: a 1-tuple with the positions of true values of a flat array."""
-    cond = to_layout_arg(condition, "where", allow_record=False)
+    ctx = HighLevelContext(behavior, attrs)
+    cond = ctx.unwrap(condition, "where", allow_record=False)
     if len(args) == 0:
-        return _nonzero(cond, highlevel, behavior, attrs)
+        return _nonzero(cond, highlevel, ctx)
     if len(args) != 2:
         raise TypeError(f"ak.where takes a condition and either 0 or 2 more arguments, not {len(args)}")
-    inputs = [cond] + [x if _is_scalar(x) else to_layout_arg(x, "where", allow_record=False) for x in args]
+    inputs = [cond] + [x if _is_scalar(x) else ctx.unwrap(x, "where", allow_record=False) for x in args]
 
     def action(inputs, *, depth, backend):
         c, x, y = inputs
@@ -80,7 +83,7 @@ def where(condition, *args, mergebool=True, highlevel=True, behavior=None, attrs
         return (_pick(mask, x, y, mergebool, backend),)
 
     (out,) = broadcast_and_apply(inputs, action, function_name="ak.where", broadcast_parameters_rule="intersect")
-    return wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs)
+    return ctx.wrap(out, highlevel)
 
 
 def _missing_condition(c, x, y, action, depth, backend):
@@ -102,7 +105,7 @@ def _missing_condition(c, x, y, action, depth, backend):
     return IndexedOptionArray.simplified(Index64(nplike.where(valid, positions, -1), nplike=nplike), out)
 
 
-def _nonzero(cond, highlevel, behavior, attrs):
+def _nonzero(cond, highlevel, ctx):
     from awkward.contents import NumpyArray
 
     if not (cond.is_numpy and len(cond.shape) == 1):
@@ -111,4 +114,4 @@ def _nonzero(cond, highlevel, behavior, attrs):
     (data,) = concrete(cond.data)
     (positions,) = nplike.nonzero(data)
     out = NumpyArray(nplike.astype(positions, int64), backend=cond.backend)
-    return (wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs),)
+    return (ctx.wrap(out, highlevel),)

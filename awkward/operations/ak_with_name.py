@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from awkward.operations._layout_args import wrap_layout
-from awkward.operations.ak_to_layout import to_layout
+from awkward.operations._layout_args import HighLevelContext
+from awkward.operations._named_axis import named_axis_op
 
 __all__ = ["with_name"]
 
 
+@named_axis_op()
 def with_name(array, name, *, highlevel=True, behavior=None, attrs=None):
     """Set ``__record__`` to ``name`` on the outermost records found through lists, options,
     indexes and unions (records nested inside records keep theirs); ``name=None`` removes it.
@@ -16,12 +17,13 @@ def with_name(array, name, *, highlevel=True, behavior=None, attrs=None):
 
     if name is not None and not isinstance(name, str):
         raise TypeError(f"ak.with_name: name must be a str or None, not {type(name).__name__}")
-    layout = to_layout(array, allow_record=True)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "with_name")
     if isinstance(layout, Record):
         out = Record(_rename(layout.array, name), layout.at)
     else:
         out = _rename(layout, name)
-    return wrap_layout(out, highlevel=highlevel, behavior=behavior, attrs=attrs)
+    return ctx.wrap(out, highlevel)
 
 
 def _keep(buffer):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from awkward.operations._layout_args import wrap_layout
-from awkward.operations.ak_to_layout import to_layout
+from awkward.operations._layout_args import HighLevelContext
 
 __all__ = ["with_parameter"]
 
@@ -15,18 +14,10 @@ def with_parameter(array, parameter, value, *, highlevel=True, behavior=None, at
 
     if not isinstance(parameter, str):
         raise TypeError(f"ak.with_parameter: parameter names are str, not {type(parameter).__name__}")
-    layout = to_layout(array, allow_record=True)
+    ctx = HighLevelContext(behavior, attrs)
+    layout = ctx.unwrap(array, "with_parameter")
     if isinstance(layout, Record):
         out = Record(layout.array.with_parameter(parameter, value), layout.at)
     else:
         out = layout.with_parameter(parameter, value)
-    return wrap_layout(out, highlevel=highlevel, behavior=_behavior(array, behavior),
-                       attrs=_attrs(array, attrs))
-
-
-def _behavior(array, behavior):
-    return behavior if behavior is not None else getattr(array, "behavior", None)
-
-
-def _attrs(array, attrs):
-    return attrs if attrs is not None else getattr(array, "attrs", None)
+    return ctx.wrap(out, highlevel)

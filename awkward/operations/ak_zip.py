@@ -7,11 +7,13 @@ import numbers
 from awkward._do import zip_layouts
 from awkward.contents.content import Content
 from awkward.operations._layout_args import HighLevelContext, highlevel_classes
+from awkward.operations._named_axis import collection_inputs, named_axis_op
 from awkward.operations.ak_combinations import record_parameters
 
 __all__ = ["zip", "zip_args", "is_scalar_value"]
 
 
+@named_axis_op(inputs=collection_inputs)
 def zip(
     arrays,
     depth_limit=None,
