@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy
 
 from awkward._broadcasting import broadcast_and_apply
-from awkward.contents.content import Content
+from awkward.contents.content import Content, length_of
 from awkward.record import Record
 
 __all__ = ["array_ufunc", "apply_ufunc_to_layouts", "apply_operator", "OPERATOR_UFUNCS"]
@@ -95,7 +95,7 @@ def _record_repeated(record, length, backend):
 def _call_overload(function, inputs, behavior, backend):
     from awkward.highlevel import Array
 
-    lengths = [len(x) for x in inputs if isinstance(x, Content)]
+    lengths = [length_of(x) for x in inputs if isinstance(x, Content)]  # unknown on a tracer
     inputs = [
         _record_repeated(x, lengths[0], backend) if isinstance(x, Record) and lengths else x
         for x in inputs
