@@ -69,10 +69,38 @@ def handle_arrow(obj, generate_bitmasks=False, pass_empty_field=False):
         return table_to_layout(obj, generate_bitmasks, pass_empty_field)
     if isinstance(obj, (pyarrow.Array, pyarrow.ChunkedArray)):
         return column_to_layout(obj, None, None, generate_bitmasks)
+    if type(obj).__module__.startswith("pyarrow._dataset"):
+        return _dataset_to_layout(obj, generate_bitmasks, pass_empty_field)
     raise TypeError(
-        "ak.from_arrow: expected a pyarrow Array, ChunkedArray, RecordBatch or Table, "
-        f"not {type(obj).__name__}"
+        "ak.from_arrow: expected a pyarrow Array, ChunkedArray, RecordBatch, Table or "
+        f"dataset, not {type(obj).__name__}"
     )
+
+
+def _dataset_to_layout(dataset, generate_bitmasks, pass_empty_field):
+    """A pyarrow dataset: lazily (every buffer virtual, each reading its own column on first
+    touch, as ``ak.from_parquet(..., virtual=True)``) when it is local Parquet files whose own
+    columns are the dataset's; otherwise (other formats, partition columns, remote files)
+    read eagerly with ``dataset.to_table()``."""
+    import pyarrow.dataset
+    import pyarrow.fs
+    import pyarrow.parquet
+
+    from awkward._connect.pyarrow.tables import table_to_layout
+
+    files = list(getattr(dataset, "files", None) or ())
+    lazy = (
+        isinstance(dataset, pyarrow.dataset.FileSystemDataset)
+        and isinstance(dataset.format, pyarrow.dataset.ParquetFileFormat)
+        and isinstance(dataset.filesystem, pyarrow.fs.LocalFileSystem)
+        and len(files) > 0
+        and pyarrow.parquet.read_schema(files[0]).names == dataset.schema.names
+    )
+    if lazy:
+        from awkward._connect.pyarrow.lazy_parquet import from_parquet_lazily
+
+        return from_parquet_lazily(files, None, None, None, None, None, "ak.from_arrow")
+    return table_to_layout(dataset.to_table(), generate_bitmasks, pass_empty_field)
 
 
 def handle_arrow_column(table, name, generate_bitmasks=False):
