@@ -215,6 +215,7 @@ NO_ARRAY_RESULT = {
     # take no awkward array: there are no input attrs to carry
     "from_arrow": "takes no awkward array",
     "from_arrow_schema": "takes no awkward array, returns a form",
+    "from_avro_file": "takes no awkward array",
     "from_buffers": "takes no awkward array",
     "from_cudf": "takes no awkward array",
     "from_cupy": "takes no awkward array",

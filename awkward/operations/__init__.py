@@ -36,6 +36,7 @@ from awkward.operations.ak_firsts import firsts
 from awkward.operations.ak_flatten import flatten
 from awkward.operations.ak_from_arrow import from_arrow
 from awkward.operations.ak_from_arrow_schema import from_arrow_schema
+from awkward.operations.ak_from_avro_file import from_avro_file
 from awkward.operations.ak_from_buffers import from_buffers
 from awkward.operations.ak_from_categorical import from_categorical
 from awkward.operations.ak_from_cudf import from_cudf
@@ -173,6 +174,7 @@ __all__ = [
     "flatten",
     "from_arrow",
     "from_arrow_schema",
+    "from_avro_file",
     "from_buffers",
     "from_categorical",
     "from_cudf",
