@@ -264,6 +264,13 @@ class _Wrapping:
         layout = self._layout
         return (layout.array if isinstance(layout, LayoutRecord) else layout).nbytes
 
+    @property
+    def numba_type(self):
+        """The numba type of this array/record inside ``@numba.njit`` functions (needs numba)."""
+        from awkward._connect.numba import numba_type_of
+
+        return numba_type_of(self)
+
     def to_list(self):
         return self._layout.to_list(self._behavior)
 
