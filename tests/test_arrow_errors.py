@@ -80,10 +80,8 @@ def test_row_groups_out_of_range(parquet_file):
 def test_bad_arguments(parquet_file, tmp_path):
     with pytest.raises(TypeError, match="ak.from_parquet: path must be a str"):
         ak.from_parquet(42)
-    with pytest.raises(NotImplementedError, match="storage_options"):
-        ak.from_parquet(parquet_file, storage_options={"anon": True})
-    with pytest.raises(NotImplementedError, match="only local paths"):
-        ak.from_parquet("s3://bucket/file.parquet")
+    with pytest.raises(ValueError, match="ak.from_parquet: cannot open 'nope://x.parquet'"):
+        ak.from_parquet("nope://x.parquet")  # remote paths: tests/test_parquet_remote.py
     with pytest.raises(TypeError, match="ak.to_arrow: ak.Record objects are not allowed"):
         ak.to_arrow(ak.Record({"x": 1}))
     with pytest.raises(ValueError, match="nothing to write"):

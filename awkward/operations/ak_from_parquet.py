@@ -16,8 +16,9 @@ def from_parquet(path, *, columns=None, row_groups=None, storage_options=None, m
     Form.select_columns; a nested selection reads only the Parquet columns of its leaves);
     ``row_groups``: row-group numbers (counted across files, or one list per file).
     Files written by awkward get their original types back from the schema metadata.
-    ``max_gap``/``max_block``/``footer_sample_size`` tune remote reads and are accepted for
-    compatibility. A missing file is FileNotFoundError; a corrupt or truncated file, an
+    A path with a protocol (``s3://``, ``memory://`` ...) or with ``storage_options`` (the
+    fsspec filesystem's options) is read through fsspec (needs fsspec), lazily too;
+    ``max_gap``/``max_block``/``footer_sample_size`` are accepted for compatibility. A missing file is FileNotFoundError; a corrupt or truncated file, an
     unknown column or a row group out of range ValueError. Needs pyarrow."""
     if virtual:
         # lazy: footers only; each buffer reads its Parquet column(s) on first touch (see
@@ -42,8 +43,9 @@ def from_parquet(path, *, columns=None, row_groups=None, storage_options=None, m
 def metadata(path, storage_options=None, row_groups=None, columns=None, ignore_metadata=False,
              scan_files=True):
     """``(parquet_columns, subform, paths, fs, subrg, row_counts, metadata)`` of a dataset:
-    the Parquet column paths, the (column-selected) form and the files; the rest is None
-    here (partitions are whole files; ``fs`` None means local files)."""
+    the Parquet column paths, the (column-selected) form, the files and their fsspec
+    filesystem (see ak.metadata_from_parquet); the rest is None here (partitions are whole
+    files)."""
     from awkward._connect.pyarrow.metadata import parquet_metadata
 
     meta = parquet_metadata(path, storage_options, row_groups, ignore_metadata, scan_files)
@@ -51,16 +53,21 @@ def metadata(path, storage_options=None, row_groups=None, columns=None, ignore_m
     if columns is not None:
         form = form.select_columns(columns)
     subrg = [None] * len(meta["paths"])
-    return meta["columns"], form, meta["paths"], None, subrg, None, None
+    return meta["columns"], form, meta["paths"], meta["fs"], subrg, None, None
 
 
 def _load(files, parquet_columns=None, subrg=None, subform=None, highlevel=True, fs=None,
           behavior=None, attrs=None, generate_bitmasks=False, **_remote_options):
     """The rows of ``files`` (row groups ``subrg``: one list or None per file) with the fields
     of ``subform`` (a form chosen by a column selection), as dask-awkward asks for them."""
-    from awkward._connect.pyarrow.parquet import open_parquet, read_parquet
+    from awkward._connect.pyarrow.filesystems import Files
+    from awkward._connect.pyarrow.parquet import open_located, open_parquet, read_parquet
 
-    source = open_parquet(list(files), "ak.from_parquet")
+    protocols = () if fs is None else (fs.protocol,) if isinstance(fs.protocol, str) else fs.protocol
+    if fs is None or "file" in protocols:  # local files: pyarrow reads them natively
+        source = open_parquet(list(files), "ak.from_parquet")
+    else:  # paths within the fsspec filesystem ``metadata`` gave
+        source = open_located(Files(fs, list(files)), "ak.from_parquet")
     columns = None if subform is None else subform.columns()
     row_groups = None if subrg is None or all(g is None for g in subrg) else subrg
     layout = read_parquet(source, columns, row_groups, generate_bitmasks, "ak.from_parquet")

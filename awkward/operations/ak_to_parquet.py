@@ -16,8 +16,9 @@ def to_parquet(array, destination, *, list_to32=False, string_to32=True, bytestr
                parquet_byte_stream_split=False, parquet_coerce_timestamps=None,
                parquet_old_int96_timestamps=None, parquet_compliant_nested=False,
                parquet_extra_options=None, storage_options=None):
-    """Write ``array`` to ``destination`` (a local path) as ak.to_arrow_table's table: a
-    record's fields are columns, stored with plain Arrow types; with ``extensionarray`` the
+    """Write ``array`` to ``destination`` (a local path, or an fsspec URL such as
+    ``s3://...``, with ``storage_options`` for its filesystem; needs fsspec) as
+    ak.to_arrow_table's table: a record's fields are columns, stored with plain Arrow types; with ``extensionarray`` the
     awkward node descriptions go in the schema metadata (``awkward_array_metadata``), as
     awkward 2.14 writes them. The ``parquet_*`` options map to pyarrow.parquet.ParquetWriter's
     (flavor, version, data_page_version, write_statistics, use_dictionary,
@@ -30,9 +31,6 @@ def to_parquet(array, destination, *, list_to32=False, string_to32=True, bytestr
     from awkward._connect.pyarrow.parquet import table_for_file, write_options, write_parquet
     from awkward._connect.pyarrow.to_arrow import Options
 
-    if storage_options:
-        raise NotImplementedError("ak.to_parquet: storage_options (remote filesystems) are "
-                                  "not supported yet; pass a local path")
     layout = to_layout_arg(array, "to_parquet", allow_record=False)
     options = Options(list_to32, string_to32, bytestring_to32, emptyarray_to,
                       categorical_as_dictionary, extensionarray, count_nulls)
@@ -42,4 +40,5 @@ def to_parquet(array, destination, *, list_to32=False, string_to32=True, bytestr
         parquet_dictionary_encoding, parquet_byte_stream_split, parquet_coerce_timestamps,
         parquet_old_int96_timestamps, parquet_compliant_nested, parquet_extra_options)
     table = table_for_file(layout, options)
-    return write_parquet([table], destination, writer_options, row_group_size, "ak.to_parquet")
+    return write_parquet([table], destination, writer_options, row_group_size, "ak.to_parquet",
+                         storage_options)

@@ -18,7 +18,8 @@ def to_parquet_row_groups(iterator, destination, *, list_to32=False, string_to32
                           parquet_old_int96_timestamps=None, parquet_compliant_nested=False,
                           parquet_extra_options=None, storage_options=None):
     """Write each array of ``iterator`` (all of one type) as (at least) one row group of one
-    Parquet file, converting them one at a time; options as in ak.to_parquet. Returns the
+    Parquet file, converting them one at a time; options (``storage_options`` too) as in
+    ak.to_parquet. Returns the
     file's pyarrow.parquet.FileMetaData. Needs pyarrow."""
     from awkward._connect.pyarrow._import import import_pyarrow
 
@@ -26,9 +27,6 @@ def to_parquet_row_groups(iterator, destination, *, list_to32=False, string_to32
     from awkward._connect.pyarrow.parquet import table_for_file, write_options, write_parquet
     from awkward._connect.pyarrow.to_arrow import Options
 
-    if storage_options:
-        raise NotImplementedError("ak.to_parquet_row_groups: storage_options (remote "
-                                  "filesystems) are not supported yet; pass a local path")
     options = Options(list_to32, string_to32, bytestring_to32, emptyarray_to,
                       categorical_as_dictionary, extensionarray, count_nulls)
     writer_options = write_options(
@@ -41,4 +39,4 @@ def to_parquet_row_groups(iterator, destination, *, list_to32=False, string_to32
         for array in iterator
     )
     return write_parquet(tables, destination, writer_options, row_group_size,
-                         "ak.to_parquet_row_groups")
+                         "ak.to_parquet_row_groups", storage_options)

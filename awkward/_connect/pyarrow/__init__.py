@@ -79,28 +79,44 @@ def handle_arrow(obj, generate_bitmasks=False, pass_empty_field=False):
 
 def _dataset_to_layout(dataset, generate_bitmasks, pass_empty_field):
     """A pyarrow dataset: lazily (every buffer virtual, each reading its own column on first
-    touch, as ``ak.from_parquet(..., virtual=True)``) when it is local Parquet files whose own
-    columns are the dataset's; otherwise (other formats, partition columns, remote files)
-    read eagerly with ``dataset.to_table()``."""
+    touch, as ``ak.from_parquet(..., virtual=True)`` / ``ak.from_feather(..., virtual=True)``)
+    when it is local Parquet or Feather (IPC) files; the columns of a partitioned dataset
+    (``partitioning="hive"`` ...) come after the files' own, a constant per file made on first
+    touch. Other datasets (other formats, remote filesystems) are read eagerly with
+    ``dataset.to_table()``."""
     import pyarrow.dataset
     import pyarrow.fs
-    import pyarrow.parquet
 
     from awkward._connect.pyarrow.tables import table_to_layout
 
-    files = list(getattr(dataset, "files", None) or ())
+    fragments = list(dataset.get_fragments()) if hasattr(dataset, "get_fragments") else []
+    formats = (pyarrow.dataset.ParquetFileFormat, pyarrow.dataset.IpcFileFormat)
     lazy = (
         isinstance(dataset, pyarrow.dataset.FileSystemDataset)
-        and isinstance(dataset.format, pyarrow.dataset.ParquetFileFormat)
+        and isinstance(dataset.format, formats)
         and isinstance(dataset.filesystem, pyarrow.fs.LocalFileSystem)
-        and len(files) > 0
-        and pyarrow.parquet.read_schema(files[0]).names == dataset.schema.names
+        and len(fragments) > 0
     )
     if lazy:
-        from awkward._connect.pyarrow.lazy_parquet import from_parquet_lazily
+        files = [fragment.path for fragment in fragments]
+        own = fragments[0].physical_schema.names
+        extra = [f for f in dataset.schema if f.name not in own]
+        lazy = own + [f.name for f in extra] == dataset.schema.names
+    if not lazy:
+        return table_to_layout(dataset.to_table(), generate_bitmasks, pass_empty_field)
+    partitions = None
+    if extra:
+        values = [pyarrow.dataset.get_partition_keys(f.partition_expression) for f in fragments]
+        partitions = (extra, values)
+    if isinstance(dataset.format, pyarrow.dataset.IpcFileFormat):
+        from awkward._connect.pyarrow.lazy_feather import from_feather_lazily
 
-        return from_parquet_lazily(files, None, None, None, None, None, "ak.from_arrow")
-    return table_to_layout(dataset.to_table(), generate_bitmasks, pass_empty_field)
+        return from_feather_lazily(files, None, True, None, None, None, "ak.from_arrow",
+                                   partitions=partitions)
+    from awkward._connect.pyarrow.lazy_parquet import from_parquet_lazily
+
+    return from_parquet_lazily(files, None, None, None, None, None, "ak.from_arrow",
+                               partitions=partitions)
 
 
 def handle_arrow_column(table, name, generate_bitmasks=False):

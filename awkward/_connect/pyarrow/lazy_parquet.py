@@ -22,6 +22,7 @@ Several files (a directory, a list, a glob) give one piece per file, concatenate
 from __future__ import annotations
 
 import itertools
+import threading
 
 import numpy
 
@@ -31,11 +32,12 @@ from awkward._connect.pyarrow.parquet import (
     row_group_plan,
     select_top_columns,
 )
+from awkward._connect.pyarrow.schema import table_parameters
 from awkward._connect.pyarrow.tables import schema_to_form, table_to_layout
 from awkward._nplikes import materialization_report
 from awkward._nplikes.virtual import materialize_if_virtual
 
-__all__ = ["from_parquet_lazily"]
+__all__ = ["build_lazily", "from_parquet_lazily"]
 
 _CALLS = itertools.count()
 
@@ -113,22 +115,54 @@ def _keyed(form, steps, path, nodes):
     return form.copy(form_key=key)
 
 
-def _as_indexed_options(form):
-    """The form with every BitMaskedForm (a nullable Arrow field) as an IndexedOptionForm.
+def _as_indexed_options(form, null_free=frozenset(), path=()):
+    """The form with every BitMaskedForm (a nullable Arrow field) as an IndexedOptionForm, or
+    as an UnmaskedForm where the footer says that no leaf below has a null (``null_free``:
+    the record-field paths of such nodes), which costs nothing to read or to project.
 
     The index (from the bits, read with the column) tells from_buffers the content's length,
     and IndexedOptionArrays of records with option fields project and simplify cleanly."""
-    from awkward.forms import IndexedOptionForm
+    from awkward.forms import IndexedOptionForm, UnmaskedForm
 
-    if form.is_record or form.is_union:
-        return form.copy(contents=[_as_indexed_options(c) for c in form.contents])
+    if form.is_record:
+        paths = [(*path, str(i) if form.is_tuple else f) for i, f in enumerate(form.fields)]
+        return form.copy(contents=[_as_indexed_options(c, null_free, p)
+                                   for c, p in zip(form.contents, paths)])
+    if form.is_union:
+        return form.copy(contents=[_as_indexed_options(c, null_free, path)
+                                   for c in form.contents])
     content = getattr(form, "content", None)
     if content is None:
         return form
-    content = _as_indexed_options(content)
+    content = _as_indexed_options(content, null_free, path)
     if type(form).__name__ == "BitMaskedForm":
+        if path in null_free:
+            return UnmaskedForm(content, parameters=form.parameters, form_key=form.form_key)
         return IndexedOptionForm("i64", content, parameters=form.parameters, form_key=form.form_key)
     return form.copy(content=content)
+
+
+def _null_free_paths(source, plan, schema, single):
+    """Record-field paths (as _keyed counts them) below which every leaf column has a null
+    count of 0 in the footer statistics of every row group read (Parquet counts an empty
+    list as a null of the leaves below it, so this is conservative)."""
+    seen, bad = set(), set()
+    for i, groups in plan:
+        meta = source.files[i].metadata
+        chosen = range(meta.num_row_groups) if groups is None else groups
+        row_groups = [meta.row_group(g) for g in chosen]
+        for c in range(meta.num_columns):
+            path = _leaf_field_path(schema, meta.schema.column(c).path)
+            if single:
+                path = path[1:]
+            prefixes = [path[:k] for k in range(len(path) + 1)]
+            seen.update(prefixes)
+            for row_group in row_groups:
+                stats = row_group.column(c).statistics
+                if stats is None or not stats.has_null_count or stats.null_count != 0:
+                    bad.update(prefixes)
+                    break
+    return seen - bad
 
 
 def _form_leaf_paths(form, path, out):
@@ -146,6 +180,11 @@ def _form_leaf_paths(form, path, out):
         _form_leaf_paths(form.content, path, out)
     else:
         out.add(path)
+
+
+def table_parameters_of(metadata):
+    """``table_parameters`` of a schema with this metadata (the ``ak:parameters`` entry)."""
+    return table_parameters(pyarrow.schema([], metadata=metadata))
 
 
 # ---------------------------------------------------------------------- reading one buffer
@@ -170,7 +209,8 @@ def _step(node, kind, arg, leaf_paths):
         if not node.is_tuple and field in node.fields:
             return node.content(field)
         # the fields present are those with a leaf read below them, in the form's order
-        present = [j for j, p in enumerate(paths) if any(lp[: len(p)] == p for lp in leaf_paths)]
+        present = [j for j, p in enumerate(paths)
+                   if any(lp[: len(p)] == p or p[: len(lp)] == lp for lp in leaf_paths)]
         return node.content(present.index(i))
     if kind == "index":
         return node.content(arg)
@@ -178,33 +218,48 @@ def _step(node, kind, arg, leaf_paths):
 
 
 class _PieceReader:
-    """The buffers of one file (its chosen row groups): a container for layout_from_buffers."""
+    """The buffers of one file (its chosen row groups): a container for layout_from_buffers.
 
-    def __init__(self, parquet_file, path, groups, leaves, nodes, single, function):
-        self.file = parquet_file
+    ``read_columns(leaves) -> pyarrow.Table`` reads leaf columns (Parquet column paths, or a
+    Feather file's top-level columns); ``leaves`` is [(column, record-field path)] and
+    ``sizes`` the bytes each column costs to read (for choosing the cheapest one)."""
+
+    def __init__(self, read_columns, path, leaves, sizes, nodes, single, function, metadata):
+        self.read_columns = read_columns
         self.path = path
-        self.groups = groups
-        self.leaves = leaves  # [(parquet column path, field path)]
+        self.leaves = leaves
         self.nodes = nodes
         self.single = single
         self.function = function
-        meta = parquet_file.metadata
-        columns = {meta.schema.column(i).path: i for i in range(meta.num_columns)}
-        self.compressed = {
-            leaf: sum(
-                meta.row_group(g).column(columns[leaf]).total_compressed_size for g in groups
-            )
-            for leaf, _ in leaves
-        }
-        # buffers of other nodes that one read of the same leaves also gave (a leaf's option
-        # index with its data, ...), kept until their own generator asks once
-        self.stash: dict = {}
-        self.same_leaves: dict = {}
-        for form_key, other in nodes.items():
-            for attribute in _ATTRIBUTES.get(type(other.form).__name__, ()):
-                self.same_leaves.setdefault(tuple(self.columns_for(other)), []).append(
-                    (form_key, other, attribute)
-                )
+        self.metadata = metadata
+        self.compressed = sizes
+        # the leaves below each record-field path; a leaf whose path is a prefix of a node's
+        # (a Feather column holding nested nodes) serves that node
+        self.below: dict = {}
+        for leaf, path in leaves:
+            for k in range(len(path) + 1):
+                self.below.setdefault(path[:k], []).append(leaf)
+        self.own = {path: leaf for leaf, path in leaves}
+        self.chosen: dict = {}
+        # {leaves: (layout, read paths, {(form key, attribute) not asked for yet})}: the
+        # other buffers one read of the same leaves gives (a leaf's option index with its
+        # data, every buffer of a Feather column ...), taken out when their generator asks
+        self.kept: dict = {}
+        self.lock = threading.Lock()
+        self._same_leaves = None
+        self.constants: set = set()  # leaves read from no file (partition columns)
+
+    @property
+    def same_leaves(self):
+        """{leaf columns: [(form key, node, attribute)]}: the buffers each read gives."""
+        if self._same_leaves is None:
+            self._same_leaves = {}
+            for form_key, other in self.nodes.items():
+                for attribute in _ATTRIBUTES.get(type(other.form).__name__, ()):
+                    self._same_leaves.setdefault(tuple(self.columns_for(other)), []).append(
+                        (form_key, other, attribute)
+                    )
+        return self._same_leaves
 
     def __getitem__(self, key):
         form_key, attribute = key.rsplit("-", 1)
@@ -212,43 +267,81 @@ class _PieceReader:
         return lambda: self.buffer(form_key, node, attribute)
 
     def buffer(self, form_key, node, attribute):
-        """A buffer: kept from an earlier read of the same leaves, else read now."""
-        kept = self.stash.pop((form_key, attribute), None)
+        """A buffer: from a kept read of the same leaves, else read now. A read is kept (as
+        the converted layout: its other buffers are taken out only when asked for) until
+        every buffer it gives has been asked for once."""
+        leaves = tuple(self.columns_for(node))
+        with self.lock:
+            kept = self.kept.get(leaves)
+            if kept is not None and (form_key, attribute) in kept[2]:
+                kept[2].discard((form_key, attribute))
+                if not kept[2]:
+                    del self.kept[leaves]
+            else:
+                kept = None
         if kept is not None:
-            return kept
-        return self.read(node, attribute)
+            return self.extract(kept[0], node, attribute, kept[1])
+        return self.read(form_key, node, attribute)
 
     def columns_for(self, node):
         """The leaf columns a buffer of ``node`` needs: its own leaf, or the cheapest below."""
+        out = self.chosen.get(id(node))
+        if out is None:
+            out = self.chosen[id(node)] = self._columns_for(node)
+        return out
+
+    def _columns_for(self, node):
         prefix = node.path if not self.single else ("", *node.path)
-        below = [leaf for leaf, path in self.leaves if path[: len(prefix)] == prefix]
-        if not below:
-            below = [leaf for leaf, _ in self.leaves]
+        below = self.below.get(prefix)
+        if below is None:
+            above = [self.own[prefix[:k]] for k in range(len(prefix)) if prefix[:k] in self.own]
+            below = above or [leaf for leaf, _ in self.leaves]
         if len(below) == 1 or node.form.is_numpy:
             return below[:1]
+        below = [leaf for leaf in below if leaf not in self.constants] or below
+        if prefix == () and node.form.is_option:
+            return self._record_validity_columns(below)
         return [min(below, key=lambda leaf: (self.compressed[leaf], leaf))]
 
-    def read(self, node, attribute):
+    def _record_validity_columns(self, below):
+        """The leaves that give an option-of-record table its validity (as table_to_layout
+        computes it): the cheapest leaf of the columns that are options only through the
+        record, or, when every column is an option itself, the cheapest leaf of each."""
+        optiontype, _ = table_parameters_of(self.metadata)
+        top = {leaf: path[0] for leaf, path in self.leaves}
+        pushed = [leaf for leaf in below if optiontype is None or top[leaf] not in optiontype]
+        cost = lambda leaf: (self.compressed[leaf], leaf)  # noqa: E731
+        if pushed:
+            return [min(pushed, key=cost)]
+        cheapest: dict = {}
+        for leaf in sorted(below, key=cost):
+            cheapest.setdefault(top[leaf], leaf)
+        return sorted(cheapest.values())
+
+    def read(self, form_key, node, attribute):
         leaves = self.columns_for(node)
         materialization_report.label(leaves, sum(self.compressed[leaf] for leaf in leaves))
         try:
-            table = self.file.read_row_groups(self.groups, columns=leaves, use_threads=False)
+            table = self.read_columns(leaves)
         except (pyarrow.ArrowException, OSError) as err:
             raise ValueError(
                 f"{self.function}: cannot read column(s) {leaves} of {self.path!r} "
                 f"(corrupt or truncated?): {err}"
             ) from err
-        table = table.replace_schema_metadata(self.file.schema_arrow.metadata)
+        table = table.replace_schema_metadata(self.metadata)
         layout = table_to_layout(table, generate_bitmasks=True, pass_empty_field=True)
         read_paths = [path for leaf, path in self.leaves if leaf in leaves]
         if self.single:
             read_paths = [path[1:] for path in read_paths]
         out = self.extract(layout, node, attribute, read_paths)
-        for form_key, other, other_attribute in self.same_leaves.get(tuple(leaves), ()):
-            if other is not node or other_attribute != attribute:
-                self.stash[form_key, other_attribute] = self.extract(
-                    layout, other, other_attribute, read_paths
-                )
+        pending = {
+            (other_key, other_attribute)
+            for other_key, _, other_attribute in self.same_leaves.get(tuple(leaves), ())
+            if other_key != form_key or other_attribute != attribute
+        }
+        if pending:
+            with self.lock:
+                self.kept[tuple(leaves)] = (layout, read_paths, pending)
         return out
 
     def extract(self, layout, node, attribute, read_paths):
@@ -276,7 +369,10 @@ def _buffer(layout, node, attribute, function, path):
         if type(layout).__name__ == "IndexedOptionArray":
             return numpy.asarray(materialize_if_virtual(layout.index.data), dtype=numpy.int64)
         valid = numpy.asarray(materialize_if_virtual(layout.mask_as_bool(valid_when=True)))
-        return numpy.where(valid, numpy.arange(len(valid), dtype=numpy.int64), -1)
+        index = numpy.arange(len(valid), dtype=numpy.int64)
+        if not valid.all():
+            index[~valid] = -1
+        return index
     if type(layout).__name__ != expected:
         raise ValueError(
             f"{function}: reading {path!r} lazily, a node read as {type(layout).__name__} where "
@@ -290,27 +386,43 @@ def _buffer(layout, node, attribute, function, path):
 
 
 # ---------------------------------------------------------------------- the array
-def from_parquet_lazily(path, columns, row_groups, storage_options, cache, cache_key, function):
-    """The lazily read layout (see the module docstring)."""
-    from awkward._backends import regularize_backend
-    from awkward._do import mergemany
-    from awkward.contents._from_buffers import layout_from_buffers
+class _ColumnSizes(dict):
+    """Compressed bytes of a file's leaf columns in the chosen row groups (from the footer,
+    looked up on first use)."""
 
+    def __init__(self, meta, groups):
+        super().__init__()
+        self.meta, self.groups = meta, groups
+        self.index = {meta.schema.column(i).path: i for i in range(meta.num_columns)}
+
+    def __missing__(self, leaf):
+        c = self.index[leaf]
+        out = self[leaf] = sum(
+            self.meta.row_group(g).column(c).total_compressed_size for g in self.groups
+        )
+        return out
+
+
+def from_parquet_lazily(path, columns, row_groups, storage_options, cache, cache_key, function,
+                        partitions=None):
+    """The lazily read layout (see the module docstring). ``partitions``: (pyarrow fields,
+    [{name: value} per file]) for a partitioned dataset's columns, which become fields after
+    the files' own columns, each a constant per file (made on first touch, read from no file)."""
     source = open_parquet(path, function, storage_options)
     schema = source.schema
+    if partitions is not None:
+        for field in partitions[0]:
+            schema = schema.append(field)
     single = list(schema.names) == [""]
     form = schema_to_form(schema, pass_empty_field=True)
     _, selected = select_top_columns(form, columns, function)
-    selected = _as_indexed_options(selected)
+    plan = row_group_plan(source, row_groups, function)
+    selected = _as_indexed_options(selected, _null_free_paths(source, plan, schema, single))
     nodes: dict = {}
     keyed = _keyed(selected, (), (), nodes)
     wanted: set = set()
     _form_leaf_paths(selected, ("",) if single else (), wanted)
 
-    plan = row_group_plan(source, row_groups, function)
-    backend = regularize_backend("cpu")
-    if cache_key is None and cache is not None:
-        cache_key = f"ak.from_parquet:{next(_CALLS)}"
     pieces = []
     for i, groups in plan:
         parquet_file = source.files[i]
@@ -323,23 +435,61 @@ def from_parquet_lazily(path, columns, row_groups, storage_options, cache, cache
             if field_path in wanted:
                 leaves.append((dotted, field_path))
         length = sum(meta.row_group(g).num_rows for g in groups)
-        reader = _PieceReader(parquet_file, source.paths[i], groups, leaves, nodes, single, function)
-        pieces.append(
-            layout_from_buffers(
-                keyed,
-                length,
-                reader,
-                "{form_key}-{attribute}",
-                backend,
-                "<",
-                False,
-                True,
-                cache=cache,
-                cache_key=None if cache is None else f"{cache_key}/{i}",
-            )
-        )
-    if not pieces:
+        sizes = _ColumnSizes(meta, groups)
+
+        def read_columns(leaves, parquet_file=parquet_file, groups=groups):
+            return parquet_file.read_row_groups(groups, columns=leaves, use_threads=False)
+
+        reader_constants: set = set()
+        if partitions is not None:
+            read_columns = _with_partitions(read_columns, partitions[0], partitions[1][i], length)
+            for field in partitions[0]:
+                if (field.name,) in wanted:
+                    leaves.append((field.name, (field.name,)))
+                    sizes[field.name] = 0
+                    reader_constants.add(field.name)
+        reader = _PieceReader(read_columns, source.paths[i], leaves, sizes, nodes, single,
+                              function, schema.metadata)
+        reader.constants = reader_constants  # a record's structure never comes from these
+        pieces.append((length, reader))
+    return build_lazily(keyed, pieces, cache, cache_key, "ak.from_parquet")
+
+
+def _with_partitions(read_columns, fields, values, length):
+    """``read_columns`` that also gives a partition column: its file's value, repeated."""
+    by_name = {field.name: field for field in fields}
+
+    def read(leaves):
+        mine = [leaf for leaf in leaves if leaf in by_name]
+        if not mine:
+            return read_columns(leaves)
+        if len(mine) != len(leaves):
+            raise AssertionError("partition and file columns are never read together")
+        arrays = [pyarrow.repeat(pyarrow.scalar(values.get(n), by_name[n].type), length)
+                  for n in mine]
+        return pyarrow.Table.from_arrays(arrays, schema=pyarrow.schema([by_name[n] for n in mine]))
+
+    return read
+
+
+def build_lazily(keyed, pieces, cache, cache_key, prefix):
+    """The layout of ``keyed`` (a form keyed by _keyed) over pieces [(length, reader)]: one
+    from_buffers layout per piece, joined lazily."""
+    from awkward._backends import regularize_backend
+    from awkward._do import mergemany
+    from awkward.contents._from_buffers import layout_from_buffers
+
+    backend = regularize_backend("cpu")
+    if cache_key is None and cache is not None:
+        cache_key = f"{prefix}:{next(_CALLS)}"
+    layouts = [
+        layout_from_buffers(keyed, length, reader, "{form_key}-{attribute}", backend, "<",
+                            False, True, cache=cache,
+                            cache_key=None if cache is None else f"{cache_key}/{i}")
+        for i, (length, reader) in enumerate(pieces)
+    ]
+    if not layouts:
         return keyed.length_zero_array()
-    if len(pieces) == 1:
-        return pieces[0]
-    return mergemany(pieces)
+    if len(layouts) == 1:
+        return layouts[0]
+    return mergemany(layouts)

@@ -3,12 +3,13 @@ ak.to_parquet_dataset."""
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import os
+import posixpath
 
 from awkward._connect.pyarrow._import import import_pyarrow_parquet
-from awkward._connect.pyarrow.parquet import open_parquet, row_group_plan
+from awkward._connect.pyarrow.filesystems import Files, open_output, resolve_files, url_to_fs
+from awkward._connect.pyarrow.parquet import open_located, open_parquet, row_group_plan
 from awkward._connect.pyarrow.tables import schema_to_form
 
 __all__ = ["parquet_metadata", "write_dataset_metadata"]
@@ -35,7 +36,7 @@ def parquet_metadata(path, storage_options, row_groups, ignore_metadata, scan_fi
         digest.update(str(f.metadata.serialized_size).encode())
     return {
         "form": form,
-        "fs": None,
+        "fs": source.location.fs or _local_fsspec(),
         "paths": list(source.paths),
         "col_counts": col_counts,
         "columns": columns,
@@ -45,31 +46,48 @@ def parquet_metadata(path, storage_options, row_groups, ignore_metadata, scan_fi
     }
 
 
+def _local_fsspec():
+    """fsspec's local filesystem, as awkward 2.14 gives for local paths (None without
+    fsspec, which local files do not need)."""
+    try:
+        import fsspec
+    except ImportError:
+        return None
+    return fsspec.filesystem("file")
+
+
 def write_dataset_metadata(directory, filenames, storage_options):
     function = "ak.to_parquet_dataset"
-    if storage_options:
-        raise NotImplementedError(f"{function}: storage_options (remote filesystems) are not "
-                                  "supported yet; pass a local directory")
     pq = import_pyarrow_parquet(function)
-    directory = os.fspath(directory)
-    if not os.path.isdir(directory):
-        raise FileNotFoundError(f"{function}: no such directory: {directory!r}")
+    fs, root = url_to_fs(os.fspath(directory), storage_options, function)
+    paths_of = os.path if fs is None else posixpath
+    if not (os.path.isdir(root) if fs is None else fs.isdir(root)):
+        raise FileNotFoundError(f"{function}: no such directory: {os.fspath(directory)!r}")
     if filenames is None:
-        paths = sorted(p for p in glob.glob(os.path.join(directory, "**", "*"), recursive=True)
-                       if p.endswith((".parquet", ".parq")) and os.path.isfile(p))
+        try:
+            location = resolve_files(root if fs is None else directory, function,
+                                     storage_options)
+        except FileNotFoundError as err:
+            raise ValueError(str(err)) from None
     else:
-        paths = [os.path.join(directory, name) for name in filenames]
-    if not paths:
-        raise ValueError(f"{function}: no *.parquet or *.parq files in {directory!r}")
-    source = open_parquet(paths, function)
+        location = Files(fs, [paths_of.join(root, name) for name in filenames])
+    source = open_located(location, function)
     merged = None
     for p, f in zip(source.paths, source.files):
         meta = f.metadata
-        meta.set_file_path(os.path.relpath(p, directory))
+        meta.set_file_path(paths_of.relpath(p, root))
         if merged is None:
             merged = meta
         else:
             merged.append_row_groups(meta)
-    pq.write_metadata(source.schema, os.path.join(directory, "_common_metadata"))
-    merged.write_metadata_file(os.path.join(directory, "_metadata"))
-    return os.path.join(directory, "_metadata")
+    for name, write in (("_common_metadata", lambda sink: pq.write_metadata(source.schema, sink)),
+                        ("_metadata", merged.write_metadata_file)):
+        where = paths_of.join(root, name)
+        sink, close = open_output(where if fs is None else fs.unstrip_protocol(where),
+                                  storage_options, function)
+        try:
+            write(sink)
+        finally:
+            if close is not None:
+                close()
+    return paths_of.join(root, "_metadata")

@@ -5,21 +5,21 @@ clear errors naming the function and the file.
 
 from __future__ import annotations
 
-import glob
 import os
 import pathlib
 
 from awkward._connect.pyarrow._import import import_pyarrow_parquet
 from awkward._connect.pyarrow.extension_types import pyarrow
+from awkward._connect.pyarrow.filesystems import open_output, resolve_files
 from awkward._connect.pyarrow.tables import layout_to_table, schema_to_form, table_to_layout
 
 __all__ = [
     "ParquetSource",
     "leaf_columns",
+    "open_located",
     "open_parquet",
     "prune_to_form",
     "read_parquet",
-    "resolve_paths",
     "row_group_plan",
     "select_top_columns",
     "table_for_file",
@@ -28,40 +28,13 @@ __all__ = [
 ]
 
 
-def resolve_paths(path, function):
-    """Local file paths: a file, a directory (its *.parquet/*.parq files, sorted), a glob or a
-    list of these. A path that matches nothing is FileNotFoundError."""
-    if isinstance(path, (list, tuple)):
-        out = []
-        for item in path:
-            out.extend(resolve_paths(item, function))
-        return out
-    if not isinstance(path, (str, os.PathLike)):
-        raise TypeError(f"{function}: path must be a str, a pathlib.Path or a list of them, "
-                        f"not {type(path).__name__}")
-    text = os.fspath(path)
-    if "://" in text and not text.startswith("file://"):
-        raise NotImplementedError(f"{function}: only local paths are supported, not {text!r}")
-    text = text[len("file://"):] if text.startswith("file://") else text
-    if os.path.isdir(text):
-        found = sorted(p for p in glob.glob(os.path.join(text, "**", "*"), recursive=True)
-                       if p.endswith((".parquet", ".parq")) and os.path.isfile(p))
-        if not found:
-            raise FileNotFoundError(f"{function}: no *.parquet or *.parq files in directory {text!r}")
-        return found
-    if os.path.isfile(text):
-        return [text]
-    matches = sorted(glob.glob(text)) if any(c in text for c in "*?[") else []
-    if not matches:
-        raise FileNotFoundError(f"{function}: no such file: {text!r}")
-    return matches
-
-
 class ParquetSource:
-    """The files of a dataset with their footers (pyarrow.parquet.ParquetFile objects)."""
+    """The files of a dataset with their footers (pyarrow.parquet.ParquetFile objects) and
+    where they are (``location``: the paths and the fsspec filesystem, None when local)."""
 
-    def __init__(self, paths, files):
-        self.paths = paths
+    def __init__(self, location, files):
+        self.location = location
+        self.paths = location.paths
         self.files = files
         self.schema = files[0].schema_arrow
 
@@ -70,9 +43,9 @@ class ParquetSource:
         return sum(f.metadata.num_rows for f in self.files)
 
 
-def _open_one(pq, path, function):
+def _open_one(pq, location, path, function):
     try:
-        return pq.ParquetFile(path)
+        return pq.ParquetFile(location.open(path))
     except FileNotFoundError:
         raise FileNotFoundError(f"{function}: no such file: {path!r}") from None
     except (pyarrow.ArrowInvalid, pyarrow.ArrowException, OSError) as err:
@@ -82,18 +55,20 @@ def _open_one(pq, path, function):
 
 
 def open_parquet(path, function, storage_options=None):
-    if storage_options:
-        raise NotImplementedError(f"{function}: storage_options (remote filesystems through "
-                                  "fsspec) are not supported yet; pass local paths")
+    """The footers of the files ``path`` names (local, or fsspec URLs: see filesystems.py)."""
+    return open_located(resolve_files(path, function, storage_options), function)
+
+
+def open_located(location, function):
+    """The footers of resolved ``Files``."""
     pq = import_pyarrow_parquet(function)
-    paths = resolve_paths(path, function)
-    files = [_open_one(pq, p, function) for p in paths]
+    files = [_open_one(pq, location, p, function) for p in location.paths]
     first = files[0].schema_arrow
-    for p, f in zip(paths[1:], files[1:]):
+    for p, f in zip(location.paths[1:], files[1:]):
         if f.schema_arrow.names != first.names:
             raise ValueError(f"{function}: {p!r} has columns {f.schema_arrow.names}, but "
-                             f"{paths[0]!r} has {first.names}")
-    return ParquetSource(paths, files)
+                             f"{location.paths[0]!r} has {first.names}")
+    return ParquetSource(location, files)
 
 
 def select_top_columns(form, columns, function):
@@ -167,37 +142,67 @@ def row_group_plan(source, row_groups, function):
     return plan
 
 
+# below this many bytes (uncompressed, from the footer) a read runs on one thread: starting
+# threads costs more than it saves
+_THREADED_FROM = 1 << 22
+
+
 def read_parquet(source, columns, row_groups, generate_bitmasks, function):
     """The eager read: one pyarrow Table (selected columns and row groups) as a layout."""
-    form = schema_to_form(source.schema, pass_empty_field=True)
-    names, selected = select_top_columns(form, columns, function)
-    leaves = leaf_columns(source, names, selected)
-    names = leaves if leaves is not None else names
-    tables = []
-    for i, groups in row_group_plan(source, row_groups, function):
-        f = source.files[i]
-        try:
-            if groups is None:
-                table = f.read(columns=names, use_threads=True)
-            else:
-                table = f.read_row_groups(groups, columns=names, use_threads=True)
-        except (pyarrow.ArrowInvalid, pyarrow.ArrowException, OSError) as err:
-            raise ValueError(f"{function}: cannot read {source.paths[i]!r} (corrupt or "
-                             f"truncated?): {err}") from err
-        tables.append(table)
-    if not tables:
+    names, selected, leaves = None, None, None
+    if columns is not None:  # the form is needed only to resolve a selection
+        form = schema_to_form(source.schema, pass_empty_field=True)
+        names, selected = select_top_columns(form, columns, function)
+        leaves = leaf_columns(source, names, selected)
+        names = leaves if leaves is not None else names
+    plan = row_group_plan(source, row_groups, function)
+    try:
+        table = _read_table(source, plan, names, leaves is not None)
+    except (pyarrow.ArrowInvalid, pyarrow.ArrowException, OSError) as err:
+        raise ValueError(f"{function}: cannot read {source.paths!r} (corrupt or "
+                         f"truncated?): {err}") from err
+    if table is None:
         table = source.schema.empty_table()
         if names is not None:
             table = table.select(list(dict.fromkeys(n.split(".")[0] for n in names)))
-    elif len(tables) == 1:
-        table = tables[0]
-    else:
-        table = pyarrow.concat_tables(tables)
     table = table.replace_schema_metadata(source.schema.metadata)
     layout = table_to_layout(table, generate_bitmasks, pass_empty_field=True)
     if columns is not None:
         layout = prune_to_form(layout, selected)
     return layout
+
+
+def _read_table(source, plan, names, nested):
+    """One Table of the plan's row groups (None if it reads none). Several local row groups
+    of whole top-level columns go through a pyarrow dataset scan, as pyarrow.parquet.read_table
+    does (row groups read in parallel); anything else through the opened ParquetFiles (which
+    alone can select nested leaf columns)."""
+    groups_read = sum(source.files[i].metadata.num_row_groups if g is None else len(g)
+                      for i, g in plan)
+    if groups_read == 0:
+        return None
+    in_order = all(g is None or list(g) == sorted(set(g)) for _, g in plan)  # scans sort them
+    if groups_read > 1 and in_order and not nested and source.location.fs is None:
+        import pyarrow.dataset as arrow_dataset
+        import pyarrow.fs as arrow_fs
+
+        local = arrow_fs.LocalFileSystem()
+        fmt = arrow_dataset.ParquetFileFormat()
+        fragments = [fmt.make_fragment(source.paths[i], local, row_groups=g) for i, g in plan]
+        dataset = arrow_dataset.FileSystemDataset(fragments, source.schema, fmt, local)
+        return dataset.to_table(columns=names, use_threads=True)
+    tables = []
+    for i, groups in plan:
+        f = source.files[i]
+        meta = f.metadata
+        chosen = range(meta.num_row_groups) if groups is None else groups
+        size = sum(meta.row_group(g).total_byte_size for g in chosen)
+        threads = size >= _THREADED_FROM
+        if groups is None:
+            tables.append(f.read(columns=names, use_threads=threads))
+        else:
+            tables.append(f.read_row_groups(groups, columns=names, use_threads=threads))
+    return tables[0] if len(tables) == 1 else pyarrow.concat_tables(tables)
 
 
 def prune_to_form(layout, form):
@@ -241,23 +246,28 @@ def write_options(compression, compression_level, row_group_size, data_page_size
     return out
 
 
-def write_parquet(tables, destination, writer_options, row_group_size, function):
-    """Write an iterable of tables (one schema) as row groups of one file; FileMetaData back."""
+def write_parquet(tables, destination, writer_options, row_group_size, function,
+                  storage_options=None):
+    """Write an iterable of tables (one schema) as row groups of one file (a local path, or an
+    fsspec URL: see filesystems.py); its FileMetaData back."""
     pq = import_pyarrow_parquet(function)
     if isinstance(destination, pathlib.PurePath):
         destination = os.fspath(destination)
+    sink, close = open_output(destination, storage_options, function)
     writer = None
     try:
         for table in tables:
             if writer is None:
-                writer = pq.ParquetWriter(destination, table.schema, **writer_options)
+                writer = pq.ParquetWriter(sink, table.schema, **writer_options)
             writer.write_table(table, row_group_size=row_group_size)
     finally:
         if writer is not None:
             writer.close()
+        if close is not None:
+            close()
     if writer is None:
         raise ValueError(f"{function}: nothing to write (the iterator was empty)")
-    return pq.read_metadata(destination)
+    return writer.writer.metadata
 
 
 def table_for_file(layout, options):
