@@ -50,7 +50,11 @@ from awkward.contents import (
     UnionArray,
     UnmaskedArray,
 )
-from awkward.contents._typetracer import one_list_of
+from awkward.contents._align import needs_right_broadcast as _needs_right_broadcast
+from awkward.contents._align import pack as _pack
+from awkward.contents._align import right_align as _right_align
+from awkward.contents._align import unwrap_outer as _unwrap_outer
+from awkward.contents._typetracer import typetracer_wins
 from awkward.contents.content import (
     Content,
     as_length,
@@ -108,7 +112,7 @@ def broadcast_and_apply(
             f"broadcast_parameters_rule must be one of {BROADCAST_PARAMETERS_RULES}, "
             f"not {broadcast_parameters_rule!r}"
         )
-    inputs = list(inputs)
+    inputs = typetracer_wins(list(inputs))
     contents = [x for x in inputs if isinstance(x, Content)]
     if not contents:
         raise TypeError("broadcast_and_apply needs at least one layout (Content) among its inputs")
@@ -156,59 +160,22 @@ def broadcast_and_apply(
     return tuple(walker.apply(inputs, 1))
 
 
-# ---------------------------------------------------------------------- right alignment
-def _regular_ndim(layout):
-    """Number of dimensions of a purely regular layout (NumpyArray/RegularArray chain), else None."""
-    ndim = 0
-    while True:
-        if layout.is_numpy:
-            return ndim + len(layout.shape)
-        if layout.is_regular:
-            ndim += 1
-            layout = layout.content
-            continue
-        return None
+# ---------------------------------------------------------------------- unions
+def _tags_of_group(unions, group):
+    """id(union) -> its tag, for a group number (the unions' tags in mixed radix)."""
+    tag_of, rest = {}, group
+    for x in reversed(unions):
+        rest, tag_of[id(x)] = divmod(rest, len(x.contents))
+    return tag_of
 
 
-def _needs_right_broadcast(contents) -> bool:
-    ndims = [_regular_ndim(x) for x in contents]
-    if any(n is None for n in ndims):
-        return False
-    return len(set(ndims)) > 1
-
-
-def _right_align(inputs):
-    """Wrap every layout in an outer length-1 RegularArray; lower-dimensional regular ones get
-    size-1 dimensions on the left, so that the generic size-1 rule aligns them to the right."""
-    ndims = [_regular_ndim(x) for x in inputs if isinstance(x, Content)]
-    top = max(ndims)
-    out = []
-    for x in inputs:
-        if isinstance(x, Content):
-            wrapped = one_list_of(x)
-            for _ in range(top - _regular_ndim(x)):
-                wrapped = RegularArray(wrapped, 1, zeros_length=1)
-            out.append(wrapped)
-        else:
-            out.append(x)
-    return out
-
-
-def _pack(inputs):
-    return [
-        one_list_of(x) if isinstance(x, Content) else x for x in inputs
-    ]
-
-
-def _unwrap_outer(layout):
-    # the outer wrapper has length 1: its single list is the result
-    if layout.is_regular:
-        length = layout.content.length
-        if isinstance(length, int) and length == layout.size:
-            return layout.content
-    if layout.is_regular:
-        return layout.content._getitem_range(0, layout.size)
-    return layout[0]
+def _consistent_tags(nplike, unions, tag_of):
+    """Whether unions over the same tags buffer get the same tag."""
+    for i, x in enumerate(unions):
+        for y in unions[i + 1:]:
+            if tag_of[id(x)] != tag_of[id(y)] and nplike.same_buffer(x.tags.data, y.tags.data):
+                return False
+    return True
 
 
 # ---------------------------------------------------------------------- parameters
@@ -421,15 +388,17 @@ class _Walker:
         per_group = []
         if nplike.known_data:
             group_numbers = groups.tolist()
-        else:  # a typetracer: every combination of tags may occur
-            group_numbers = range(math.prod(len(x.contents) for x in unions))
+        else:  # a typetracer: every combination of tags may occur, except between unions
+            # that share their tags (the same union met twice: one tag for both)
+            group_numbers = [
+                g for g in range(math.prod(len(x.contents) for x in unions))
+                if _consistent_tags(nplike, unions, _tags_of_group(unions, g))
+            ]
         for group in group_numbers:
             (rows,) = nplike.nonzero(combo == group)
             rows = nplike.astype(rows, int64)
             out_index[rows] = nplike.arange(rows.shape[0], dtype=int64)
-            tag_of, rest = {}, group  # the group number is the unions' tags in mixed radix
-            for x in reversed(unions):
-                rest, tag_of[id(x)] = divmod(rest, len(x.contents))
+            tag_of = _tags_of_group(unions, group)
             inner = []
             for x in inputs:
                 if not isinstance(x, Content):
@@ -503,6 +472,8 @@ class _Walker:
         """One ListOffsetArray among non-list inputs: those are repeated into its lists in one
         step (1-d NumpyArrays: their values repeated by the counts), its offsets reused."""
         nplike = self.index_nplike
+        if not nplike.known_data:  # type tracer: no offsets to read, the general path
+            return self._broadcast_var(inputs, contents, [node], depth)
         (offsets,) = concrete(node.offsets.data)
         offsets = nplike.astype(offsets, int64, copy=False)
         length = len(offsets) - 1
@@ -626,9 +597,10 @@ class _Walker:
                 continue
             if id(x) in listed and not x.is_regular:
                 starts, stops = (t_starts, t_stops) if x is template else _starts_stops(x)
+                # (a tracer cannot know: it takes the general path, the carry)
                 contiguous = x.__class__ is ListOffsetArray or (
                     (length is not unknown_length and length == 0)
-                    or bool(nplike.array_equal(starts[1:], stops[:-1]))
+                    or (nplike.known_data and bool(nplike.array_equal(starts[1:], stops[:-1])))
                 )
                 if contiguous:
                     first = as_length(starts[0]) if (length is unknown_length or length) else 0

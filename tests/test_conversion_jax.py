@@ -50,19 +50,23 @@ def test_from_jax(x64, regulararray):
 
 
 def test_deprecation_and_checks(x64):
+    # as 2.14: register_and_check warns on every call; the conversions check 64-bit dtypes
     with pytest.warns(DeprecationWarning, match="JAX backend is deprecated"):
-        ak.to_jax(ak.Array([1, 2]))
-    with pytest.warns(DeprecationWarning, match="JAX backend is deprecated"):
-        ak.from_jax(jax.numpy.arange(2))
+        ak.jax.register_and_check()
     jax.config.update("jax_enable_x64", False)
     with pytest.raises(RuntimeError, match="64-bit"):
         ak.from_jax(jax.numpy.arange(2))
     with pytest.raises(RuntimeError, match="64-bit"):
+        ak.to_jax(ak.Array([1, 2]))
+    with pytest.warns(DeprecationWarning):  # and turns 64-bit dtypes on, as 2.14 does
         ak.jax.register_and_check()
+    assert jax.config.jax_enable_x64
 
 
 def test_registration_required(monkeypatch, x64):
-    monkeypatch.setattr(ak.jax, "_registered", False)
+    from awkward._backends import jax as jax_backend
+
+    monkeypatch.setattr(jax_backend, "_registered", False)
     with pytest.raises(RuntimeError, match="register_and_check"):
         ak.to_jax(ak.Array([1]))
 

@@ -86,25 +86,7 @@ def _double_numbers(layout, **kwargs):
 LAYOUTS = make_layouts()
 
 NOT_YET = {
-    # right-aligned broadcasting of purely regular arrays wraps each in a one-list RegularArray
-    # of size len(array): with an unknown length that wrapper is var, so the result is too
-    ("where", "RegularArray"),
-    # the eager form depends on the data, which a tracer cannot know: pad_none leaves a flat
-    # NumpyArray at least as long as the target as it is (else an option); to_packed keeps
-    # int32 offsets that start at 0; unflatten by option counts adds an option only when one
-    # is missing
-    ("pad_none", "NumpyArray"),
-    ("pad_none", "lists of records"),
-    ("to_packed", "ListOffsetArray int32"),
-    ("unflatten", "UnmaskedArray of lists"),
-    # the reducer module is being rewritten (count at axis=None needs the total length, and
-    # the tracer's unknown scalar), and so are the sorts (their algorithm reads offsets and
-    # counts as Python ints to choose a path: every one must go through the tracer helpers)
-    ("std axis=None", "NumpyArray"),
-    ("std axis=None", "NumpyArray 2d"),
-    ("std axis=None", "union of lists"),
-    # the branches' list parts of a union are gathered with a Python list of lengths
-    ("concatenate axis=1", "union of lists"),
+    # sorting reads offsets as Python ints to choose a path (being moved to the length helpers)
     ('sort', 'NumpyArray'),
     ('sort', 'NumpyArray 2d'),
     ('sort', 'RegularArray'),

@@ -1,5 +1,6 @@
 """Backends: an nplike for buffers plus a kernel library ("cpu": numpy + awkward_cpp,
-"cuda": cupy + CUDA kernels). Kernels are called only through ``backend[family, *dtypes]``."""
+"cuda": cupy + CUDA kernels, "jax": jax data + cpu kernels, deprecated). Kernels are called
+only through ``backend[family, *dtypes]``."""
 
 from awkward._backends.backend import Backend, KernelNotFoundError
 from awkward._backends.dispatch import (

@@ -12,7 +12,7 @@ __all__ = ["backend_of_obj", "backend_of", "common_backend", "regularize_backend
 
 D = TypeVar("D")
 
-BACKEND_NAMES = ("cpu", "cuda", "typetracer")
+BACKEND_NAMES = ("cpu", "cuda", "jax", "typetracer")
 
 
 def _backend_class(name: str) -> type[Backend]:
@@ -24,6 +24,10 @@ def _backend_class(name: str) -> type[Backend]:
         from awkward._backends.cupy import CupyBackend
 
         return CupyBackend
+    if name == "jax":
+        from awkward._backends.jax import JaxBackend
+
+        return JaxBackend
     if name == "typetracer":
         from awkward._backends.typetracer import TypeTracerBackend
 
@@ -40,11 +44,13 @@ _NPLIKE_BACKEND_NAME: dict[type, str] = {}
 def _backend_for_nplike(nplike: Any) -> Backend | None:
     if not _NPLIKE_BACKEND_NAME:
         from awkward._nplikes.cupy import Cupy
+        from awkward._nplikes.jax import Jax
         from awkward._nplikes.numpy import Numpy
         from awkward._nplikes.typetracer import TypeTracer
 
         _NPLIKE_BACKEND_NAME[Numpy] = "cpu"
         _NPLIKE_BACKEND_NAME[Cupy] = "cuda"
+        _NPLIKE_BACKEND_NAME[Jax] = "jax"
         _NPLIKE_BACKEND_NAME[TypeTracer] = "typetracer"
     name = _NPLIKE_BACKEND_NAME.get(type(nplike))
     if name is None:

@@ -256,14 +256,22 @@ def _strings_to_numpy(layout, kind):
     ascii_text = kind == "string" and (not len(data) or int(data.max()) < 128)
     # ASCII text: one code point per byte, scattered straight into the UCS-4 cells of 'U'
     cell = numpy.dtype(numpy.uint32).newbyteorder("=") if ascii_text else numpy.uint8
-    grid = numpy.zeros((len(lengths), width), dtype=cell)
     starts = offsets[:-1]
     if width <= 16:
-        # short strings: one column of the grid at a time (no per-byte index arrays)
+        # short strings: one column of the grid at a time, a dense gather from the bytes padded
+        # with `width` zeros (a short item reads its neighbour's bytes, zeroed by its length):
+        # no boolean compress/scatter, no per-byte index arrays
+        grid = numpy.empty((len(lengths), width), dtype=cell)
+        padded = numpy.zeros(len(data) + width, dtype=data.dtype)
+        padded[: len(data)] = data
+        at = numpy.array(starts, dtype=numpy.int64)
         for j in range(width):
-            has = lengths > j
-            grid[has, j] = data[starts[has] + j]
+            column = numpy.take(padded, at)
+            numpy.multiply(column, lengths > j, out=column)
+            grid[:, j] = column
+            at += 1
     else:
+        grid = numpy.zeros((len(lengths), width), dtype=cell)
         rows = numpy.repeat(numpy.arange(len(lengths)), lengths)
         grid[rows, numpy.arange(len(data)) - numpy.repeat(starts, lengths)] = data
     if ascii_text:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy
 
+from awkward._nplikes.jax import is_jax_array
 from awkward.contents import (
     ByteMaskedArray,
     IndexedArray,
@@ -55,6 +56,8 @@ def import_pyarrow_compute(function: str):
 
 def _numpy_of(buffer):
     (data,) = concrete(buffer)
+    if not isinstance(data, numpy.ndarray) and is_jax_array(data):
+        data = numpy.asarray(data)  # host memory: the result is on the cpu backend, as in 2.14
     if not isinstance(data, numpy.ndarray):
         raise NotImplementedError(
             "ak.str works on the CPU backend only (move the array with ak.to_backend)"
@@ -196,7 +199,7 @@ def arrow_to_layout(array, kind=None, force_option=False, ignore_nulls=False):
     if pt.is_dictionary(arrow_type):
         indices = array.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(numpy.int64)
         dictionary = arrow_to_layout(array.dictionary, kind)
-        if valid is not None:
+        if valid is not None or force_option:
             return IndexedOptionArray(
                 Index64(indices), dictionary, parameters={"__array__": "categorical"}
             )

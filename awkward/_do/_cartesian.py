@@ -270,7 +270,7 @@ def _product(inputs, nested, fields, parameters, arg, function_name):
     single = [hi - lo == 1 for lo, hi in zip(firsts, lasts)]
     for s, (seg, before, first) in reversed(list(enumerate(zip(segments, outer, firsts)))):
         if all(single[s:]) and regular_sizes[first] is not None:
-            count = length if before is None else int(nplike.sum(before))
+            count = length if before is None else as_length(nplike.sum(before))
             out = RegularArray(out, regular_sizes[first], zeros_length=count)
             continue
         if before is None and len(inputs) > 1 and not nested:

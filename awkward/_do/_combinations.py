@@ -16,7 +16,7 @@ from awkward._do._apply import recursively_apply
 from awkward._do._axis import axis_error, check_posaxis, maybe_posaxis
 from awkward._do._flatten import holds_unknown
 from awkward._nplikes.dtypes import int64
-from awkward.contents.content import as_length, concrete
+from awkward.contents.content import as_length, concrete, length_of, unknown_length
 from awkward.contents.indexedarray import IndexedArray
 from awkward.contents.listoffsetarray import ListOffsetArray
 from awkward.contents.numpyarray import NumpyArray
@@ -55,7 +55,7 @@ def _combinations(layout, n, replacement, axis, fields, parameters, arg, functio
     if layout.is_unknown and not arg:
         return layout
     if posaxis == 0:
-        length = layout.length
+        length = length_of(layout)
         carries = combination_carries(
             layout.backend, 1, n, replacement, _single_list(layout.backend, length)
         )
@@ -63,7 +63,7 @@ def _combinations(layout, n, replacement, axis, fields, parameters, arg, functio
             contents = [NumpyArray(c) for c in carries]
         else:
             contents = [IndexedArray.simplified(Index64(c), layout) for c in carries]
-        return RecordArray(contents, fields, len(carries[0]), parameters=parameters)
+        return RecordArray(contents, fields, carries[0].shape[0], parameters=parameters)
 
     def action(node, *, depth, continuation, **_):
         if node.is_unknown and not arg:
@@ -111,6 +111,8 @@ def _string_at(layout, depth, target):
 
 def _single_list(backend, length):
     nplike = backend.index_nplike
+    if length is unknown_length:  # a typetracer: the one stop is unknown
+        return nplike.zeros(1, dtype=int64), nplike.empty(1, dtype=int64)
     return nplike.asarray([0], dtype=int64), nplike.asarray([length], dtype=int64)
 
 

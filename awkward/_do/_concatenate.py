@@ -18,7 +18,7 @@ from awkward._broadcasting import broadcast_and_apply
 from awkward._do._lazy_concatenate import lazy_mergemany
 from awkward._nplikes.dtypes import int64, uint8, uint16, uint32, uint64
 from awkward.contents._merge import merge_layouts
-from awkward.contents.content import Content, as_length, concrete, length_of
+from awkward.contents.content import Content, as_length, concrete, length_of, unknown_length
 from awkward.errors import AxisError
 
 __all__ = ["mergemany", "concatenate"]
@@ -168,7 +168,7 @@ def _var_parts(layout, backend, function, axis):
     parts = _list_parts(layout, backend, function, axis)
     if len(parts) == 3:
         return parts
-    return _regular_as_var(backend.index_nplike, len(layout), *parts)
+    return _regular_as_var(backend.index_nplike, length_of(layout), *parts)
 
 
 def _union_parts(layout, backend, function, axis):
@@ -185,10 +185,18 @@ def _union_parts(layout, backend, function, axis):
     all_starts = nplike.concat([p[0] + b for p, b in zip(parts, bases)])
     all_stops = nplike.concat([p[1] + b for p, b in zip(parts, bases)])
     tags, index = concrete(layout.tags.data, layout.index.data)
-    where = nplike.asarray(firsts, dtype=int64)[nplike.astype(tags, int64)] + nplike.astype(
+    where = _lengths_array(nplike, firsts)[nplike.astype(tags, int64)] + nplike.astype(
         index, int64
     )
     return all_starts[where], all_stops[where], merged
+
+
+def _lengths_array(nplike, lengths):
+    """A Python list of lengths as an int64 array; on the typetracer, where some may be
+    unknown, an array of unknown values (a tracer computes no values)."""
+    if any(length is unknown_length for length in lengths):
+        return nplike.empty(len(lengths), dtype=int64)
+    return nplike.asarray(lengths, dtype=int64)
 
 
 def _scalar_list(value, length, backend):
@@ -270,8 +278,8 @@ def _join_numbers(backend, parts, offsets):
     ):
         return None
     unsigned = _UNSIGNED.get(first.dtype.itemsize)
-    if unsigned is None or first.dtype.kind not in "biuf":
-        return None
+    if unsigned is None or first.dtype.kind not in "biuf" or backend.name == "jax":
+        return None  # (jax: the carry path keeps the data differentiable)
     try:
         kernel = backend["awkward_ListArray_fill_joined", unsigned, int64, unsigned, int64, int64]
     except KernelNotFoundError:

@@ -12,7 +12,7 @@ from awkward._do._apply import recursively_apply
 from awkward._do._option_axis import is_leaf, leaf_axis_error, posaxis_at, resolve_axis
 from awkward._nplikes.dtypes import int64
 from awkward.contents._merge import merge_layouts
-from awkward.contents.content import concrete, maybe_nonempty
+from awkward.contents.content import concrete, length_of, maybe_nonempty
 
 __all__ = ["fill_none"]
 
@@ -82,7 +82,7 @@ def _fill_option(option, content, value):
     merged = merge_layouts([content, value], True)
     if positions is None:
         positions = nplike.arange(n, dtype=int64)
-    carry = nplike.where(valid, positions, len(content))
+    carry = nplike.where(valid, positions, length_of(content))
     return merged._carry(Index64(carry, nplike=nplike), True)
 
 

@@ -132,7 +132,7 @@ def _flatten_inside(layout, axis, depth):
     counts, flat = list_items(content, True, function="ak.flatten", axis=axis, depth=depth + 1)
     cumulative = offsets_from_counts(nplike, counts)
     if layout.is_regular:
-        size, length = layout.size, len(layout)
+        size, length = layout.size, length_of(layout)
         bounds = cumulative[nplike.arange(0, (length + 1) * size, size, dtype=int64)] if size else (
             nplike.zeros(length + 1, dtype=int64)
         )
@@ -141,7 +141,7 @@ def _flatten_inside(layout, axis, depth):
         (offsets,) = concrete(layout.offsets.data)
         return ListOffsetArray(Index64(cumulative[offsets], nplike=nplike), flat, parameters=parameters)
     starts, stops = concrete(layout.starts.data, layout.stops.data)
-    length = len(starts)
+    length = starts.shape[0]
     return ListArray(
         Index64(cumulative[starts], nplike=nplike),
         Index64(cumulative[stops[:length]], nplike=nplike),

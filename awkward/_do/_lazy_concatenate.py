@@ -61,8 +61,8 @@ def lazy_mergemany(layouts):
     if len(layouts) < 2:
         return None
     first = layouts[0]
-    if all(x.is_all_materialized for x in layouts):
-        return None
+    if first.backend.name == "jax" or all(x.is_all_materialized for x in layouts):
+        return None  # (jax: data may be jax.grad tracers, which must not hide in generators)
     form = first.form
     for x in layouts[1:]:
         if x.backend is not first.backend or not form.is_equal_to(x.form, all_parameters=True):

@@ -16,7 +16,15 @@ from __future__ import annotations
 from awkward._broadcasting import broadcast_and_apply, project_indexed
 from awkward._nplikes.dtypes import int64
 from awkward._parameters import parameters_intersect
-from awkward.contents.content import Content, concrete
+from awkward.contents._typetracer import typetracer_wins
+from awkward.contents.content import (
+    Content,
+    concrete,
+    is_true,
+    length_of,
+    maybe_equal,
+    unknown_length,
+)
 
 __all__ = ["broadcast_shared", "is_string_like", "same_index"]
 
@@ -40,10 +48,16 @@ def equal_index(a, b) -> bool:
     both; broadcasting would read them too, and compare more)."""
     if same_index(a, b):
         return True
-    if a.length is not b.length and len(a) != len(b):
+    if a.length is not b.length and not maybe_equal(length_of_index(a), length_of_index(b)):
         return False
     x, y = concrete(a.data, b.data)
-    return bool(a.nplike.array_equal(x, y))
+    # unknown on the typetracer: not known to be equal, so the general path (broadcasting)
+    return is_true(a.nplike.array_equal(x, y), False)
+
+
+def length_of_index(index):
+    """An Index's length, unknown_length for a typetracer's of unknown length."""
+    return index.data.shape[0]
 
 
 def broadcast_shared(
@@ -58,7 +72,7 @@ def broadcast_shared(
     """Broadcast ``inputs`` (layouts and scalars) and apply ``action``; see the module doc.
 
     Returns a tuple of output layouts."""
-    inputs = list(inputs)
+    inputs = typetracer_wins(list(inputs))
     contents = [x for x in inputs if isinstance(x, Content)]
     backend = contents[0].backend
     for x in contents[1:]:
@@ -80,8 +94,10 @@ def _check_lengths(contents, function_name):
     for x in contents[1:]:
         if x.length is first:
             continue
-        if len({len(c) for c in contents}) > 1:
-            described = ", ".join(str(len(c)) for c in contents)
+        lengths = {length_of(c) for c in contents}
+        lengths.discard(unknown_length)  # a typetracer's unknown length agrees with any
+        if len(lengths) > 1:
+            described = ", ".join(str(length_of(c)) for c in contents)
             raise ValueError(
                 f"{function_name}: cannot broadcast arrays of different lengths ({described}): "
                 "the outermost dimension must agree"

@@ -70,6 +70,10 @@ def _pad_outer(layout, length, clip):
     nplike = index_nplike_of(layout)
     n = length_of(layout)
     if n is unknown_length:  # typetracer: the padded length is unknown too
+        if not clip and layout.is_numpy and not layout.inner_shape:
+            # eagerly a flat NumpyArray stays as it is when longer than the target (an option
+            # otherwise): the tracer assumes the longer case, as 2.14's does
+            return layout
         size = max(length, 0) if clip else unknown_length
         index = nplike.arange(size, dtype=int64)
         return _index_option(nplike.where(index < n, index, -1), layout)

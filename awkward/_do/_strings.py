@@ -58,13 +58,58 @@ def _traced(node, compute_sample):
     """The typetracer path (pyarrow cannot run on tracers): read what the eager run reads (the
     string node's offsets and characters), run the kernel on an empty node of the same form,
     and give a tracer of that result's form with unknown lengths."""
+    _touch_strings(node)
+    return _traced_result(compute_sample(node.form.length_zero_array()))
+
+
+def _traced_result(sample):
+    """A tracer (unknown length, no buffers read) of the form of ``sample``, an eager result."""
     from awkward.contents._typetracer import layout_from_form
+
+    return layout_from_form(sample.form, lambda form, attribute: None, None)
+
+
+def _touch_strings(node):
+    """Read a string node's offsets (or starts and stops) and characters, as pyarrow's input."""
     from awkward.contents.content import concrete
 
     packed = node if hasattr(node, "_offsets") else node.to_ListOffsetArray64(False)
     concrete(packed.offsets.data, packed.content.data)
-    sample = compute_sample(node.form.length_zero_array())
-    return layout_from_form(sample.form, lambda form, attribute: None, None)
+
+
+def _touch_option_of_strings(node):
+    """Read what an option-of-strings node gives pyarrow: its mask or index (an indexed content's
+    index too), then the strings."""
+    from awkward.contents.content import concrete
+
+    concrete(node.to_IndexedOptionArray64().index.data)
+    content = node.content.project() if node.content.is_indexed else node.content
+    _touch_strings(content)
+
+
+def _touch_lists_of_strings(node):
+    """Read a list-of-strings node as pyarrow's large_list input: its offsets and its strings."""
+    from awkward.contents.content import concrete
+
+    packed = node if hasattr(node, "_offsets") else node.to_ListOffsetArray64(False)
+    concrete(packed.offsets.data)
+    _touch_input(packed.content, "string?")
+
+
+def _touch_input(node, kind):
+    """Read what the eager run reads of one input of ``string_broadcast_compute``."""
+    from awkward.contents.content import concrete
+
+    if isinstance(node, (str, bytes)):
+        return
+    if kind == "list":
+        _touch_lists_of_strings(node)
+    elif kind == "number":
+        concrete(node.data)
+    elif _option_of_strings(node):
+        _touch_option_of_strings(node)
+    else:
+        _touch_strings(node)
 
 
 def _kernel(function, kind, utf8, ascii):
@@ -88,12 +133,15 @@ def string_compute(
     force_option=False,
     ignore_nulls=False,
     prepare=None,
+    option_stays_option=False,
     **kwargs,
 ):
     """Apply the pyarrow kernel ``utf8`` (strings) or ``ascii`` (bytestrings; default: the
     same name) to every string node of ``layout``; extra arguments go to the kernel.
     ``with_options``: option-of-strings nodes go to pyarrow with their nulls.
-    ``prepare(kind)`` may return (args, kwargs) adapted to the node's kind (pattern types)."""
+    ``prepare(kind)`` may return (args, kwargs) adapted to the node's kind (pattern types).
+    ``option_stays_option``: an option-of-strings node gives an option result even without
+    missing values (to_categorical)."""
     ascii = utf8 if ascii is None else ascii
     connect = _connect()
 
@@ -102,8 +150,16 @@ def string_compute(
         a, kw = prepare(kind) if prepare is not None else (args, kwargs)
         result = kernel(_to_arrow(node, kind, name, valid), *a, **kw)
         return connect.arrow_to_layout(
-            result, kind=kind, force_option=force_option, ignore_nulls=ignore_nulls
+            result,
+            kind=kind,
+            # an option in gives an option out, missing values or not (2.14's forms)
+            force_option=force_option or (valid is not None and option_stays_option),
+            ignore_nulls=ignore_nulls,
         )
+
+    def compute_option(node):
+        filled, valid = connect.option_of_strings(node)
+        return compute(filled, string_kind(node.content), valid)
 
     def action(node, **_):
         kind = string_kind(node)
@@ -113,12 +169,9 @@ def string_compute(
             return compute(node, kind, None)
         if with_options and _option_of_strings(node):
             if _is_traced(node):
-                raise NotImplementedError(
-                    f"ak.str.{function} does not run on typetracer arrays of missing strings"
-                )
-            kind = string_kind(node.content)
-            filled, valid = connect.option_of_strings(node)
-            return compute(filled, kind, valid)
+                _touch_option_of_strings(node)
+                return _traced_result(compute_option(node.form.length_zero_array()))
+            return compute_option(node)
         return None
 
     return recursively_apply(layout, action, function_name=f"ak.str.{function}")
@@ -131,13 +184,19 @@ def string_compute_lists(layout, function, kernel_name, separator):
     pa, pc = connect.import_pyarrow_compute(f"ak.str.{function}")
     kernel = getattr(pc, kernel_name)
 
+    def compute(node, kind):
+        arrow_lists = connect.list_of_strings_to_arrow(node)
+        sep = connect.arrow_scalar(separator, kind)
+        return connect.arrow_to_layout(kernel(arrow_lists, sep), kind=kind, ignore_nulls=True)
+
     def action(node, **_):
         kind = _list_of_strings_kind(node)
         if kind is None:
             return None
-        arrow_lists = connect.list_of_strings_to_arrow(node)
-        sep = connect.arrow_scalar(separator, kind)
-        return connect.arrow_to_layout(kernel(arrow_lists, sep), kind=kind, ignore_nulls=True)
+        if _is_traced(node):
+            _touch_lists_of_strings(node)
+            return _traced_result(compute(node.form.length_zero_array(), kind))
+        return compute(node, kind)
 
     return recursively_apply(layout, action, function_name=f"ak.str.{function}")
 
@@ -158,6 +217,7 @@ def string_broadcast_compute(layouts, function, compute, *, kinds):
     "number" (a NumpyArray). Returns the one output
     layout."""
     from awkward._broadcasting import broadcast_and_apply
+    from awkward.contents.content import Content
 
     connect = _connect()
     connect.import_pyarrow_compute(f"ak.str.{function}")
@@ -175,6 +235,13 @@ def string_broadcast_compute(layouts, function, compute, *, kinds):
 
     def action(inputs, **_):
         if all(reached(x, k) for x, k in zip(inputs, kinds)):
+            if any(isinstance(x, Content) and _is_traced(x) for x in inputs):
+                for x, k in zip(inputs, kinds):
+                    _touch_input(x, k)
+                samples = [
+                    x.form.length_zero_array() if isinstance(x, Content) else x for x in inputs
+                ]
+                return (_traced_result(compute(samples, connect)),)
             return (compute(inputs, connect),)
         return None
 

@@ -64,17 +64,17 @@ def _cut_inside(layout, counts, mask, axis):
     if not hasattr(layout, "_offsets"):
         layout = layout.to_ListOffsetArray64(True)
     (outer,) = concrete(layout.offsets.data)
-    first, last = int(outer[0]), int(outer[-1])
+    first, last = as_length(outer[0]), as_length(outer[-1])
     content = layout.content._getitem_range(first, last)
     outer = nplike.astype(outer, int64) - first
     parameters = layout._parameters
     if isinstance(counts, int):
         inner, _ = _cut(content, counts, None, axis)
         if counts == 0:
-            if last != first:
+            if not maybe_equal(last, first):
                 raise _does_not_fit(axis)
-            new_outer = nplike.zeros(len(outer), dtype=int64)
-        elif bool(nplike.any(outer % counts != 0)):
+            new_outer = nplike.zeros(outer.shape[0], dtype=int64)
+        elif is_true(nplike.any(outer % counts != 0), False):  # (a tracer cannot tell)
             raise _does_not_fit(axis)
         else:
             new_outer = outer // counts
@@ -83,7 +83,9 @@ def _cut_inside(layout, counts, mask, axis):
     # each list boundary must be a cut; an empty new list at a boundary goes to the earlier list
     positions = nplike.astype(nplike.searchsorted(cuts, outer, side="right"), int64) - 1
     positions[0] = 0
-    if not bool(nplike.all(cuts[positions] == outer)) or int(positions[-1]) != len(counts):
+    if not is_true(nplike.all(cuts[positions] == outer), True) or not maybe_equal(
+        as_length(positions[-1]), counts.shape[0]
+    ):
         raise _does_not_fit(axis)
     return ListOffsetArray(Index64(positions, nplike=nplike), inner, parameters=parameters)
 
@@ -95,8 +97,8 @@ def _lists_behind_options(node):
     if not node.is_option:
         return projected, lambda out: out
     valid = node.mask_as_bool(valid_when=True)
-    index = nplike.full(len(valid), -1, dtype=int64)
-    index[valid] = nplike.arange(len(projected), dtype=int64)
+    index = nplike.full(valid.shape[0], -1, dtype=int64)
+    index[valid] = nplike.arange(length_of(projected), dtype=int64)
     return projected, lambda out: IndexedOptionArray.simplified(
         Index64(index, nplike=nplike), out, parameters=node._parameters
     )
@@ -127,7 +129,7 @@ def counts_and_mask(counts, nplike):
         present = _integers(counts.project())
         values = nplike.zeros(valid.shape[0], dtype=int64)
         values[valid] = present
-        return values, ~valid if not is_true(nplike.all(valid)) else None
+        return values, ~valid  # option counts give option lists, even with none missing (2.14)
     if counts.is_indexed:
         counts = counts.project()
     return _integers(counts), mask
@@ -193,18 +195,18 @@ def _walk(node, depth, axis, counts, mask, consumed):
     if posaxis is not None and posaxis < depth:
         return node
     if node.is_regular:
-        length, size = len(node), node.size
+        length, size = length_of(node), node.size
         content = _walk(node.content._getitem_range(0, length * size), depth + 1, axis, counts, mask, consumed)
         return RegularArray(content, size, length, parameters=node._parameters)
     if node.is_list:
         packed = node.to_ListOffsetArray64(True)
         (offsets,) = concrete(packed.offsets.data)
-        content = packed.content._getitem_range(0, int(offsets[-1]))
+        content = packed.content._getitem_range(0, as_length(offsets[-1]))
         return packed.copy(content=_walk(content, depth + 1, axis, counts, mask, consumed))
     if node.is_option or node.is_indexed:
         return _walk_option(node, depth, axis, counts, mask, consumed)
     if node.is_record:
-        length = len(node)
+        length = length_of(node)
         fields = [
             _walk(field._getitem_range(0, length), depth, axis, counts, mask, consumed)
             for field in node.contents

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from awkward._nplikes.cupy import Cupy
+from awkward._nplikes.jax import Jax
 from awkward._nplikes.numpy import Numpy
 from awkward._nplikes.placeholder import PlaceholderArray
 from awkward._nplikes.typetracer import TypeTracer, TypeTracerArray
@@ -26,6 +27,8 @@ def nplike_of_obj(obj, *, default=UNSET):
         return Numpy.instance()
     if Cupy.is_own_array_type(cls):
         return Cupy.instance()
+    if Jax.is_own_array_type(cls):
+        return Jax.instance()
     if default is UNSET:
         raise TypeError(
             f"cannot find an nplike (numpy or cupy) for an object of type {cls.__name__}"

@@ -405,7 +405,10 @@ class NumpyLike:
             return x.is_c_contiguous
         if isinstance(x, PlaceholderArray):
             return True
-        return bool(x.flags["C_CONTIGUOUS"])
+        try:
+            return bool(x.flags["C_CONTIGUOUS"])
+        except AttributeError:  # a jax array handed to the numpy index nplike: always contiguous
+            return True
 
     def memory_ptr(self, x) -> int:
         return int(_m(x).ctypes.data)

@@ -41,6 +41,9 @@ def _no_dtype(reducer, dtype):
 
 def _check_segments(backend, family, dtypes, out, data, starts, stops, *extra):
     """One kernel call over segments: ``family(out, data, *extra, starts, stops, n, len(data))``."""
+    jax_reduce = getattr(backend, "reduce_segments", None)
+    if jax_reduce is not None:  # the jax backend: differentiable segment reductions
+        return jax_reduce(family, dtypes, out, data, starts, stops, *extra)
     kernel = backend[(family, *dtypes)]
     kernel(out, data, *extra, starts, stops, starts.shape[0], data.shape[0])
     return out
@@ -285,7 +288,9 @@ class _Extremum(Reducer):
         identity = nplike.asarray([identity], dtype=kernel_data.dtype)
         out = nplike.empty(starts.shape[0], dtype=kernel_data.dtype)
         dtypes = (out.dtype, kernel_data.dtype, kernel_data.dtype, int64, int64)
-        _check_segments(backend, self.family, dtypes, out, kernel_data, starts, stops, identity)
+        out = _check_segments(
+            backend, self.family, dtypes, out, kernel_data, starts, stops, identity
+        )
         if back is None:
             return out
         return out.view(back) if back.kind in "mM" else nplike.astype(out, back)

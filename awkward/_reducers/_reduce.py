@@ -25,6 +25,7 @@ from __future__ import annotations
 from awkward._do import check_posaxis, maybe_posaxis, recursively_apply, remove_structure
 from awkward._do._num import offsets_from_counts
 from awkward._nplikes.dtypes import bool_, int8, int64, uint8, uint16, uint32, uint64
+from awkward._nplikes.typetracer import MaybeNone
 from awkward._reducers._kinds import Max
 from awkward.contents._typetracer import one_list_of
 from awkward.contents.bytemaskedarray import ByteMaskedArray
@@ -156,7 +157,7 @@ def _reduce_everything(layout, ctx, keepdims):
     else:
         value = _whole(pieces, backend, ctx)
         # (the total length only matters under mask_identity: it reads masks)
-        empty = ctx.mask_identity and _total_length(pieces) == 0
+        empty = ctx.mask_identity and _is_empty(_total_length(pieces), backend)
         return _scalar_result(value, empty, layout, ctx, keepdims)
     for _ in range(layout.purelist_depth - 1):
         out = RegularArray(out, 1, len(out))
@@ -166,14 +167,19 @@ def _reduce_everything(layout, ctx, keepdims):
 def _scalar_result(value, empty, layout, ctx, keepdims):
     """The reduction of everything: ``value``, None (``empty`` under mask_identity), or with
     keepdims, nested in one-element lists as deep as ``layout``."""
-    missing = ctx.mask_identity and bool(empty)
+    # on the typetracer whether anything was reduced is unknown: maybe missing
+    unknown = ctx.mask_identity and getattr(empty, "_is_unknown_value", False)
+    missing = ctx.mask_identity and not unknown and bool(empty)
     if not keepdims:
+        if unknown:
+            return MaybeNone(value)
         return None if missing else value
     backend = layout.backend
     nplike = backend.index_nplike
     out = NumpyArray(nplike.reshape(nplike.asarray(value), (1,)), backend=backend)
     if ctx.mask_identity:
-        out = _masked(out, nplike.full(1, missing, dtype=bool_))
+        empties = nplike.reshape(empty, (1,)) if unknown else nplike.full(1, missing, dtype=bool_)
+        out = _masked(out, empties)
     for _ in range(layout.purelist_depth - 1):
         out = RegularArray(out, 1, len(out))
     return out
@@ -198,17 +204,32 @@ def _only_lists(layout):
 
 
 def _total_length(pieces):
+    """The number of values in ``pieces``: an int, or unknown_length on the typetracer."""
     total = 0
     for piece in pieces:
         if piece.is_list:  # a string
             offsets, _ = list_offsets(piece)
-            total += int(offsets[-1] - offsets[0])
+            total += as_length(offsets[-1] - offsets[0])
         elif piece.is_option:
             (valid,) = concrete(piece.mask_as_bool(valid_when=True))
-            total += int(piece.backend.index_nplike.count_nonzero(valid))
+            total += as_length(piece.backend.index_nplike.count_nonzero(valid))
         else:
-            total += len(piece)
+            total += length_of(piece)
     return total
+
+
+def _is_empty(total, backend):
+    """``total == 0``; for an unknown total, the typetracer's unknown boolean."""
+    if total is unknown_length:
+        return backend.index_nplike.empty((), dtype=bool_)
+    return total == 0
+
+
+def _length_scalar(total, nplike):
+    """The count ``total`` as an int64 scalar (unknown on the typetracer)."""
+    if total is unknown_length:
+        return nplike.empty((), dtype=int64)
+    return nplike.asarray(total, dtype=int64)[()]
 
 
 def _whole(pieces, backend, ctx):
@@ -216,7 +237,7 @@ def _whole(pieces, backend, ctx):
     reducer = ctx.reducer
     nplike = backend.nplike
     if not reducer.reads_data:
-        return nplike.asarray(_total_length(pieces), dtype=int64)[()]
+        return _length_scalar(_total_length(pieces), nplike)
     datas = [d for d in (_leaf_data(piece, reducer) for piece in pieces) if d is not None]
     if not datas:
         datas = [nplike.empty(0, dtype=reducer.preferred_dtype)]
@@ -449,6 +470,8 @@ def _gather_leaf(inner, arrangement, sizes, ctx):
     (its bits moved as unsigned integers of the same size), or None where that kernel does not
     apply (then a carry is applied to ``inner``)."""
     if not (ctx.reducer.reads_data and inner.is_numpy and len(inner.inner_shape) == 0):
+        return None
+    if inner.backend.name == "jax":  # a carry keeps jax data differentiable; a kernel does not
         return None
     (data,) = concrete(inner.data)
     unsigned = _UNSIGNED.get(data.dtype.itemsize)

@@ -16,7 +16,7 @@ from awkward._slicing._common import (
     _regular_index_values,
 )
 from awkward._slicing._jagged import _jagged
-from awkward._slicing._next import _next
+from awkward._slicing._next import _count_dims, _next
 from awkward.contents._typetracer import one_list_of
 from awkward.contents.content import Content, concrete, is_true, length_of, unknown_length
 from awkward.contents.indexedoptionarray import IndexedOptionArray
@@ -128,9 +128,37 @@ def _getitem_items(layout, items):
         return layout
     if len(rest) == 1 and isinstance(rest[0], _Advanced) and len(rest[0].shape) == 1:
         return _carry_rows(layout, rest[0].values)  # layout[array]: one carry, no wrapping
+    if length_of(layout) is unknown_length:
+        # a typetracer of unknown length: its one-list wrapper would be var (the size is
+        # unknown), and slicing through var lists carries what the eager run's regular wrapper
+        # keeps as a range; a step-1 slice of the wrapper's list is a range of the array
+        rest = _ellipsis_at_axis_0(layout, rest)
+        if rest and isinstance(rest[0], slice) and rest[0].step in (None, 1):
+            return _next(getitem(layout, rest[0]), tuple(rest[1:]), None, 1)
+        if not rest:
+            return layout
     wrapped = one_list_of(layout)
     out = _next(wrapped, tuple(rest), None, 0)
     return out._getitem_at(0)
+
+
+def _ellipsis_at_axis_0(layout, rest):
+    """``rest`` with a leading Ellipsis resolved as ``_next`` resolves it at the one-list
+    wrapper: dropped when the items after it reach every dimension, else a full slice of
+    axis 0 put before it (an Ellipsis over dimensions of different depths stays, to raise)."""
+    rest = list(rest)
+    while rest and rest[0] is Ellipsis and len(rest) > 1:
+        low, high = layout.form.minmax_depth
+        if low != high:
+            break
+        if _count_dims(rest[1:]) >= low:
+            rest = rest[1:]
+        else:
+            rest = [slice(None), *rest]
+            break
+    if rest == [Ellipsis]:
+        return []
+    return rest
 
 
 def _carry_rows(layout, values):

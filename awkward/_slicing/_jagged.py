@@ -143,11 +143,12 @@ def _pick_lists(layout, starts, counts, offsets, index_counts, values, valid, di
     values = nplike.astype(values, int64, copy=False)
     rowcounts = nplike.repeat(counts, index_counts)
     negative = values < 0
-    at = nplike.where(negative, values + rowcounts, values) if bool(nplike.any(negative)) else values
+    # (a tracer takes the general path and cannot find an index out of bounds)
+    at = nplike.where(negative, values + rowcounts, values) if is_true(nplike.any(negative), True) else values
     bad = (at < 0) | (at >= rowcounts)
     if valid is not None:
         bad = bad & valid
-    if bool(nplike.any(bad)):
+    if is_true(nplike.any(bad), False):
         first = int(nplike.nonzero(bad)[0][0])
         row = int(nplike.searchsorted(offsets, first, side="right")) - 1
         raise _out_of_bounds(int(values[first]), row, int(counts[row]), dim + 1)

@@ -20,7 +20,7 @@ from awkward._nplikes.typetracer import TypeTracerArray, register_layout_from_fo
 from awkward.contents._from_buffers import _Builder
 from awkward.contents.content import _BACKEND_SLOT, Content
 
-__all__ = ["to_typetracer", "layout_from_form", "forget_length", "one_list_of"]
+__all__ = ["to_typetracer", "layout_from_form", "forget_length", "one_list_of", "typetracer_wins"]
 
 _LENGTH_GENERATOR_SLOTS = ("_length_generator", "_zeros_length_generator")
 
@@ -81,6 +81,16 @@ def one_list_of(layout: Content) -> Content:
         return RegularArray(layout, length, 1)
     nplike = layout.backend.index_nplike
     return ListOffsetArray(Index64(nplike.empty(2, dtype="int64"), nplike=nplike), layout)
+
+
+def typetracer_wins(inputs: list) -> list:
+    """``inputs`` (layouts among scalars) with every layout on the typetracer backend when one
+    of them is (awkward 2.14 broadcasts a tracer with a concrete array: the result is a
+    tracer); otherwise ``inputs`` as they are, mixed backends being the caller's error."""
+    traced = [not x._backend.nplike.known_data for x in inputs if isinstance(x, Content)]
+    if not any(traced) or all(traced):
+        return inputs
+    return [to_typetracer(x) if isinstance(x, Content) else x for x in inputs]
 
 
 def forget_length(layout: Content) -> Content:

@@ -184,8 +184,9 @@ class BitMaskedArray(SingleContent):
         nplike = self._mask.nplike
         (mask,) = concrete(self._mask.data)
         length = length_of(self)
-        if length is not unknown_length and length > len(mask) * 8:
-            raise ValueError(f"BitMaskedArray length ({length}) > len(mask) * 8 ({len(mask) * 8})")
+        n_mask = mask.shape[0]  # (unknown on a typetracer: no check)
+        if length is not unknown_length and n_mask is not unknown_length and length > n_mask * 8:
+            raise ValueError(f"BitMaskedArray length ({length}) > len(mask) * 8 ({n_mask * 8})")
         nbytes = (length + 7) // 8
         bytemask = nplike.empty(nbytes * 8, dtype=int8)
         kernel = self._backend["awkward_BitMaskedArray_to_bytemask", int8, uint8]

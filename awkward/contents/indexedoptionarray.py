@@ -169,7 +169,9 @@ class IndexedOptionArray(IndexOverContent):
             content = self._content._carry(Index64(present, nplike=nplike), False)
         if recursive:
             content = content._to_packed(True)
-        return self._new(Index64(packed_index, nplike=nplike), content, self._parameters)
+        # the index keeps its dtype, as in 2.14
+        packed_index = nplike.astype(packed_index, self._index.dtype, copy=False)
+        return self._new(type(self._index)(packed_index, nplike=nplike), content, self._parameters)
 
 
 __all__ = ["IndexedOptionArray"]

@@ -207,7 +207,8 @@ class ListOffsetArray(SingleContent):
 
     def _to_packed(self, recursive: bool) -> Content:
         first = index_int(self._offsets, 0)
-        packed = self.to_ListOffsetArray64(True) if first is unknown_length or first != 0 else self
+        # int64 offsets whatever the data, as 2.14 (so a tracer knows the form)
+        packed = self.to_ListOffsetArray64(first is unknown_length or first != 0)
         content = packed._content._getitem_range(0, index_int(packed._offsets, -1))
         if recursive:
             content = content._to_packed(True)

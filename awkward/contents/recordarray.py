@@ -309,8 +309,8 @@ class RecordArray(Content):
             if IndexedArray is not None:
                 return IndexedArray(carry, self)
         length = carry.length
-        if length is unknown_length:
-            length = len(carry.data)
+        if length is unknown_length and carry.nplike.known_data:
+            length = len(carry.data)  # (a tracer's carry keeps its unknown length)
         return self._new(
             [c._carry(carry, allow_lazy) for c in self._contents],
             self._fields,

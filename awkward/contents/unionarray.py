@@ -334,7 +334,9 @@ class UnionArray(Content):
             # an unused content is left as an empty lazy slice: packing it would read buffers
             contents.append(packed._to_packed(True) if recursive and (n is unknown_length or n) else packed)
         (raw_tags,) = concrete(self._tags.data)
-        return self._new(Index8(raw_tags, nplike=nplike), Index64(new_index, nplike=nplike), contents, self._parameters)
+        # the index keeps its dtype, as in 2.14
+        new_index = type(self._index)(nplike.astype(new_index, self._index.dtype, copy=False), nplike=nplike)
+        return self._new(Index8(raw_tags, nplike=nplike), new_index, contents, self._parameters)
 
     def _repr(self, indent: str, pre: str, post: str) -> str:
         out = [f"{indent}{pre}<UnionArray len={self._repr_length()!r}>\n", self._repr_parameters(indent)]

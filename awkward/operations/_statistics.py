@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from awkward._do import check_posaxis, regularize_axis
 from awkward._nplikes.dtypes import int64
+from awkward._nplikes.typetracer import MaybeNone
 from awkward._reducers import Count, Sum, list_offsets, reduce
 from awkward.contents._typetracer import one_list_of
 from awkward.contents.bytemaskedarray import ByteMaskedArray
@@ -63,6 +64,10 @@ def _errstate():
 def apply(function, *values):
     """``function(*buffers)`` element by element over reduced values: Contents (broadcast),
     numpy scalars, or None (a masked scalar: the result is None)."""
+    if any(isinstance(v, MaybeNone) for v in values):
+        # a typetracer's maybe-missing scalar (mask_identity at axis=None): so is the result
+        out = apply(function, *(v.content if isinstance(v, MaybeNone) else v for v in values))
+        return out if isinstance(out, Content) else MaybeNone(out)
     contents = [v for v in values if isinstance(v, Content)]
     with _errstate():
         if not contents:
@@ -74,7 +79,16 @@ def apply(function, *values):
             if fast is not None:
                 return fast
         values = [float("nan") if v is None else v for v in values]
-        return map_values_n(values, lambda args, backend: function(*args), function="statistics")
+        return map_values_n(
+            values, lambda args, backend: _call(function, args, backend), function="statistics"
+        )
+
+
+def _call(function, args, backend):
+    """``function(*args)``; a ufunc on the jax backend goes through jax.numpy (differentiable)."""
+    if backend.name == "jax" and hasattr(function, "nin"):
+        return backend.nplike.apply_ufunc(function, "__call__", args)
+    return function(*args)
 
 
 def _apply_flat(function, values, contents):
@@ -96,7 +110,8 @@ def _apply_flat(function, values, contents):
             args.append(value.data)
         else:
             args.append(value)
-    out = NumpyArray(function(*args), backend=contents[0].backend)
+    backend = contents[0].backend
+    out = NumpyArray(_call(function, args, backend), backend=backend)
     if mask is not None:
         return ByteMaskedArray(mask.mask, out, valid_when=mask.valid_when)
     return out
@@ -142,7 +157,7 @@ def _spread(reduced, x, axis, dim):
         return reduced  # the leaves (or a structure the arithmetic will refuse)
     x_offsets, x_content = list_offsets(x)
     r_offsets, r_content = list_offsets(reduced)
-    first, last = int(x_offsets[0]), int(x_offsets[-1])
+    first, last = as_length(x_offsets[0]), as_length(x_offsets[-1])
     counts = x_offsets[1:] - x_offsets[:-1]
     starts = nplike.repeat(r_offsets[:-1], counts)
     if dim != axis:  # position k of list i is position k of reduced list i
@@ -151,8 +166,8 @@ def _spread(reduced, x, axis, dim):
     r_content = r_content._carry(Index64(starts, nplike=nplike), False)
     inner = _spread(r_content, x_content._getitem_range(first, last), axis, dim + 1)
     if x.is_regular:  # regular stays regular (the types of the results depend on it)
-        return RegularArray(inner, x.size, len(x))
-    offsets = x_offsets - first if first != 0 else x_offsets
+        return RegularArray(inner, x.size, length_of(x))
+    offsets = x_offsets - first if first is unknown_length or first != 0 else x_offsets
     return ListOffsetArray(Index64(offsets, nplike=nplike), inner)
 
 
@@ -168,7 +183,8 @@ def _valid_items(node, nplike):
     if not node.is_option:
         return None, content._carry(Index64(index, nplike=nplike), False)
     valid = index >= 0
-    if len(content) == 0:
+    n = length_of(content)
+    if n is not unknown_length and n == 0:
         return valid, content  # nothing valid: never carried
     safe = nplike.where(valid, index, 0)
     return valid, content._carry(
@@ -292,17 +308,19 @@ class Stats:
             return out._getitem_at(0)
         return out
 
-    def _keepdims_scalar(self, value):
+    def _keepdims_scalar(self, value, option=None):
+        """``value`` in one-element lists as deep as the input; under mask_identity (or
+        ``option``) an IndexedOptionArray whether or not it is missing, as in 2.14."""
         backend = self.layouts[0].backend
-        nplike = backend.nplike
-        if value is None:
-            out = NumpyArray(nplike.asarray([float("nan")]), backend=backend)
-            mask = backend.index_nplike.asarray([1], dtype=numpy_function("int8"))
-            from awkward.index import Index8
-
-            out = ByteMaskedArray(Index8(mask, nplike=backend.index_nplike), out, valid_when=False)
-        else:
-            out = NumpyArray(nplike.reshape(nplike.asarray(value), (1,)), backend=backend)
+        nplike, index_nplike = backend.nplike, backend.index_nplike
+        missing, maybe = value is None, isinstance(value, MaybeNone)
+        if maybe:
+            value = value.content
+        data = nplike.asarray([float("nan")]) if missing else nplike.reshape(nplike.asarray(value), (1,))
+        out = NumpyArray(data, backend=backend)
+        if missing or maybe or (self.mask_identity if option is None else option):
+            index = index_nplike.asarray([-1 if missing else 0], dtype=int64)
+            out = IndexedOptionArray(Index64(index, nplike=index_nplike), out)
         for _ in range(self.layouts[0].purelist_depth - 1):
             out = RegularArray(out, 1, len(out))
         return out
@@ -320,7 +338,9 @@ class Stats:
         parameters = {"__record__": record_name}
         if all(isinstance(f, Content) for f in fields):
             return self.ctx.wrap(RecordArray(fields, names, parameters=parameters), highlevel)
-        scalars = [self._keepdims_scalar(f) for f in fields]  # length 1 (depth 1 here)
+        # a tracer's maybe-missing field: the form of the eager run that has values
+        fields = [f.content if isinstance(f, MaybeNone) else f for f in fields]
+        scalars = [self._keepdims_scalar(f, False) for f in fields]  # length 1 (depth 1 here)
         scalars = [f if f.is_numpy or f.is_option else f.content for f in scalars]
         while any(f.is_regular for f in scalars):
             scalars = [f.content if f.is_regular else f for f in scalars]

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import numbers
 
+from awkward._backends import common_backend
 from awkward._do import concatenate as _concatenate
 from awkward._do import enforce_type as _enforce_type
 from awkward._do import regularize_axis
+from awkward.contents._typetracer import typetracer_wins
 from awkward.contents.content import Content
 from awkward.operations._layout_args import HighLevelContext, highlevel_classes
 from awkward.operations._named_axis import collection_inputs, named_axis_op
@@ -46,6 +48,11 @@ def concatenate(arrays, axis=0, *, mergebool=True, highlevel=True, behavior=None
         else ctx.unwrap(x, "concatenate", allow_record=False)
         for x in arrays
     ]
+    layouts = [x for x in items if isinstance(x, Content)]
+    if any(x.backend is not layouts[0].backend for x in layouts):
+        items = typetracer_wins(items)  # a tracer with concrete arrays: all tracers (2.14)
+        # other mixtures (cpu with jax or cuda): a clear ValueError
+        common_backend([x.backend for x in items if isinstance(x, Content)])
     out = _concatenate(items, axis, mergebool=mergebool)
     return ctx.wrap(out, highlevel)
 

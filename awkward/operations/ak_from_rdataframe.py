@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from awkward.operations._layout_args import wrap_layout
 from awkward.operations.ak_to_rdataframe import _import_root
 
 __all__ = ["from_rdataframe"]
@@ -18,16 +19,18 @@ def from_rdataframe(
     behavior=None,
     attrs=None,
 ):
-    """An array of records with the given ``columns`` of a ROOT ``RDataFrame``. Needs ROOT
-    with PyROOT (ImportError saying so when missing).
-
-    Not implemented beyond that check in this version: with ROOT present it raises
-    NotImplementedError (ROOT cannot be installed or tested here)."""
+    """The ``columns`` of a ROOT ``RDataFrame``: a record array with one field per column
+    (``with_name`` names the records), or the column itself when ``columns`` is one name.
+    Numbers, ``RVec``/``std::vector`` of numbers (lists with ``offsets_type`` offsets) and
+    ``std::string`` are supported; ``keep_order`` sorts the entries by ``rdfentry_`` (for
+    multithreaded event loops). Needs ROOT (``pip install ROOT``): ImportError when missing."""
     _import_root("from_rdataframe")
     if offsets_type not in ("int32", "uint32", "int64"):
         raise TypeError(
-            f"ak.from_rdataframe: offsets_type must be 'int32', 'uint32' or 'int64', not {offsets_type!r}"
+            "'offsets_type' must be a string in (int32, uint32, int64), not "
+            f"{offsets_type!r}"
         )
-    raise NotImplementedError(
-        "ak.from_rdataframe: the ROOT bridge is not implemented in this version"
-    )
+    from awkward._connect.rdataframe import layout_from_rdataframe
+
+    layout = layout_from_rdataframe(rdf, columns, bool(keep_order), offsets_type, with_name)
+    return wrap_layout(layout, highlevel=highlevel, behavior=behavior, attrs=attrs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from awkward._nplikes.dtypes import int64, uint8
+from awkward.contents.content import length_of, unknown_length
 from awkward.operations._elementwise import map_values, numpy_function
 from awkward.operations._layout_args import HighLevelContext
 from awkward.operations._named_axis import named_axis_op
@@ -44,7 +45,7 @@ def filled_like(layout, fill_value, dtype, including_unknown, function, string_v
     def string(node):
         nplike = node.backend.nplike
         index_nplike = node.backend.index_nplike
-        length = len(node)
+        length = length_of(node)
         if dtype is not None:
             return NumpyArray(nplike.full(length, fill_value, dtype=dtype), backend=node.backend)
         kind = node.parameter("__array__")
@@ -52,7 +53,10 @@ def filled_like(layout, fill_value, dtype, including_unknown, function, string_v
         encoded = text.encode("utf-8") if kind == "string" else text.encode("latin-1", "backslashreplace")
         width = len(encoded)
         offsets = Index64(index_nplike.arange(length + 1, dtype=int64) * width, nplike=index_nplike)
-        chars = nplike.asarray(list(encoded) * length, dtype=uint8)
+        if length is unknown_length:  # typetracer: the characters are unknown too
+            chars = nplike.empty(unknown_length, dtype=uint8)
+        else:
+            chars = nplike.asarray(list(encoded) * length, dtype=uint8)
         content = NumpyArray(chars, parameters={"__array__": "char" if kind == "string" else "byte"}, backend=node.backend)
         return ListOffsetArray(offsets, content, parameters=node._parameters)
 

@@ -30,7 +30,7 @@ def nan_to_none(array, *, highlevel=True, behavior=None, attrs=None):
         mask = nplike.apply_ufunc(isnan, "__call__", [node.data])
         if len(node.shape) > 1:
             raise ValueError("ak.nan_to_none needs 1-d leaves; multi-dimensional NumpyArrays are regularized first")
-        return Index64(nplike.where(mask, -1, nplike.arange(len(mask), dtype=int64)), nplike=nplike)
+        return Index64(nplike.where(mask, -1, nplike.arange(mask.shape[0], dtype=int64)), nplike=nplike)
 
     def leaf(node):
         if not can_be_nan(node):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from awkward._nplikes.typetracer import MaybeNone
 from awkward._reducers import Max, Min
 from awkward.operations._named_axis import named_axis_op, reduce
 from awkward.operations._reducing import run
@@ -28,6 +29,9 @@ def ptp(
     smallest = run(Min(), array, axis, keepdims, True, True, behavior, attrs)
     if largest is None or smallest is None:
         return None if mask_identity else 0
+    if isinstance(largest, MaybeNone):  # a typetracer's maybe-missing scalars
+        difference = largest.content - smallest.content
+        return MaybeNone(difference) if mask_identity else difference
     out = largest - smallest
     if not mask_identity and not isinstance(out, (int, float)) and hasattr(out, "layout"):
         out = fill_none(out, 0, axis=-1)

@@ -12,10 +12,15 @@ def to_jax(array):
     missing values are a ValueError, records and strings a TypeError). As in 2.14 this
     warns that the JAX backend is deprecated, needs 64-bit jax and
     ``ak.jax.register_and_check()`` first."""
+    from awkward._backends.jax import ensure_ready
     from awkward._connect.dense import refuse_non_numbers, to_dense_numpy
-    from awkward.jax import ensure_ready
 
     jax = ensure_ready("to_jax")
     layout = dense_layout(array, "to_jax")
+    from awkward._connect.jax_trees import jax_dense
+
+    direct = jax_dense(layout)
+    if direct is not None:  # jax data stay jax arrays (differentiable)
+        return direct
     out = refuse_non_numbers(to_dense_numpy(layout, "to_jax"), "to_jax", "JAX")
     return jax.numpy.asarray(out)

@@ -51,6 +51,12 @@ OPERATIONS = [
     ("zip", "ak.zip({'a': ut.pt, 'b': ut.eta})"),
     ("combinations", "ak.combinations(tt, 2)"),
     ("flatten", "ak.flatten(ut.pt)"),
+    ("std axis=None", "ak.std(ut.pt, axis=None)"),
+    ("jagged index", "ut.pt[ak.local_index(ut.pt, axis=1)]"),
+    ("[:, newaxis]", "ut.pt[:, np.newaxis]"),
+    ("unflatten axis=1", "ak.unflatten(ut.pt, 1, axis=1)"),
+    ("concatenate axis=1", "ak.concatenate([ut.pt, ut.eta], axis=1)"),
+    ("tracer + concrete", "tt.pt + events.pt"),
 ]
 
 

@@ -14,5 +14,7 @@ def to_categorical(array, *, highlevel=True, behavior=None, attrs=None):
     first appearance (pyarrow's dictionary_encode)."""
     ctx = HighLevelContext(behavior, attrs)
     layout = ctx.unwrap(array, "str.to_categorical")
-    out = string_compute(layout, "to_categorical", "dictionary_encode", with_options=True)
+    out = string_compute(
+        layout, "to_categorical", "dictionary_encode", with_options=True, option_stays_option=True
+    )
     return ctx.wrap(out, highlevel)
