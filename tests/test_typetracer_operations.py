@@ -85,57 +85,7 @@ def _double_numbers(layout, **kwargs):
 
 LAYOUTS = make_layouts()
 
-NOT_YET = {
-    # sorting reads offsets as Python ints to choose a path (being moved to the length helpers)
-    ('sort', 'NumpyArray'),
-    ('sort', 'NumpyArray 2d'),
-    ('sort', 'RegularArray'),
-    ('sort', 'ListOffsetArray'),
-    ('sort', 'ListOffsetArray start 2'),
-    ('sort', 'ListOffsetArray int32'),
-    ('sort', 'ListArray'),
-    ('sort', 'ListOffsetArray 3d'),
-    ('sort', 'RegularArray of lists'),
-    ('sort', 'ListArray of RegularArray'),
-    ('sort', 'IndexedOptionArray of lists'),
-    ('sort', 'ByteMaskedArray of lists'),
-    ('sort', 'BitMaskedArray of lists'),
-    ('sort', 'UnmaskedArray of lists'),
-    ('sort', 'IndexedArray of lists'),
-    ('sort', 'lists of options'),
-    ('sort', 'lists of ByteMasked'),
-    ('sort', 'lists of IndexedArray'),
-    ('sort', 'record of lists'),
-    ('sort', 'lists of records'),
-    ('sort', 'tuple of lists'),
-    ('sort', 'strings'),
-    ('sort', 'lists of strings'),
-    ('sort', 'lists of EmptyArray'),
-    ('argsort', 'NumpyArray'),
-    ('argsort', 'NumpyArray 2d'),
-    ('argsort', 'RegularArray'),
-    ('argsort', 'ListOffsetArray'),
-    ('argsort', 'ListOffsetArray start 2'),
-    ('argsort', 'ListOffsetArray int32'),
-    ('argsort', 'ListArray'),
-    ('argsort', 'ListOffsetArray 3d'),
-    ('argsort', 'RegularArray of lists'),
-    ('argsort', 'ListArray of RegularArray'),
-    ('argsort', 'IndexedOptionArray of lists'),
-    ('argsort', 'ByteMaskedArray of lists'),
-    ('argsort', 'BitMaskedArray of lists'),
-    ('argsort', 'UnmaskedArray of lists'),
-    ('argsort', 'IndexedArray of lists'),
-    ('argsort', 'lists of options'),
-    ('argsort', 'lists of ByteMasked'),
-    ('argsort', 'lists of IndexedArray'),
-    ('argsort', 'record of lists'),
-    ('argsort', 'lists of records'),
-    ('argsort', 'tuple of lists'),
-    ('argsort', 'strings'),
-    ('argsort', 'lists of strings'),
-    ('argsort', 'lists of EmptyArray'),
-}
+NOT_YET = set()  # every pair runs on tracers now
 
 # the eager run over these layouts skips a read that other data would need (the projected
 # lists of the option happen to be contiguous, so no carry of the content; a union's unused

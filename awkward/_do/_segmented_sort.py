@@ -16,19 +16,27 @@ that sorted values are simply read back-to-front.
 
 Given a backend, booleans, integers, floats and datetimes skip all of that: one call of the
 ``awkward_sort_segments`` / ``awkward_argsort_segments`` kernel (C++ or CUDA) sorts every
-segment with the same order; the array code above remains for complex numbers.
+segment with the same order; the array code above remains for complex numbers. Option-type
+values (an index over data) go to ``awkward_sort_missing_segments`` /
+``awkward_argsort_missing_segments`` (``sort_missing`` / ``argsort_missing``): one pass per
+segment compacts its present values, sorts them and puts its missing entries last.
 """
 
 from __future__ import annotations
 
 from awkward._nplikes.dtypes import bool_, float32, int8, int64, uint8
+from awkward._nplikes.shape import unknown_length
+from awkward.contents.content import as_length
 
 __all__ = [
+    "argsort_missing",
+    "argsort_strings",
     "missing_after_sort",
     "partitioned_argsort",
     "segment_ids",
     "segmented_argsort",
     "segmented_sort",
+    "sort_missing",
     "stable_partition",
     "to_local",
 ]
@@ -68,13 +76,14 @@ def _kernel_keys(nplike, values):
 
 
 def _kernel_offsets(nplike, offsets):
-    if len(offsets) == 0:
+    count = offsets.shape[0]
+    if count is not unknown_length and count == 0:
         return nplike.zeros(1, dtype=int64), 0
     if offsets.dtype != int64:
         offsets = nplike.astype(offsets, int64)
     elif not nplike.is_c_contiguous(offsets):
         offsets = nplike.ascontiguousarray(offsets)
-    return offsets, len(offsets) - 1
+    return offsets, count - 1
 
 
 def _kernel_argsort(backend, values, offsets, ascending, local):
@@ -83,9 +92,9 @@ def _kernel_argsort(backend, values, offsets, ascending, local):
     if keys is None:
         return None
     offsets, nsegments = _kernel_offsets(nplike, offsets)
-    out = nplike.empty(len(keys), dtype=int64)
+    out = nplike.empty(keys.shape[0], dtype=int64)
     kernel = backend["awkward_argsort_segments", int64, keys.dtype, int64]
-    kernel(out, keys, offsets, nsegments, len(keys), bool(ascending), bool(local))
+    kernel(out, keys, offsets, nsegments, keys.shape[0], bool(ascending), bool(local))
     return out
 
 
@@ -98,10 +107,73 @@ def _kernel_sort(backend, values, offsets, ascending):
     if keys is None:
         return None
     offsets, nsegments = _kernel_offsets(nplike, offsets)
-    out = nplike.empty(len(keys), dtype=keys.dtype)
+    out = nplike.empty(keys.shape[0], dtype=keys.dtype)
     kernel = backend["awkward_sort_segments", keys.dtype, keys.dtype, int64]
-    kernel(out, keys, offsets, nsegments, len(keys), bool(ascending))
+    kernel(out, keys, offsets, nsegments, keys.shape[0], bool(ascending))
     return out if out.dtype == values.dtype else out.view(values.dtype)
+
+
+def _kernel_index(nplike, index):
+    if index.dtype != int64:
+        return nplike.astype(index, int64)
+    return index if nplike.is_c_contiguous(index) else nplike.ascontiguousarray(index)
+
+
+def sort_missing(backend, index, data, offsets, ascending, as_length):
+    """Option-type values (``index`` over ``data``, negative: missing) with each segment's
+    present values sorted and its missing ones last: ``(values, new index)``, the values
+    compacted in order; None for a dtype the kernel does not take (complex). ``as_length``
+    turns the kernel's count of present values into a length (an unknown one on tracers)."""
+    nplike = backend.index_nplike
+    keys = _kernel_keys(nplike, data)
+    if keys is None:
+        return None
+    offsets, nsegments = _kernel_offsets(nplike, offsets)
+    index = _kernel_index(nplike, index)
+    length = index.shape[0]
+    values = nplike.empty(length, dtype=keys.dtype)
+    toindex = nplike.empty(length, dtype=int64)
+    tolength = nplike.empty(1, dtype=int64)
+    kernel = backend["awkward_sort_missing_segments", keys.dtype, int64, int64, keys.dtype, int64, int64]
+    kernel(values, toindex, tolength, keys, index, offsets, nsegments, length, keys.shape[0], bool(ascending))
+    values = values[: as_length(tolength[0])]
+    if values.dtype != data.dtype:
+        values = values.view(data.dtype) if data.dtype.kind in "Mm" else nplike.astype(values, data.dtype)
+    return values, toindex
+
+
+def argsort_missing(backend, index, data, offsets, ascending, local):
+    """For option-type values (``index`` over ``data``), each segment's positions in stable
+    sorted order, its missing positions last (global, or within the segment when ``local``);
+    None for a dtype the kernel does not take (complex)."""
+    nplike = backend.index_nplike
+    keys = _kernel_keys(nplike, data)
+    if keys is None:
+        return None
+    offsets, nsegments = _kernel_offsets(nplike, offsets)
+    index = _kernel_index(nplike, index)
+    length = index.shape[0]
+    out = nplike.empty(length, dtype=int64)
+    kernel = backend["awkward_argsort_missing_segments", int64, keys.dtype, int64, int64]
+    kernel(out, keys, index, offsets, nsegments, length, keys.shape[0], bool(ascending), bool(local))
+    return out
+
+
+def argsort_strings(backend, string_offsets, chars, offsets, ascending, local):
+    """For strings (``chars[string_offsets[j]:string_offsets[j + 1]]``), each segment's
+    positions in stable bytewise order (global, or within the segment when ``local``)."""
+    nplike = backend.index_nplike
+    offsets, nsegments = _kernel_offsets(nplike, offsets)
+    string_offsets = _kernel_index(nplike, string_offsets)
+    if chars.dtype != uint8:
+        chars = chars.view(uint8)
+    if not nplike.is_c_contiguous(chars):
+        chars = nplike.ascontiguousarray(chars)
+    length = string_offsets.shape[0] - 1
+    out = nplike.empty(length, dtype=int64)
+    kernel = backend["awkward_argsort_string_segments", int64, int64, uint8, int64]
+    kernel(out, string_offsets, chars, offsets, nsegments, length, chars.shape[0], bool(ascending), bool(local))
+    return out
 
 
 def _comparable(values):
@@ -132,9 +204,12 @@ def segment_ids(nplike, offsets, length):
     """For each of ``length`` positions, the segment that holds it; positions outside every
     segment get ids of their own (below the first or beyond the last segment, increasing with
     position), so they form singleton groups."""
-    n = len(offsets) - 1
-    first, last = int(offsets[0]), int(offsets[-1])
+    n = offsets.shape[0] - 1
     inside = nplike.repeat(nplike.arange(n, dtype=int64), offsets[1:] - offsets[:-1])
+    bounds = _bounds(offsets, length)
+    if bounds is None:  # a tracer: offsets read, values unknown
+        return nplike.arange(length, dtype=int64)
+    first, last = bounds
     if first == 0 and last == length:
         return inside
     out = nplike.arange(length, dtype=int64)  # increasing with position, like the segments
@@ -148,17 +223,20 @@ def stable_partition(nplike, flags, offsets):
     """Global positions reordered so that, within each segment, the positions whose flag is
     True come first and the others after, each group in its original order; positions
     outside the segments stay where they are."""
-    length = len(flags)
-    n = len(offsets) - 1
+    length = flags.shape[0]
+    n = offsets.shape[0] - 1
     out = nplike.arange(length, dtype=int64)
-    if n <= 0:
+    if n is not unknown_length and n <= 0:
         return out
     cumulative = nplike.empty(length + 1, dtype=int64)
     cumulative[0] = 0
     nplike.cumsum(flags, maybe_out=cumulative[1:])
     before = cumulative[offsets[:-1]]
     true_counts = cumulative[offsets[1:]] - before
-    first, last = int(offsets[0]), int(offsets[-1])
+    bounds = _bounds(offsets, length)
+    if bounds is None:  # a tracer: flags and offsets read, values unknown
+        return out
+    first, last = bounds
     seg = nplike.repeat(nplike.arange(n, dtype=int64), offsets[1:] - offsets[:-1])
     positions = nplike.arange(first, last, dtype=int64)
     trues_before = cumulative[first:last] - before[seg]  # True flags before me in my segment
@@ -183,7 +261,7 @@ def missing_after_sort(nplike, valid, offsets, present, backend=None):
         out = _kernel_sort(backend, flags, offsets, True)
         if out is not None:
             return out.view(bool_)
-    length = len(valid)
+    length = valid.shape[0]
     ends = offsets[1:]
     nones = (ends - offsets[:-1]) - (present[1:] - present[:-1])
     (blocks,) = nplike.nonzero(nones)  # non-empty blocks of Nones are disjoint intervals
@@ -193,7 +271,7 @@ def missing_after_sort(nplike, valid, offsets, present, backend=None):
     missing = nplike.empty(length + 1, dtype=int8)
     nplike.cumsum(marks, maybe_out=missing)  # stays 0 or 1: int8 suffices
     missing = missing[:length].view(bool_)
-    first, last = int(offsets[0]), int(offsets[-1])
+    first, last = _bounds(offsets, length) or (0, length)
     if first != 0 or last != length:
         missing[:first] = ~valid[:first]
         missing[last:] = ~valid[last:]
@@ -205,7 +283,7 @@ def partitioned_argsort(nplike, members, offsets, sort_members, *, members_first
     ordered by ``sort_members(offsets of the members taken alone)`` (a global argsort of the
     members alone) and the others keep their order; members go first or last."""
     order = stable_partition(nplike, members if members_first else ~members, offsets)
-    cumulative = nplike.empty(len(members) + 1, dtype=int64)
+    cumulative = nplike.empty(members.shape[0] + 1, dtype=int64)
     cumulative[0] = 0
     nplike.cumsum(members, maybe_out=cumulative[1:])
     inner = sort_members(cumulative[offsets])
@@ -294,10 +372,23 @@ def segmented_sort(nplike, values, offsets, *, ascending=True, backend=None):
 
 
 def to_local(nplike, perm, offsets):
-    first, last = int(offsets[0]), int(offsets[-1])
     out = perm.copy()
-    out[first:last] -= nplike.repeat(offsets[:-1], offsets[1:] - offsets[:-1])
+    starts = nplike.repeat(offsets[:-1], offsets[1:] - offsets[:-1])
+    bounds = _bounds(offsets, out.shape[0])
+    if bounds is not None:  # (None: a tracer, values unknown)
+        first, last = bounds
+        out[first:last] -= starts
     return out
+
+
+def _bounds(offsets, length):
+    """(first, last) offset as ints, or None on a tracer (unknown values or length)."""
+    if offsets.shape[0] is not unknown_length and offsets.shape[0] == 0:
+        return 0, 0
+    first, last = as_length(offsets[0]), as_length(offsets[-1])
+    if first is unknown_length or last is unknown_length or length is unknown_length:
+        return None
+    return first, last
 
 
 def _buckets(nplike, offsets):

@@ -25,16 +25,19 @@ from awkward._do._apply import recursively_apply
 from awkward._do._axis import check_posaxis, maybe_posaxis
 from awkward._do._num import exceeds_depth
 from awkward._do._segmented_sort import (
+    argsort_missing,
+    argsort_strings,
     missing_after_sort,
     segment_ids,
     segmented_argsort,
     segmented_sort,
+    sort_missing,
     stable_partition,
     to_local,
 )
 from awkward._nplikes.dtypes import bool_, int64
 from awkward.contents import IndexedOptionArray, ListOffsetArray, NumpyArray, RecordArray
-from awkward.contents.content import concrete
+from awkward.contents.content import as_length, concrete, length_of, unknown_length
 from awkward.index import Index64
 
 __all__ = ["sort", "argsort"]
@@ -99,17 +102,22 @@ def _is_text(layout):
 
 
 def _sort_top(layout, spec):
-    nplike = layout.backend.index_nplike
-    offsets = nplike.asarray([0, len(layout)], dtype=int64)
-    return _sort_content(layout, offsets, spec)
+    return _sort_content(layout, _one_segment(layout.backend.index_nplike, length_of(layout)), spec)
+
+
+def _one_segment(nplike, length):
+    """The offsets [0, length] of one segment (values unknown on a tracer of unknown length)."""
+    if length is unknown_length:
+        return nplike.empty(2, dtype=int64)
+    return nplike.asarray([0, length], dtype=int64)
 
 
 def _sort_lists(node, spec):
     packed = node.to_ListOffsetArray64(True)
     (offsets,) = concrete(packed.offsets.data)
     content = packed.content
-    stop = int(offsets[-1])
-    if len(content) != stop:
+    stop = as_length(offsets[-1])
+    if stop is not unknown_length and length_of(content) != stop:
         content = content._getitem_range(0, stop)
     return ListOffsetArray(packed.offsets, _sort_content(content, offsets, spec), parameters=node.parameters)
 
@@ -119,7 +127,7 @@ def _sort_field(node, segments, spec):
         return _sort_top(node, spec)
     nplike = node.backend.index_nplike
     if segments is not _UNALIGNED and segments.is_regular:
-        offsets = nplike.arange(len(segments) + 1, dtype=int64) * segments.size
+        offsets = nplike.arange(length_of(segments) + 1, dtype=int64) * segments.size
         return _sort_content(node, offsets, spec)
     if segments is not _UNALIGNED and hasattr(segments, "offsets"):
         (offsets,) = concrete(segments.offsets.data)
@@ -144,7 +152,7 @@ def _empty_result(content, spec):
     if not spec.indices:
         return content
     nplike = content.backend.index_nplike
-    return NumpyArray(nplike.zeros(len(content), dtype=int64), backend=content.backend)
+    return NumpyArray(nplike.zeros(length_of(content), dtype=int64), backend=content.backend)
 
 
 def _union_error(spec):
@@ -161,7 +169,7 @@ def _fieldwise(record, sort_field, spec):
     return RecordArray(
         [sort_field(field) for field in record.contents],
         None if record.is_tuple else record.fields,
-        len(record),
+        length_of(record),
         parameters=record.parameters,
         backend=record.backend,
     )
@@ -196,42 +204,51 @@ def _all_missing(content, offsets, spec):
     if not spec.indices:
         return content
     nplike = content.backend.index_nplike
-    every = nplike.arange(len(content), dtype=int64)
+    every = nplike.arange(length_of(content), dtype=int64)
     return NumpyArray(to_local(nplike, every, offsets), backend=content.backend)
 
 
 def _sort_optional_numbers(content, offsets, spec):
-    """Sorted present values of each segment, then its missing ones: the present values are
-    sorted alone and an index points at them (no argsort of the whole segment needed)."""
+    """Sorted present values of each segment, then its missing ones: one kernel call compacts
+    and sorts the present values of every segment and writes the new option index."""
     backend = content.backend
+    option = content.to_IndexedOptionArray64()
+    index, data = concrete(option.index.data, option.content.data)
+    out = sort_missing(backend, index, data, offsets, spec.ascending, as_length)
+    if out is None:  # complex numbers: sort the present values alone, point at them
+        return _sort_optional_complex(option, index, data, offsets, spec)
+    values, new_index = out
+    return IndexedOptionArray._from_checked(
+        Index64(new_index, nplike=backend.index_nplike),
+        NumpyArray._from_checked(values, None, backend),  # a fresh 1-d buffer
+        content._parameters,
+    )
+
+
+def _sort_optional_complex(option, index, data, offsets, spec):
+    backend = option.backend
     nplike = backend.index_nplike
-    if hasattr(content, "_index"):  # an IndexedOptionArray: project it in place
-        index, data = concrete(content.index.data, content.content.data)
-        valid = index >= 0
-        data = data[index[valid]]
-    else:
-        (valid,) = concrete(content.mask_as_bool(valid_when=True))
-        (data,) = concrete(content.project().data)
+    valid = index >= 0
+    data = data[index[valid]]
     length = valid.shape[0]
     cumulative = nplike.empty(length + 1, dtype=int64)
     cumulative[0] = 0
     nplike.cumsum(valid, maybe_out=cumulative[1:])
     present = cumulative[offsets]
-    sorted_data = segmented_sort(nplike, data, present, ascending=spec.ascending, backend=backend)
-    values = NumpyArray._from_checked(sorted_data, None, backend)  # a fresh 1-d buffer
+    sorted_data = segmented_sort(nplike, data, present, ascending=spec.ascending)
     missing = missing_after_sort(nplike, valid, offsets, present, backend)
     # the present values keep their order: each one's index is the count of them before it
     nplike.cumsum(~missing, maybe_out=cumulative[1:])
     index = nplike.where(missing, -1, cumulative[:-1])
     return IndexedOptionArray._from_checked(
-        Index64(index, nplike=nplike), values, content._parameters
+        Index64(index, nplike=nplike), NumpyArray._from_checked(sorted_data, None, backend), option._parameters
     )
 
 
 def _valid_and_cumulative(layout):
     nplike = layout.backend.index_nplike
     (valid,) = concrete(layout.mask_as_bool(valid_when=True))
-    cumulative = nplike.empty(len(valid) + 1, dtype=int64)
+    cumulative = nplike.empty(valid.shape[0] + 1, dtype=int64)
     cumulative[0] = 0
     nplike.cumsum(valid, maybe_out=cumulative[1:])
     return nplike, valid, cumulative
@@ -255,6 +272,12 @@ def _leaf_perm(content, offsets, spec, local):
     nplike = content.backend.index_nplike
     if content.is_indexed and not content.is_option:
         return _leaf_perm(content.project(), offsets, spec, local)
+    if content.is_option and content.content.is_numpy:
+        option = content.to_IndexedOptionArray64()
+        index, data = concrete(option.index.data, option.content.data)
+        order = argsort_missing(content.backend, index, data, offsets, spec.ascending, local)
+        if order is not None:
+            return order
     if content.is_option:
         backend = content.backend
         _, valid, cumulative = _valid_and_cumulative(content)
@@ -270,33 +293,23 @@ def _leaf_perm(content, offsets, spec, local):
         else:
             inner = _leaf_perm(content.project(), present, spec, False)
         missing = missing_after_sort(nplike, valid, offsets, present, backend)
-        order = nplike.empty(len(valid), dtype=int64)
+        order = nplike.empty(valid.shape[0], dtype=int64)
         order[~missing] = kept[inner]
         order[missing] = nplike.nonzero(~valid)[0]
         return to_local(nplike, order, offsets) if local else order
     if content.is_union:
         raise _union_error(spec)
     if _is_text(content):
-        values = _string_ranks(content)
-    elif content.is_numpy:
+        packed = content.to_ListOffsetArray64(False)
+        string_offsets, chars = concrete(packed.offsets.data, packed.content.data)
+        return argsort_strings(content.backend, string_offsets, chars, offsets, spec.ascending, local)
+    if content.is_numpy:
         (values,) = concrete(content.data)
     else:
         raise TypeError(f"{spec.function}: cannot sort {content.form.type}")
     return segmented_argsort(
         nplike, values, offsets, ascending=spec.ascending, local=local, backend=content.backend
     )
-
-
-def _string_ranks(layout):
-    """Each string's rank among the distinct strings (byte order) as int64."""
-    nplike = layout.backend.index_nplike
-    packed = layout.to_ListOffsetArray64(True)
-    offsets, chars = concrete(packed.offsets.data, packed.content.data)
-    raw = bytes(chars[: int(offsets[-1])]) if len(offsets) else b""
-    bounds = offsets.tolist()
-    items = [raw[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
-    rank = {item: i for i, item in enumerate(sorted(set(items)))}
-    return nplike.asarray([rank[item] for item in items], dtype=int64)
 
 
 def _carry_leaf(content, perm):
@@ -324,12 +337,15 @@ def _across(content, offsets, spec):
     if content.is_record:
         return _fieldwise(content, lambda field: _sort_content(field, offsets, spec), spec)
     nplike = content.backend.index_nplike
-    length = len(content)
-    first, last = int(offsets[0]), int(offsets[-1])
+    length = length_of(content)
+    first, last = as_length(offsets[0]), as_length(offsets[-1])
     ordinal = nplike.zeros(length, dtype=int64)
-    ordinal[first:last] = nplike.arange(first, last, dtype=int64) - nplike.repeat(
-        offsets[:-1], offsets[1:] - offsets[:-1]
-    )
+    if first is not unknown_length and last is not unknown_length:
+        ordinal[first:last] = nplike.arange(first, last, dtype=int64) - nplike.repeat(
+            offsets[:-1], offsets[1:] - offsets[:-1]
+        )
+    else:  # a tracer: the same reads, no values
+        nplike.repeat(offsets[:-1], offsets[1:] - offsets[:-1])
     return _regroup(content, [segment_ids(nplike, offsets, length)], ordinal, spec)
 
 
@@ -360,13 +376,14 @@ def _regroup(node, columns, ordinal, spec):
     packed = node.to_ListOffsetArray64(True)
     (offsets,) = concrete(packed.offsets.data)
     content = packed.content
-    total = int(offsets[-1])
-    if len(content) != total:
+    total = as_length(offsets[-1])
+    if total is not unknown_length and length_of(content) != total:
         content = content._getitem_range(0, total)
+    nlists = offsets.shape[0] - 1
     if content.form.minmax_depth[1] == 1:
         # the innermost lists: as in 2.14, argsort counts them within their group
-        ordinal = _rank_in_group(nplike, columns, len(offsets) - 1)
-    parent = nplike.repeat(nplike.arange(len(offsets) - 1, dtype=int64), offsets[1:] - offsets[:-1])
+        ordinal = _rank_in_group(nplike, columns, nlists)
+    parent = nplike.repeat(nplike.arange(nlists, dtype=int64), offsets[1:] - offsets[:-1])
     local = nplike.arange(total, dtype=int64) - offsets[:-1][parent]
     inner = _regroup(content, [c[parent] for c in columns] + [local], ordinal[parent], spec)
     return ListOffsetArray(packed.offsets, inner, parameters=node.parameters)
@@ -374,7 +391,7 @@ def _regroup(node, columns, ordinal, spec):
 
 def _group_sort_leaf(leaf, columns, ordinal, spec):
     nplike = leaf.backend.index_nplike
-    length = len(leaf)
+    length = length_of(leaf)
     slots, group_offsets = _groups(nplike, columns, length)
     arranged_leaf = leaf._carry(Index64(slots, nplike=nplike), False)
     source = slots[_leaf_perm(arranged_leaf, group_offsets, spec, False)]
@@ -393,13 +410,13 @@ def _groups(nplike, columns, length):
     for column in reversed(columns):  # least significant first: a stable radix by column
         slots = slots[nplike.argsort(column[slots], stable=True)]
     bounds = nplike.zeros(0, dtype=int64)
-    if length > 1:
+    if length is unknown_length or length > 1:
         change = nplike.zeros(length - 1, dtype=bool_)
         for column in columns:
             arranged = column[slots]
             change |= arranged[1:] != arranged[:-1]
         bounds = nplike.astype(nplike.nonzero(change)[0] + 1, int64)
-    edges = nplike.asarray([0, length], dtype=int64)
+    edges = _one_segment(nplike, length)
     return slots, nplike.concat([edges[:1], bounds, edges[1:]])
 
 

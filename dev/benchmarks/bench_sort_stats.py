@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Sorting and statistics: ak.sort / ak.argsort (axis=1, ascending and descending, with
-missing values) and ak.mean / ak.var / ak.std at axis=1, against awkward 2.14 on the same
+missing values, strings) and ak.mean / ak.var / ak.std at axis=1, against awkward 2.14 on the same
 data, in the same run.
 
 Both sides run this file as a worker (``--worker``) in their own subprocess (see _harness).
@@ -38,10 +38,32 @@ def make(n):
     jagged_opt = ak.contents.ListOffsetArray(ak.index.Index64(offsets), opt)
     return ak.Array(jagged), ak.Array(jagged_opt)
 
+def make_strings(n):
+    # lists of 0..7 strings of 1..6 digits (the decimal digits of scrambled numbers)
+    counts = np.arange(n, dtype=np.int64) % 6
+    counts = np.where(counts == 5, 7, counts)
+    offsets = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    total = int(offsets[-1])
+    numbers = np.arange(total, dtype=np.int64) * 7919 % 100003
+    fixed = numbers.astype("S6")
+    lengths = np.char.str_len(fixed).astype(np.int64)
+    stroffsets = np.zeros(total + 1, dtype=np.int64)
+    np.cumsum(lengths, out=stroffsets[1:])
+    raw = fixed.view(np.uint8).reshape(total, 6)
+    chars = raw[np.arange(6) < lengths[:, None]]
+    strings = ak.contents.ListOffsetArray(
+        ak.index.Index64(stroffsets),
+        ak.contents.NumpyArray(chars, parameters={"__array__": "char"}),
+        parameters={"__array__": "string"},
+    )
+    return ak.Array(ak.contents.ListOffsetArray(ak.index.Index64(offsets), strings))
+
 jag, jopt = make(N)
+jstr = make_strings(N)
 """
 
-# (name, statement); ``jag``: var * float64, ``jopt``: var * ?float64
+# (name, statement); ``jag``: var * float64, ``jopt``: var * ?float64, ``jstr``: var * string
 OPERATIONS = [
     ("sort(jag, axis=1)", "ak.sort(jag, axis=1)"),
     ("sort(jag, axis=1, ascending=False)", "ak.sort(jag, axis=1, ascending=False)"),
@@ -49,6 +71,9 @@ OPERATIONS = [
     ("argsort(jag, axis=1, ascending=False)", "ak.argsort(jag, axis=1, ascending=False)"),
     ("sort(jopt, axis=1)", "ak.sort(jopt, axis=1)"),
     ("argsort(jopt, axis=1)", "ak.argsort(jopt, axis=1)"),
+    ("sort(jopt, axis=1, ascending=False)", "ak.sort(jopt, axis=1, ascending=False)"),
+    ("sort(jstr, axis=1)", "ak.sort(jstr, axis=1)"),
+    ("argsort(jstr, axis=1)", "ak.argsort(jstr, axis=1)"),
     ("mean(jag, axis=1)", "ak.mean(jag, axis=1)"),
     ("var(jag, axis=1)", "ak.var(jag, axis=1)"),
     ("std(jag, axis=1)", "ak.std(jag, axis=1)"),

@@ -205,6 +205,23 @@ Error awkward_UnionArray_validity_U32(const int8_t* fromtags, const uint32_t* fr
 Error awkward_UnionArray_validity_64(const int8_t* fromtags, const int64_t* fromindex, int64_t length, int64_t numcontents, const int64_t* lencontents);
 }
 
+// ---- awkward_argsort_missing_segments: Argsort of an option-type array given as an index over data (fromindex[j] < 0: missing, else the value fromptr[fromindex[j]]), in one pass per segment offsets[i]:offsets[i + 1]: the positions of the segment's present values in stable sorted order (ascending or descending; NaN first in both directions, as awkward 2.14 places them), then the positions of its missing values in their original order (where awkward 2.14 puts None). Global positions, or positions relative to offsets[i] when local; a position outside every segment maps to itself (0 when local). offsets must be non-decreasing; fromindex[j] must be below datalength.
+#define AWKWARD_ARGSORT_MISSING_SEGMENTS_ERR_OUT_OF_RANGE "offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0"
+#define AWKWARD_ARGSORT_MISSING_SEGMENTS_ERR_BAD_INDEX "fromindex[j] >= datalength"
+extern "C" {
+Error awkward_argsort_missing_segments_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_int8(int64_t* toptr, const int8_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_uint8(int64_t* toptr, const uint8_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_int16(int64_t* toptr, const int16_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_uint16(int64_t* toptr, const uint16_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_int32(int64_t* toptr, const int32_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_uint32(int64_t* toptr, const uint32_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_int64(int64_t* toptr, const int64_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_uint64(int64_t* toptr, const uint64_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_float32(int64_t* toptr, const float* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+Error awkward_argsort_missing_segments_float64(int64_t* toptr, const double* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending, bool local);
+}
+
 // ---- awkward_argsort_segments: For every segment fromptr[offsets[i]:offsets[i + 1]], the positions of its values in stable sorted order (ascending or descending, NaN first in both directions, as awkward 2.14 places them): global positions, or positions relative to offsets[i] when local. A position outside every segment maps to itself (0 when local). offsets must be non-decreasing.
 #define AWKWARD_ARGSORT_SEGMENTS_ERR_OUT_OF_RANGE "offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0"
 extern "C" {
@@ -219,6 +236,13 @@ Error awkward_argsort_segments_int64(int64_t* toptr, const int64_t* fromptr, con
 Error awkward_argsort_segments_uint64(int64_t* toptr, const uint64_t* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
 Error awkward_argsort_segments_float32(int64_t* toptr, const float* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
 Error awkward_argsort_segments_float64(int64_t* toptr, const double* fromptr, const int64_t* offsets, int64_t nsegments, int64_t length, bool ascending, bool local);
+}
+
+// ---- awkward_argsort_string_segments: For every segment offsets[i]:offsets[i + 1] of an array of strings (string j is fromchars[fromoffsets[j]:fromoffsets[j + 1]]), the positions of its strings in stable sorted order (ascending or descending, bytes compared as unsigned, a prefix before the longer string): global positions, or positions relative to offsets[i] when local. A position outside every segment maps to itself (0 when local). offsets must be non-decreasing; the string offsets must be non-decreasing, within [0, charslength].
+#define AWKWARD_ARGSORT_STRING_SEGMENTS_ERR_OUT_OF_RANGE "offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0"
+#define AWKWARD_ARGSORT_STRING_SEGMENTS_ERR_BAD_STRING "fromoffsets[j]:fromoffsets[j + 1] is not inside [0, charslength] or decreases"
+extern "C" {
+Error awkward_argsort_string_segments_uint8(int64_t* toptr, const int64_t* fromoffsets, const uint8_t* fromchars, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t charslength, bool ascending, bool local);
 }
 
 // ---- awkward_reduce_all: Whether every value of every segment fromptr[fromstarts[i]:fromstops[i]] is non-zero (NaN is); true for an empty segment.
@@ -382,6 +406,23 @@ Error awkward_reduce_sum_uint64_uint32(uint64_t* toptr, const uint32_t* fromptr,
 Error awkward_reduce_sum_uint64_uint64(uint64_t* toptr, const uint64_t* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
 Error awkward_reduce_sum_float32_float32(float* toptr, const float* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
 Error awkward_reduce_sum_float64_float64(double* toptr, const double* fromptr, const int64_t* fromstarts, const int64_t* fromstops, int64_t length, int64_t fromlength);
+}
+
+// ---- awkward_sort_missing_segments: Sort of an option-type array given as an index over data (fromindex[j] < 0: missing, else the value fromptr[fromindex[j]]), in one pass per segment offsets[i]:offsets[i + 1]: the present values of the segment are compacted and sorted (stable, ascending or descending; NaN first in both directions, in their original order, as awkward 2.14 places them) and the segment's missing entries go to its tail. Outputs: tovalues, the sorted present values of all segments one after the other (tolength[0] of them; the rest of tovalues is 0), and toindex, the new option index over tovalues (-1 for missing). Positions outside every segment keep their place (a present one takes the next slot of tovalues, in order). offsets must be non-decreasing; fromindex[j] must be below datalength.
+#define AWKWARD_SORT_MISSING_SEGMENTS_ERR_OUT_OF_RANGE "offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0"
+#define AWKWARD_SORT_MISSING_SEGMENTS_ERR_BAD_INDEX "fromindex[j] >= datalength"
+extern "C" {
+Error awkward_sort_missing_segments_bool(bool* tovalues, int64_t* toindex, int64_t* tolength, const bool* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_int8(int8_t* tovalues, int64_t* toindex, int64_t* tolength, const int8_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_uint8(uint8_t* tovalues, int64_t* toindex, int64_t* tolength, const uint8_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_int16(int16_t* tovalues, int64_t* toindex, int64_t* tolength, const int16_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_uint16(uint16_t* tovalues, int64_t* toindex, int64_t* tolength, const uint16_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_int32(int32_t* tovalues, int64_t* toindex, int64_t* tolength, const int32_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_uint32(uint32_t* tovalues, int64_t* toindex, int64_t* tolength, const uint32_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_int64(int64_t* tovalues, int64_t* toindex, int64_t* tolength, const int64_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_uint64(uint64_t* tovalues, int64_t* toindex, int64_t* tolength, const uint64_t* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_float32(float* tovalues, int64_t* toindex, int64_t* tolength, const float* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
+Error awkward_sort_missing_segments_float64(double* tovalues, int64_t* toindex, int64_t* tolength, const double* fromptr, const int64_t* fromindex, const int64_t* offsets, int64_t nsegments, int64_t length, int64_t datalength, bool ascending);
 }
 
 // ---- awkward_sort_segments: toptr is fromptr with the values of every segment fromptr[offsets[i]:offsets[i + 1]] in stable sorted order (ascending or descending); NaN go first in both directions, in their original order (as awkward 2.14 places them); values outside the segments are copied. offsets must be non-decreasing; toptr and fromptr are distinct buffers.

@@ -1501,6 +1501,391 @@ static PyObject* bind_awkward_UnionArray_validity_64(PyObject*, PyObject* const*
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_argsort_missing_segments_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_bool";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_bool(static_cast<int64_t*>(buf_toptr.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_int8";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_int8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_uint8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_int16";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_int16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_uint16(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_int32";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_int32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_uint32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_int64";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_int64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_uint64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_float32";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_float32(static_cast<int64_t*>(buf_toptr.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_missing_segments_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_missing_segments_float64";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[6], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[1], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[2], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_missing_segments_float64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending, local);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_argsort_segments_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_argsort_segments_bool";
   if (!akbind::check_nargs(symbol, nargs, 7)) return nullptr;
@@ -1827,6 +2212,41 @@ static PyObject* bind_awkward_argsort_segments_float64(PyObject*, PyObject* cons
   {
     akbind::ReleaseGilIfLarge nogil(work);
     err = awkward_argsort_segments_float64(static_cast<int64_t*>(buf_toptr.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, ascending, local);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_argsort_string_segments_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_argsort_string_segments_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 9)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[4], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[5], &length)) return nullptr;
+  int64_t charslength;
+  if (!akbind::scalar_int64(symbol, "charslength", args[6], &charslength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[7], &ascending)) return nullptr;
+  bool local;
+  if (!akbind::scalar_bool(symbol, "local", args[8], &local)) return nullptr;
+  akbind::Buffer buf_toptr, buf_fromoffsets, buf_fromchars, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_toptr = (__int128)length;
+  if (!buf_toptr.acquire(symbol, "toptr", args[0], akbind::DType{'i', 8, "int64"}, true, need_toptr, "length")) return nullptr;
+  if (need_toptr > work) work = need_toptr;
+  const __int128 need_fromoffsets = ((__int128)length + (__int128)1);
+  if (!buf_fromoffsets.acquire(symbol, "fromoffsets", args[1], akbind::DType{'i', 8, "int64"}, false, need_fromoffsets, "length + 1")) return nullptr;
+  if (need_fromoffsets > work) work = need_fromoffsets;
+  const __int128 need_fromchars = (__int128)charslength;
+  if (!buf_fromchars.acquire(symbol, "fromchars", args[2], akbind::DType{'u', 1, "uint8"}, false, need_fromchars, "charslength")) return nullptr;
+  if (need_fromchars > work) work = need_fromchars;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[3], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_argsort_string_segments_uint8(static_cast<int64_t*>(buf_toptr.data()), static_cast<const int64_t*>(buf_fromoffsets.data()), static_cast<const uint8_t*>(buf_fromchars.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, charslength, ascending, local);
   }
   return akbind::result(err);
 }
@@ -5008,6 +5428,435 @@ static PyObject* bind_awkward_reduce_sum_float64_float64(PyObject*, PyObject* co
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_sort_missing_segments_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_bool";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'b', 1, "bool"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'b', 1, "bool"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_bool(static_cast<bool*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const bool*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_int8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_int8";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'i', 1, "int8"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'i', 1, "int8"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_int8(static_cast<int8_t*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const int8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'u', 1, "uint8"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'u', 1, "uint8"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_uint8(static_cast<uint8_t*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const uint8_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_int16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_int16";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'i', 2, "int16"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'i', 2, "int16"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_int16(static_cast<int16_t*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const int16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'u', 2, "uint16"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'u', 2, "uint16"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_uint16(static_cast<uint16_t*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const uint16_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_int32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_int32";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'i', 4, "int32"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'i', 4, "int32"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_int32(static_cast<int32_t*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const int32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'u', 4, "uint32"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'u', 4, "uint32"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_uint32(static_cast<uint32_t*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const uint32_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_int64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_int64";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'i', 8, "int64"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'i', 8, "int64"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_int64(static_cast<int64_t*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const int64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'u', 8, "uint64"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'u', 8, "uint64"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_uint64(static_cast<uint64_t*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const uint64_t*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_float32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_float32";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'f', 4, "float32"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'f', 4, "float32"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_float32(static_cast<float*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const float*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_sort_missing_segments_float64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_sort_missing_segments_float64";
+  if (!akbind::check_nargs(symbol, nargs, 10)) return nullptr;
+  int64_t nsegments;
+  if (!akbind::scalar_int64(symbol, "nsegments", args[6], &nsegments)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[7], &length)) return nullptr;
+  int64_t datalength;
+  if (!akbind::scalar_int64(symbol, "datalength", args[8], &datalength)) return nullptr;
+  bool ascending;
+  if (!akbind::scalar_bool(symbol, "ascending", args[9], &ascending)) return nullptr;
+  akbind::Buffer buf_tovalues, buf_toindex, buf_tolength, buf_fromptr, buf_fromindex, buf_offsets;
+  __int128 work = 0;
+  const __int128 need_tovalues = (__int128)length;
+  if (!buf_tovalues.acquire(symbol, "tovalues", args[0], akbind::DType{'f', 8, "float64"}, true, need_tovalues, "length")) return nullptr;
+  if (need_tovalues > work) work = need_tovalues;
+  const __int128 need_toindex = (__int128)length;
+  if (!buf_toindex.acquire(symbol, "toindex", args[1], akbind::DType{'i', 8, "int64"}, true, need_toindex, "length")) return nullptr;
+  if (need_toindex > work) work = need_toindex;
+  const __int128 need_tolength = (__int128)1;
+  if (!buf_tolength.acquire(symbol, "tolength", args[2], akbind::DType{'i', 8, "int64"}, true, need_tolength, "1")) return nullptr;
+  if (need_tolength > work) work = need_tolength;
+  const __int128 need_fromptr = (__int128)datalength;
+  if (!buf_fromptr.acquire(symbol, "fromptr", args[3], akbind::DType{'f', 8, "float64"}, false, need_fromptr, "datalength")) return nullptr;
+  if (need_fromptr > work) work = need_fromptr;
+  const __int128 need_fromindex = (__int128)length;
+  if (!buf_fromindex.acquire(symbol, "fromindex", args[4], akbind::DType{'i', 8, "int64"}, false, need_fromindex, "length")) return nullptr;
+  if (need_fromindex > work) work = need_fromindex;
+  const __int128 need_offsets = ((__int128)nsegments + (__int128)1);
+  if (!buf_offsets.acquire(symbol, "offsets", args[5], akbind::DType{'i', 8, "int64"}, false, need_offsets, "nsegments + 1")) return nullptr;
+  if (need_offsets > work) work = need_offsets;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_sort_missing_segments_float64(static_cast<double*>(buf_tovalues.data()), static_cast<int64_t*>(buf_toindex.data()), static_cast<int64_t*>(buf_tolength.data()), static_cast<const double*>(buf_fromptr.data()), static_cast<const int64_t*>(buf_fromindex.data()), static_cast<const int64_t*>(buf_offsets.data()), nsegments, length, datalength, ascending);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_sort_segments_bool(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_sort_segments_bool";
   if (!akbind::check_nargs(symbol, nargs, 6)) return nullptr;
@@ -5376,6 +6225,17 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_UnionArray_validity_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_32)), METH_FASTCALL, "awkward_UnionArray_validity_32(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
   {"awkward_UnionArray_validity_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_U32)), METH_FASTCALL, "awkward_UnionArray_validity_U32(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
   {"awkward_UnionArray_validity_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_UnionArray_validity_64)), METH_FASTCALL, "awkward_UnionArray_validity_64(fromtags, fromindex, length, numcontents, lencontents) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_bool)), METH_FASTCALL, "awkward_argsort_missing_segments_bool(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_int8)), METH_FASTCALL, "awkward_argsort_missing_segments_int8(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_uint8)), METH_FASTCALL, "awkward_argsort_missing_segments_uint8(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_int16)), METH_FASTCALL, "awkward_argsort_missing_segments_int16(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_uint16)), METH_FASTCALL, "awkward_argsort_missing_segments_uint16(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_int32)), METH_FASTCALL, "awkward_argsort_missing_segments_int32(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_uint32)), METH_FASTCALL, "awkward_argsort_missing_segments_uint32(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_int64)), METH_FASTCALL, "awkward_argsort_missing_segments_int64(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_uint64)), METH_FASTCALL, "awkward_argsort_missing_segments_uint64(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_float32)), METH_FASTCALL, "awkward_argsort_missing_segments_float32(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_missing_segments_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_missing_segments_float64)), METH_FASTCALL, "awkward_argsort_missing_segments_float64(toptr, fromptr, fromindex, offsets, nsegments, length, datalength, ascending, local) -> None or (message, index)"},
   {"awkward_argsort_segments_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_bool)), METH_FASTCALL, "awkward_argsort_segments_bool(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
   {"awkward_argsort_segments_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_int8)), METH_FASTCALL, "awkward_argsort_segments_int8(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
   {"awkward_argsort_segments_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_uint8)), METH_FASTCALL, "awkward_argsort_segments_uint8(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
@@ -5387,6 +6247,7 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_argsort_segments_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_uint64)), METH_FASTCALL, "awkward_argsort_segments_uint64(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
   {"awkward_argsort_segments_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_float32)), METH_FASTCALL, "awkward_argsort_segments_float32(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
   {"awkward_argsort_segments_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_segments_float64)), METH_FASTCALL, "awkward_argsort_segments_float64(toptr, fromptr, offsets, nsegments, length, ascending, local) -> None or (message, index)"},
+  {"awkward_argsort_string_segments_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_argsort_string_segments_uint8)), METH_FASTCALL, "awkward_argsort_string_segments_uint8(toptr, fromoffsets, fromchars, offsets, nsegments, length, charslength, ascending, local) -> None or (message, index)"},
   {"awkward_reduce_all_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_bool)), METH_FASTCALL, "awkward_reduce_all_bool(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_all_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_int8)), METH_FASTCALL, "awkward_reduce_all_int8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_all_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_all_uint8)), METH_FASTCALL, "awkward_reduce_all_uint8(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
@@ -5491,6 +6352,17 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_reduce_sum_uint64_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_uint64_uint64)), METH_FASTCALL, "awkward_reduce_sum_uint64_uint64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_sum_float32_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_float32_float32)), METH_FASTCALL, "awkward_reduce_sum_float32_float32(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
   {"awkward_reduce_sum_float64_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_reduce_sum_float64_float64)), METH_FASTCALL, "awkward_reduce_sum_float64_float64(toptr, fromptr, fromstarts, fromstops, length, fromlength) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_bool)), METH_FASTCALL, "awkward_sort_missing_segments_bool(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_int8)), METH_FASTCALL, "awkward_sort_missing_segments_int8(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_uint8)), METH_FASTCALL, "awkward_sort_missing_segments_uint8(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_int16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_int16)), METH_FASTCALL, "awkward_sort_missing_segments_int16(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_uint16)), METH_FASTCALL, "awkward_sort_missing_segments_uint16(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_int32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_int32)), METH_FASTCALL, "awkward_sort_missing_segments_int32(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_uint32)), METH_FASTCALL, "awkward_sort_missing_segments_uint32(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_int64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_int64)), METH_FASTCALL, "awkward_sort_missing_segments_int64(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_uint64)), METH_FASTCALL, "awkward_sort_missing_segments_uint64(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_float32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_float32)), METH_FASTCALL, "awkward_sort_missing_segments_float32(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
+  {"awkward_sort_missing_segments_float64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_missing_segments_float64)), METH_FASTCALL, "awkward_sort_missing_segments_float64(tovalues, toindex, tolength, fromptr, fromindex, offsets, nsegments, length, datalength, ascending) -> None or (message, index)"},
   {"awkward_sort_segments_bool", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_bool)), METH_FASTCALL, "awkward_sort_segments_bool(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
   {"awkward_sort_segments_int8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_int8)), METH_FASTCALL, "awkward_sort_segments_int8(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
   {"awkward_sort_segments_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_sort_segments_uint8)), METH_FASTCALL, "awkward_sort_segments_uint8(toptr, fromptr, offsets, nsegments, length, ascending) -> None or (message, index)"},
@@ -5505,4 +6377,4 @@ static PyMethodDef generated_kernel_methods[] = {
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 185;
+static const int generated_kernel_count = 208;

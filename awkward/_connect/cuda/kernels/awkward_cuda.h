@@ -129,8 +129,16 @@ __device__ inline int64_t awkward_cuda_stride() {
 #define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_INDEX_NEGATIVE 3  // index[i] < 0
 #define AWKWARD_UNIONARRAY_VALIDITY_ERRCODE_INDEX_BEYOND_CONTENT 4  // index[i] >= len(contents[tags[i]])
 
+// awkward_argsort_missing_segments
+#define AWKWARD_ARGSORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE 1  // offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0
+#define AWKWARD_ARGSORT_MISSING_SEGMENTS_ERRCODE_BAD_INDEX 2  // fromindex[j] >= datalength
+
 // awkward_argsort_segments
 #define AWKWARD_ARGSORT_SEGMENTS_ERRCODE_OUT_OF_RANGE 1  // offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0
+
+// awkward_argsort_string_segments
+#define AWKWARD_ARGSORT_STRING_SEGMENTS_ERRCODE_OUT_OF_RANGE 1  // offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0
+#define AWKWARD_ARGSORT_STRING_SEGMENTS_ERRCODE_BAD_STRING 2  // fromoffsets[j]:fromoffsets[j + 1] is not inside [0, charslength] or decreases
 
 // awkward_reduce_all
 #define AWKWARD_REDUCE_ALL_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
@@ -168,6 +176,10 @@ __device__ inline int64_t awkward_cuda_stride() {
 
 // awkward_reduce_sum
 #define AWKWARD_REDUCE_SUM_ERRCODE_OUT_OF_RANGE 1  // fromstarts[i]:fromstops[i] is not inside [0, fromlength]
+
+// awkward_sort_missing_segments
+#define AWKWARD_SORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE 1  // offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0
+#define AWKWARD_SORT_MISSING_SEGMENTS_ERRCODE_BAD_INDEX 2  // fromindex[j] >= datalength
 
 // awkward_sort_segments
 #define AWKWARD_SORT_SEGMENTS_ERRCODE_OUT_OF_RANGE 1  // offsets[i]:offsets[i + 1] is not inside [0, length], offsets decrease, or nsegments < 0
