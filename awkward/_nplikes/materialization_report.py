@@ -65,7 +65,9 @@ class MaterializationReport:
     * ``report.nbytes``: total bytes of the materialized buffers (in memory);
     * ``report.file_bytes``: total bytes read from files (compressed column chunks).
 
-    A report may be reused for several blocks; it accumulates.
+    A report may be reused for several blocks; it accumulates. Reports pickle (as their
+    entries) and add up with ``+``/``+=``/``sum``: per-worker reports of a distributed run merge
+    into one.
     """
 
     __slots__ = ("_entries", "_lock", "_tokens")
@@ -114,12 +116,41 @@ class MaterializationReport:
     def file_bytes(self) -> int:
         return sum(e.file_bytes for e in self.entries)
 
+    # Aggregation across processes (dask workers, coffea executors): a report pickles as its
+    # entries, and reports add up (``+``, ``+=``, ``sum(reports)``), so a run's per-task
+    # reports merge into one that names everything the whole run read.
+    def __reduce__(self):
+        return (_from_entries, (self.entries,))
+
+    def __add__(self, other):
+        if not isinstance(other, MaterializationReport):
+            return NotImplemented
+        return _from_entries(self.entries + other.entries)
+
+    def __radd__(self, other):
+        if isinstance(other, int) and other == 0:  # sum(reports) starts from 0
+            return _from_entries(self.entries)
+        return NotImplemented
+
+    def __iadd__(self, other):
+        if not isinstance(other, MaterializationReport):
+            return NotImplemented
+        for entry in other.entries:
+            self._append(entry)
+        return self
+
     def __repr__(self) -> str:
         entries = self.entries
         return (
             f"<MaterializationReport: {len(entries)} buffers, {sum(e.nbytes for e in entries)} "
             f"bytes, {len({c for e in entries for c in e.columns})} file columns>"
         )
+
+
+def _from_entries(entries):
+    report = MaterializationReport()
+    report._entries = [MaterializedBuffer(*entry) for entry in entries]
+    return report
 
 
 def begin():

@@ -390,6 +390,15 @@ class NumpyLike:
         start, stop, step = slice_.indices(length)
         return start, stop, step, len(range(start, stop, step))
 
+    # (uproot's RNTuple writer converts between scalar index values and shape items with these)
+    def index_as_shape_item(self, x1):
+        return int(_m(x1))
+
+    def shape_item_as_index(self, x1):
+        if x1 is unknown_length:
+            raise TypeError("cannot interpret unknown lengths as concrete index values")
+        return int(x1)
+
     def packbits(self, x, *, axis=None, bitorder="big"):
         return self._module.packbits(_m(x), axis=axis, bitorder=bitorder)
 

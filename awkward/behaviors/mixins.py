@@ -43,7 +43,9 @@ def mixin_class(registry, name=None):
             if rhs is None:
                 registry[ufunc, cls_name] = method
                 continue
-            for other in rhs:
+            # the class itself is always a right-hand operand (as in 2.14): a subclass such as
+            # coffea's Muon gets Muon + Muon from a base method declared for {"Candidate"}
+            for other in (*rhs, cls_name):
                 registry[ufunc, cls_name, other] = method
                 if transpose and other != cls_name:
                     registry[ufunc, other, cls_name] = _transposed(method)
