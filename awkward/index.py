@@ -242,7 +242,7 @@ class Index:
             )
             return type(self)._unchecked(moved, self._metadata, nplike)
         (data,) = maybe_materialize(data)
-        return type(self)(nplike.asarray(data), metadata=self._metadata, nplike=nplike)
+        return type(self)(_moved(data, nplike), metadata=self._metadata, nplike=nplike)
 
     def to64(self) -> Index64:
         data = self._data
@@ -334,7 +334,17 @@ class _MoveGenerator:
 
     def __call__(self):
         (data,) = maybe_materialize(self._source)
-        return self._nplike.asarray(data)
+        return _moved(data, self._nplike)
+
+
+def _moved(data, nplike):
+    """``data`` as an array of ``nplike``; device arrays reach the host through ``.get()``
+    (numpy.asarray refuses cupy arrays)."""
+    if not nplike.is_own_array(data):
+        get = getattr(data, "get", None)
+        if callable(get):
+            data = get()
+    return nplike.asarray(data)
 
 
 class _CastGenerator:

@@ -131,5 +131,11 @@ class Launcher:
         return decode_error(int(err.get()[0]), spec.errors, spec.family)
 
 
-def make_launcher(spec) -> Launcher:
+def make_launcher(spec):
+    """The launcher of one specialization: cupy's own primitives for the families listed in
+    cupy_kernels.OVERRIDES (running sums, counts), the family's .cu kernel otherwise."""
+    from awkward._connect.cuda.cupy_kernels import OVERRIDES, CupyLauncher
+
+    if spec.family in OVERRIDES:
+        return CupyLauncher(spec)
     return Launcher(spec)

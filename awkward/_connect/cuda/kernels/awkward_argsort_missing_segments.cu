@@ -24,13 +24,13 @@ __device__ void argsort_missing(int64_t* toptr, const T* fromptr, const int64_t*
       awkward_cuda_fail(err, AWKWARD_ARGSORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE, i);
     }
   }
-  __syncthreads();
-  if (*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR) return;
+  // one block-wide decision: a thread reading *err late could see the next phase's error
+  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;
   for (int64_t j = tid; j < length; j += blockDim.x) {
     if (fromindex[j] >= datalength) awkward_cuda_fail(err, AWKWARD_ARGSORT_MISSING_SEGMENTS_ERRCODE_BAD_INDEX, j);
   }
-  __syncthreads();
-  if (*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR) return;
+  // one block-wide decision: a thread reading *err late could see the next phase's error
+  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;
   const int64_t first = nsegments > 0 ? offsets[0] : length;
   const int64_t last = nsegments > 0 ? offsets[nsegments] : length;
   for (int64_t j = tid; j < length; j += blockDim.x) {

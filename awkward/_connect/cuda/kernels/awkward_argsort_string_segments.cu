@@ -29,15 +29,15 @@ extern "C" __global__ void awkward_argsort_string_segments_uint8(int64_t* toptr,
       awkward_cuda_fail(err, AWKWARD_ARGSORT_STRING_SEGMENTS_ERRCODE_OUT_OF_RANGE, i);
     }
   }
-  __syncthreads();
-  if (*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR) return;
+  // one block-wide decision: a thread reading *err late could see the next phase's error
+  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;
   for (int64_t j = tid; j < length; j += blockDim.x) {
     if (fromoffsets[j] < 0 || fromoffsets[j + 1] < fromoffsets[j] || fromoffsets[j + 1] > charslength) {
       awkward_cuda_fail(err, AWKWARD_ARGSORT_STRING_SEGMENTS_ERRCODE_BAD_STRING, j);
     }
   }
-  __syncthreads();
-  if (*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR) return;
+  // one block-wide decision: a thread reading *err late could see the next phase's error
+  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;
   const int64_t first = nsegments > 0 ? offsets[0] : length;
   const int64_t last = nsegments > 0 ? offsets[nsegments] : length;
   for (int64_t j = tid; j < length; j += blockDim.x) {

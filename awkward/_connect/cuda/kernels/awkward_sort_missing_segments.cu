@@ -45,13 +45,13 @@ __device__ void sort_missing(T* tovalues, int64_t* toindex, int64_t* tolength, c
       awkward_cuda_fail(err, AWKWARD_SORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE, i);
     }
   }
-  __syncthreads();
-  if (*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR) return;  // offsets errors come first
+  // one block-wide decision: a thread reading *err late could see the next phase's error
+  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;  // offsets errors come first
   for (int64_t j = tid; j < length; j += blockDim.x) {
     if (fromindex[j] >= datalength) awkward_cuda_fail(err, AWKWARD_SORT_MISSING_SEGMENTS_ERRCODE_BAD_INDEX, j);
   }
-  __syncthreads();
-  if (*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR) return;
+  // one block-wide decision: a thread reading *err late could see the next phase's error
+  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;
   // 1. present values of my run of pieces
   const int64_t npieces = nsegments + 2;
   const int64_t chunk = (npieces + nthreads - 1) / nthreads;
