@@ -18,12 +18,21 @@ from contextlib import contextmanager
 from itertools import islice
 from operator import index as _as_index
 
-from awkward._builder import UnknownNode, call_append
+from awkward._builder import (
+    Float64Node,
+    Int64Node,
+    ListNode,
+    RecordNode,
+    UnknownNode,
+    call_append,
+    open_path,
+)
 from awkward._builder.values import to_datetime, to_timedelta
 
 __all__ = ["ArrayBuilder"]
 
 _CHUNK = 1 << 16  # extend() feeds iterables in chunks of this many items
+_STALE = object()  # the cursor must be found again from the root
 
 
 def _overflow(err: OverflowError) -> ValueError:
@@ -34,9 +43,19 @@ class ArrayBuilder:
     """Builds one array from a stream of calls or Python objects (see the module docstring).
 
     ``initial`` and ``resize`` are accepted for compatibility (awkward sizes its buffers
-    with them); here the stdlib arrays grow geometrically on their own."""
+    with them); here the stdlib arrays grow geometrically on their own.
 
-    __slots__ = ("_root", "_initial", "_resize")
+    Calls land on a *cursor*: the innermost open list/record/tuple (None when nothing is
+    open). Every node above it only forwards calls to it, and an open node answers value,
+    ``field``/``index``, ``begin_*`` and ``end_*`` calls with itself, so calls skip the walk
+    down the tree. ``_path`` holds the open lists/records/tuples from the root down to the
+    cursor; when a union lies on that path, ``end_*`` calls go through the root instead (the
+    union must see its content close). While the cursor is a list of float64 (or int64),
+    ``real``/``integer`` append straight to its column (``_push_real``/``_push_int``); any
+    other call drops that shortcut first."""
+
+    __slots__ = ("_tree", "_cursor", "_path", "_union", "_push_real", "_push_int",
+                 "_initial", "_resize")
 
     def __init__(self, *, initial=1024, resize=8):
         try:
@@ -53,9 +72,89 @@ class ArrayBuilder:
         self._resize = resize
         self._root = UnknownNode()
 
+    @property
+    def _root(self):
+        """The root node (code that replays calls into the nodes reads and sets it)."""
+        return self._tree
+
+    @_root.setter
+    def _root(self, node):
+        self._tree = node
+        self._cursor = _STALE
+        self._path = []
+        self._union = False
+        self._push_real = self._push_int = None
+
+    def _find(self):
+        """Find the cursor again from the root."""
+        path = self._path = []
+        self._union = open_path(self._tree, path)
+        cursor = self._cursor = path[-1] if path else None
+        return cursor
+
+    def _value(self, name, *args):
+        self._push_real = self._push_int = None
+        cursor = self._cursor
+        if cursor is _STALE:
+            cursor = self._find()
+        if cursor is None:
+            self._tree = getattr(self._tree, name)(*args)
+        else:
+            getattr(cursor, name)(*args)  # an open node returns itself
+
+    def _begin(self, name, *args):
+        self._push_real = self._push_int = None
+        cursor = self._cursor
+        if cursor is _STALE:
+            cursor = self._find()
+        if cursor is None:
+            tree = self._tree = getattr(self._tree, name)(*args)
+            if type(tree) is RecordNode or type(tree) is ListNode:
+                self._path = [tree]  # the root itself opened (the usual top level)
+                self._union = False
+                self._cursor = tree
+            else:
+                self._find()
+            return
+        getattr(cursor, name)(*args)
+        inner = cursor._inner_open()
+        if inner is not None:
+            if open_path(inner, self._path):
+                self._union = True
+            self._cursor = self._path[-1]
+
+    def _end(self, name):
+        self._push_real = self._push_int = None
+        cursor = self._cursor
+        if cursor is _STALE:
+            cursor = self._find()
+        if cursor is None or self._union:
+            self._cursor = _STALE
+            self._tree = getattr(self._tree, name)()
+            return
+        try:
+            getattr(cursor, name)()
+        except BaseException:
+            self._cursor = _STALE
+            raise
+        path = self._path
+        while path and not path[-1].active:
+            path.pop()
+        self._cursor = path[-1] if path else None
+
+    def _shortcut(self, cursor):
+        """After a number went into ``cursor``: append the next ones straight to its column."""
+        if type(cursor) is ListNode:
+            content = cursor.content
+            kind = type(content)
+            if kind is Float64Node:
+                self._push_real = self._push_int = content.push
+            elif kind is Int64Node:
+                self._push_int = content.push
+
     # ------------------------------------------------------------------ state
     def __len__(self) -> int:
-        return self._root._len()
+        return self._tree._len()
 
     def __repr__(self) -> str:
         return f"<ArrayBuilder len={len(self)} type={str(self.type)!r}>"
@@ -63,7 +162,7 @@ class ArrayBuilder:
     @property
     def form(self):
         """The Form that ``snapshot()`` would return now (no buffers are converted)."""
-        return self._root.form()
+        return self._tree.form()
 
     @property
     def type(self):
@@ -76,7 +175,7 @@ class ArrayBuilder:
         A list/record/tuple still open is left out."""
         from awkward._backends import regularize_backend
 
-        return self._root.snapshot(regularize_backend("cpu").nplike)
+        return self._tree.snapshot(regularize_backend("cpu").nplike)
 
     def clear(self) -> None:
         """Forget everything (the type too)."""
@@ -84,10 +183,10 @@ class ArrayBuilder:
 
     # ------------------------------------------------------------------ values
     def null(self) -> None:
-        self._root = self._root.null()
+        self._value("null")
 
     def boolean(self, x) -> None:
-        self._root = self._root.boolean(bool(x))
+        self._value("boolean", bool(x))
 
     def integer(self, x) -> None:
         try:
@@ -95,7 +194,18 @@ class ArrayBuilder:
         except TypeError:
             raise TypeError(f"ArrayBuilder.integer needs an int, not {type(x).__name__}") from None
         try:
-            self._root = self._root.integer(value)
+            push = self._push_int
+            if push is not None:
+                push(value)
+                return
+            cursor = self._cursor
+            if cursor is _STALE:
+                cursor = self._find()
+            if cursor is None:
+                self._tree = self._tree.integer(value)
+            else:
+                cursor.integer(value)
+                self._shortcut(cursor)
         except OverflowError as err:
             raise _overflow(err) from None
 
@@ -104,54 +214,70 @@ class ArrayBuilder:
             value = float(x)
         except (TypeError, ValueError):
             raise TypeError(f"ArrayBuilder.real needs a real number, not {type(x).__name__}") from None
-        self._root = self._root.real(value)
+        push = self._push_real
+        if push is not None:
+            push(value)  # the hot path of list filling
+            return
+        cursor = self._cursor
+        if cursor is _STALE:
+            cursor = self._find()
+        if cursor is None:
+            self._tree = self._tree.real(value)
+        else:
+            cursor.real(value)
+            self._shortcut(cursor)
 
     def complex(self, x) -> None:
         try:
             value = complex(x)
         except (TypeError, ValueError):
             raise TypeError(f"ArrayBuilder.complex needs a number, not {type(x).__name__}") from None
-        self._root = self._root.complex(value)
+        self._value("complex", value)
 
     def datetime(self, x) -> None:
         """A datetime64 scalar, a Python date/datetime or an ISO string (its unit is kept)."""
-        self._root = self._root.datetime(*to_datetime(x))
+        self._value("datetime", *to_datetime(x))
 
     def timedelta(self, x) -> None:
         """A timedelta64 scalar or a Python timedelta (its unit is kept)."""
-        self._root = self._root.timedelta(*to_timedelta(x))
+        self._value("timedelta", *to_timedelta(x))
 
     def string(self, x) -> None:
         if not isinstance(x, str):
             raise TypeError(f"ArrayBuilder.string needs a str, not {type(x).__name__}")
-        self._root = self._root.string(str(x))
+        self._value("string", str(x))
 
     def bytestring(self, x) -> None:
         if not isinstance(x, (bytes, bytearray, memoryview)):
             raise TypeError(f"ArrayBuilder.bytestring needs bytes, not {type(x).__name__}")
-        self._root = self._root.bytestring(bytes(x))
+        self._value("bytestring", bytes(x))
 
     # ------------------------------------------------------------------ nesting
     def begin_list(self) -> None:
-        self._root = self._root.begin_list()
+        self._begin("begin_list")
 
     def end_list(self) -> None:
-        self._root = self._root.end_list()
+        self._end("end_list")
 
     def begin_record(self, name=None) -> None:
         if name is not None and not isinstance(name, str):
             raise TypeError(f"ArrayBuilder.begin_record: name must be a str or None, not {name!r}")
-        self._root = self._root.begin_record(name)
+        self._begin("begin_record", name)
 
     def field(self, key) -> ArrayBuilder:
         """Select the field that the next value fills; returns the builder (for chaining)."""
         if not isinstance(key, str):
             raise TypeError(f"ArrayBuilder.field: key must be a str, not {type(key).__name__}")
-        self._root = self._root.field(key)
+        cursor = self._cursor
+        if cursor is None or cursor is _STALE:
+            self._value("field", key)
+        else:
+            self._push_real = self._push_int = None
+            cursor.field(key)
         return self
 
     def end_record(self) -> None:
-        self._root = self._root.end_record()
+        self._end("end_record")
 
     def begin_tuple(self, numfields) -> None:
         try:
@@ -162,7 +288,7 @@ class ArrayBuilder:
             ) from None
         if numfields < 0:
             raise ValueError(f"ArrayBuilder.begin_tuple: numfields must be >= 0, not {numfields}")
-        self._root = self._root.begin_tuple(numfields)
+        self._begin("begin_tuple", numfields)
 
     def index(self, i) -> ArrayBuilder:
         """Select the tuple slot that the next value fills; returns the builder (for chaining)."""
@@ -170,11 +296,11 @@ class ArrayBuilder:
             i = _as_index(i)
         except TypeError:
             raise TypeError(f"ArrayBuilder.index: i must be an int, not {type(i).__name__}") from None
-        self._root = self._root.index(i)
+        self._value("index", i)
         return self
 
     def end_tuple(self) -> None:
-        self._root = self._root.end_tuple()
+        self._end("end_tuple")
 
     @contextmanager
     def list(self):
@@ -200,15 +326,22 @@ class ArrayBuilder:
         """Append any Python value: None, bool, int, float, complex, str, bytes, dict
         (record), tuple (tuple), list or other iterable (list), date/time values, and array
         scalars/arrays (anything with ``dtype`` and ``tolist()``)."""
-        root = self._root
+        root = self._tree
+        self._push_real = self._push_int = None
         if root.active:
+            cursor = self._cursor
+            if cursor is _STALE:
+                cursor = self._find()
             try:
-                self._root = call_append(root, obj)
-            except OverflowError as err:
-                raise _overflow(err) from None
+                call_append(cursor, obj)  # a whole object leaves the cursor open, as it was
+            except BaseException as err:
+                self._cursor = _STALE
+                if isinstance(err, OverflowError):
+                    raise _overflow(err) from None
+                raise
             return
         try:
-            self._root = root.add(obj)
+            self._tree = root.add(obj)
         except BaseException as err:
             # a failed add leaves every node's own length as it was: trim what lies beyond
             root.truncate(root._len())
@@ -222,25 +355,25 @@ class ArrayBuilder:
             raise TypeError(
                 f"ArrayBuilder.extend needs an iterable of items, not {type(iterable).__name__}"
             )
-        if self._root.active:
+        if self._tree.active:
             for item in iterable:
                 self.append(item)
             return
-        length = self._root._len()
+        length = self._tree._len()
         try:
             if type(iterable) is list:
                 for start in range(0, len(iterable), _CHUNK):
-                    self._root = self._root.add_many(iterable[start : start + _CHUNK])
+                    self._tree = self._tree.add_many(iterable[start : start + _CHUNK])
             else:
                 iterator = iter(iterable)
                 while True:
                     chunk = list(islice(iterator, _CHUNK))
                     if not chunk:
                         break
-                    self._root = self._root.add_many(chunk)
+                    self._tree = self._tree.add_many(chunk)
         except BaseException as err:
             # all or nothing: drop every entry of this call (types stay widened)
-            self._root.truncate(length)
+            self._tree.truncate(length)
             if isinstance(err, OverflowError):
                 raise _overflow(err) from None
             raise

@@ -1,6 +1,6 @@
 """The machinery behind awkward.builder.ArrayBuilder: a tree of builder nodes (see core.py)."""
 
-from awkward._builder.core import Node, OptionNode, UnionNode, call_append
+from awkward._builder.core import Node, OptionNode, UnionNode, call_append, open_path
 from awkward._builder.leaves import (
     BoolNode,
     ComplexNode,
@@ -27,4 +27,5 @@ __all__ = [
     "RecordNode",
     "TupleNode",
     "call_append",
+    "open_path",
 ]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Mapping
 
-__all__ = ["Node", "OptionNode", "UnionNode", "call_append", "misuse"]
+__all__ = ["Node", "OptionNode", "UnionNode", "call_append", "misuse", "open_path"]
 
 NoneType = type(None)
 
@@ -50,6 +50,10 @@ class Node:
 
     def _len(self) -> int:
         raise NotImplementedError
+
+    def _inner_open(self):
+        """The open node one level down that calls are forwarded to, or None."""
+        return None
 
     # ------------------------------------------------------------------ values: widen by default
     def null(self):
@@ -127,6 +131,19 @@ class Node:
         raise NotImplementedError
 
 
+def open_path(node, path):
+    """Append to ``path`` the open lists/records/tuples from ``node`` down (the last one is
+    the innermost, where calls land: see ArrayBuilder's cursor); True if a union is on the way."""
+    union = False
+    while node is not None and node.active:
+        if isinstance(node, UnionNode):
+            union = True
+        elif not isinstance(node, OptionNode):
+            path.append(node)
+        node = node._inner_open()
+    return union
+
+
 def index64(nplike, data):
     """An Index64 holding a copy of an array('q') (the builder keeps growing its own)."""
     from awkward._nplikes.dtypes import int64
@@ -169,6 +186,10 @@ class OptionNode(Node):
     def _len(self):
         # an entry whose content is still open (begin_list ...) is not complete yet
         return len(self.idx) - (1 if self.content.active else 0)
+
+    def _inner_open(self):
+        content = self.content
+        return content if content.active else None
 
     def null(self):
         if self.content.active:
@@ -352,6 +373,10 @@ class UnionNode(Node):
 
     def _len(self):
         return len(self.tags) - (1 if self.current >= 0 else 0)
+
+    def _inner_open(self):
+        current = self.current
+        return self.contents[current] if current >= 0 else None
 
     def _slot(self, key):
         """The content for values of ``key`` (a record with name None takes any record)."""

@@ -84,6 +84,10 @@ class ListNode(_Container):
     def _len(self):
         return len(self.offsets) - 1
 
+    def _inner_open(self):
+        content = self.content
+        return content if content.active else None
+
     def _child_call(self, name, *args):
         self.content = getattr(self.content, name)(*args)
         return self
@@ -95,7 +99,8 @@ class ListNode(_Container):
 
     def begin_list(self):
         if self.active:
-            return self._child_call("begin_list")
+            self.content = self.content.begin_list()
+            return self
         self.active = True
         return self
 
@@ -156,6 +161,19 @@ class ListNode(_Container):
             return self
         return Node.add_many(self, items)
 
+    # the calls of list filling, without the generic forwarding (one frame fewer each)
+    def real(self, x):
+        if self.active:
+            self.content = self.content.real(x)
+            return self
+        return Node.real(self, x)
+
+    def integer(self, x):
+        if self.active:
+            self.content = self.content.integer(x)
+            return self
+        return Node.integer(self, x)
+
     def form(self):
         from awkward.forms import ListOffsetForm
 
@@ -185,14 +203,45 @@ class _Fields(_Container):
             raise ValueError(
                 f"ArrayBuilder: {self._what} {self._describe(current)} filled more than once"
             )
-        self.children[current] = getattr(child, name)(*args)
-        self._changed()
+        new = getattr(child, name)(*args)
+        if new is not child:
+            self.children[current] = new
+            self._changed()
         return self
 
     def begin_list(self):
         if self.active:
             return self._child_call("begin_list")
         return Node.begin_list(self)
+
+    # the calls of record filling: _child_call's work inline (one frame fewer each)
+    def real(self, x):
+        current = self.current
+        if current < 0 or not self.active:
+            return self._child_call("real", x) if self.active else Node.real(self, x)
+        children = self.children
+        child = children[current]
+        if not child.active and child._len() > self.length:
+            return self._child_call("real", x)  # raises the clear error
+        new = child.real(x)
+        if new is not child:
+            children[current] = new
+            self._changed()
+        return self
+
+    def integer(self, x):
+        current = self.current
+        if current < 0 or not self.active:
+            return self._child_call("integer", x) if self.active else Node.integer(self, x)
+        children = self.children
+        child = children[current]
+        if not child.active and child._len() > self.length:
+            return self._child_call("integer", x)  # raises the clear error
+        new = child.integer(x)
+        if new is not child:
+            children[current] = new
+            self._changed()
+        return self
 
     def truncate(self, length):
         self.length = min(self.length, length)
@@ -204,8 +253,11 @@ class _Fields(_Container):
         current = self.current
         if current < 0 or not self.children[current].active:
             raise misuse(name, needs)
-        self.children[current] = getattr(self.children[current], name)(*args)
-        self._changed()
+        child = self.children[current]
+        new = getattr(child, name)(*args)
+        if new is not child:
+            self.children[current] = new
+            self._changed()
         return self
 
     def _changed(self):
@@ -224,6 +276,14 @@ class _Fields(_Container):
         current = self.current
         return current >= 0 and self.children[current].active
 
+    def _inner_open(self):
+        current = self.current
+        if current >= 0:
+            child = self.children[current]
+            if child.active:
+                return child
+        return None
+
     def _finish_row(self):
         """Missing fields of this row become None; the row is counted."""
         length = self.length
@@ -231,10 +291,10 @@ class _Fields(_Container):
         for i, child in enumerate(children):
             if child._len() == length:
                 children[i] = child.null()
+                self._changed()
         self.length = length + 1
         self.active = False
         self.current = -1
-        self._changed()
         return self
 
     def end_list(self):
@@ -306,20 +366,25 @@ class RecordNode(_Fields):
     def field(self, key):
         if not self.active:
             raise misuse("field", "begin_record")
-        if self._open_child():
+        current = self.current
+        children = self.children
+        if current >= 0 and children[current].active:
             return self._forward("field", "begin_record", key)
         if not isinstance(key, str):
             raise TypeError(f"ArrayBuilder.field: the key must be a str, not {type(key).__name__}")
         slot = self.slot_of.get(key)
         if slot is None:
             slot = self._new_field(key)
-        self._select(slot)
+        elif children[slot]._len() > self.length:
+            self._select(slot)  # raises: filled more than once
+        self.current = slot
         return self
 
     def end_record(self):
         if not self.active:
             raise misuse("end_record", "begin_record")
-        if self._open_child():
+        current = self.current
+        if current >= 0 and self.children[current].active:
             return self._forward("end_record", "begin_record")
         return self._finish_row()
 

@@ -14,6 +14,9 @@ from awkward.builder import ArrayBuilder as _Engine
 
 __all__ = ["ArrayBuilder"]
 
+# what append/extend pass on as it is (no ak.Array/ak.Record to turn into lists)
+_PLAIN = frozenset([dict, list, tuple, int, float, str, bool, type(None), bytes, complex])
+
 
 class _Closing:
     """Context manager that runs ``close`` on exit (only when the body raised nothing)."""
@@ -83,9 +86,20 @@ class ArrayBuilder(Sized):
         self._engine.boolean(x)
 
     def integer(self, x):
+        push = self._engine._push_int  # inside a list of numbers (see awkward/builder.py)
+        if push is not None and type(x) is int:
+            try:
+                push(x)
+                return
+            except OverflowError:
+                pass  # the engine raises the usual error
         self._engine.integer(x)
 
     def real(self, x):
+        push = self._engine._push_real  # inside a list of float64 (see awkward/builder.py)
+        if push is not None and type(x) is float:
+            push(x)
+            return
         self._engine.real(x)
 
     def complex(self, x):
@@ -104,6 +118,9 @@ class ArrayBuilder(Sized):
         self._engine.timedelta(x)
 
     def append(self, obj):
+        if type(obj) in _PLAIN:  # the common case, without the import below
+            self._engine.append(obj)
+            return
         from awkward.highlevel import Array, Record
 
         if isinstance(obj, Record):

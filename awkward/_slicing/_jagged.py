@@ -73,11 +73,18 @@ def _jagged(layout, index, dim):
     if not layout.is_list or not index.is_list:
         raise IndexError(f"jagged index goes deeper than the array at dimension {dim} ({type(layout).__name__})")
     starts, stops = _starts_stops(layout) if not layout.is_regular else _regular_bounds(nplike, layout)
-    counts = stops - starts
     packed = index.to_ListOffsetArray64(True)
     (offsets,) = concrete(packed.offsets.data)
     offsets = nplike.astype(offsets, int64, copy=False)
     inner = packed.content._getitem_range(0, as_length(offsets[-1]))
+    # x[x > 0.5]: the mask was computed from the array, so its lists are the array's (the
+    # same offsets buffer): no lengths to compare (two passes over the offsets saved)
+    same_lists = isinstance(layout, ListOffsetArray) and nplike.same_buffer(layout.offsets.data, offsets)
+    if same_lists and not _is_jagged_layout(inner):
+        values, valid = _flat_values(inner)
+        if values.dtype.kind == "b":
+            return _mask_lists(layout, starts, stops, offsets, values, valid)
+    counts = stops - starts
     index_counts = offsets[1:] - offsets[:-1]
     if _is_jagged_layout(inner):
         _check_counts(nplike, counts, index_counts, dim)

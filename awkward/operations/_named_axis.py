@@ -15,6 +15,7 @@ import inspect
 from collections.abc import Mapping
 
 from awkward._attrs import Attrs
+from awkward.operations._dispatch import custom_args, hand_over
 from awkward.record import Record
 
 __all__ = [
@@ -305,44 +306,58 @@ def named_axis_op(strategy=keep, *, axis="axis", array="array", inputs=None):
         if "attrs" in order and parameters["attrs"].kind is inspect.Parameter.POSITIONAL_OR_KEYWORD:
             attrs_index = order.index("attrs")
 
-        @functools.wraps(function)
-        def wrapper(*args, **kwargs):
-            arrays = find_inputs(args, kwargs)
-            found = [(named_axis_of(x), x) for x in arrays]
-            explicit = kwargs.get("attrs")
-            if explicit is None and attrs_index is not None and len(args) > attrs_index:
-                explicit = args[attrs_index]
-            if explicit is not None:  # explicit attrs replace the inputs', names included (2.14)
-                names = explicit.get(NAMED_AXIS_KEY) or {}
-                found = [(names, arrays[0])] if names else []
-            if axis_index is None:
-                value = None
-            elif positional_axis and len(args) > axis_index:
-                value = args[axis_index]
-            else:
-                value = kwargs.get(axis, axis_default)
-            has_names = any(named for named, _ in found)
-            if not has_names and (value is None or type(value) is int):
-                return function(*args, **kwargs)  # the common case: nothing to do
-            named_inputs = [(named, ndim_of(_layout_of(x))) for named, x in found if named]
-            if len(named_inputs) > 1:
-                named = unify_named_axes(named_inputs)
-            else:
-                named = named_inputs[0][0] if named_inputs else {}
-            position = resolve_axis(value, named)
-            if position is not value:
-                if positional_axis and len(args) > axis_index:
-                    args = args[:axis_index] + (position,) + args[axis_index + 1 :]
-                else:
-                    kwargs = {**kwargs, axis: position}
-            out = function(*args, **kwargs)
-            if not has_names:
-                return out
-            ndim = max(ndim for _, ndim in named_inputs)
-            get = functools.partial(argument, args, kwargs)
-            return set_named_axis(out, strategy(named, ndim, position, get))
+        def make(dispatch=False):
+            """The wrapper. With ``dispatch``, it first hands calls with an argument defining
+            ``__awkward_function__`` to it (see _dispatch.py), in the same frame: ak.* functions
+            get one wrapper, not two (install_dispatch calls this)."""
 
-        return wrapper
+            @functools.wraps(function)
+            def wrapper(*args, **kwargs):
+                if dispatch:
+                    custom = custom_args(args, [], True)
+                    if kwargs:
+                        custom_args(kwargs.values(), custom, True)
+                    if custom:
+                        return hand_over(wrapper._awkward_function, custom, args, kwargs)
+                arrays = find_inputs(args, kwargs)
+                found = [(named_axis_of(x), x) for x in arrays]
+                explicit = kwargs.get("attrs")
+                if explicit is None and attrs_index is not None and len(args) > attrs_index:
+                    explicit = args[attrs_index]
+                if explicit is not None:  # explicit attrs replace the inputs', names included (2.14)
+                    names = explicit.get(NAMED_AXIS_KEY) or {}
+                    found = [(names, arrays[0])] if names else []
+                if axis_index is None:
+                    value = None
+                elif positional_axis and len(args) > axis_index:
+                    value = args[axis_index]
+                else:
+                    value = kwargs.get(axis, axis_default)
+                has_names = any(named for named, _ in found)
+                if not has_names and (value is None or type(value) is int):
+                    return function(*args, **kwargs)  # the common case: nothing to do
+                named_inputs = [(named, ndim_of(_layout_of(x))) for named, x in found if named]
+                if len(named_inputs) > 1:
+                    named = unify_named_axes(named_inputs)
+                else:
+                    named = named_inputs[0][0] if named_inputs else {}
+                position = resolve_axis(value, named)
+                if position is not value:
+                    if positional_axis and len(args) > axis_index:
+                        args = args[:axis_index] + (position,) + args[axis_index + 1 :]
+                    else:
+                        kwargs = {**kwargs, axis: position}
+                out = function(*args, **kwargs)
+                if not has_names:
+                    return out
+                ndim = max(ndim for _, ndim in named_inputs)
+                get = functools.partial(argument, args, kwargs)
+                return set_named_axis(out, strategy(named, ndim, position, get))
+
+            wrapper._named_axis_make = make
+            return wrapper
+
+        return make()
 
     return decorate
 

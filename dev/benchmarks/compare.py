@@ -25,8 +25,9 @@ is "yes" when the two sides' digests agree, "type" when only the type strings di
 Peak memory (large size only): one extra, untimed call under ``tracemalloc`` (numpy's
 buffers are traced) plus the peak of a fresh pyarrow proxy pool (Arrow's own buffers).
 
-Memory-bandwidth floor: every worker times ``np.copyto`` of 10^7 float64 (bytes read +
-written / time) before and after each size; the median of all is the machine's streaming
+Memory-bandwidth floor: every worker times ``np.copyto`` of 10^7 float64 (10^6 when
+``--values`` is below 10^5, the test's tiny runs) (bytes read + written / time) before and
+after each size; the median of all is the machine's streaming
 bandwidth. A case with a floor declares the arrays it reads; floor bytes = their packed
 ``nbytes`` + the packed ``nbytes`` of the result (the smaller of the two sides), and
 ``ours/floor`` = our time / (floor bytes / bandwidth). Only cases bound by memory traffic
@@ -290,7 +291,7 @@ def worker_main():
             exec(DATA_SOURCE, ns)
             return {"version": ak.__version__, "numpy": np.__version__, "maxrss": maxrss()}
         if op == "bandwidth":
-            src = np.arange(10_000_000, dtype=np.float64)
+            src = np.arange(msg.get("n", 10_000_000), dtype=np.float64)
             dst = np.empty_like(src)
             times = []
             for _ in range(5):
@@ -430,7 +431,7 @@ def run_size(size, by_side, cases, workers, args, record):
         side = "ours" if worker is ours else "theirs"
         record["versions"][side] = reply
         record["rss"][side].append((f"{size} setup", reply.get("maxrss", 0)))
-    bandwidth = measure_bandwidth(size, workers, record)
+    bandwidth = measure_bandwidth(size, workers, record, args.values)
     for index, (name, group, expr, floor, their_expr) in enumerate(cases):
         if size == "large" and group == "tiny":
             continue
@@ -459,15 +460,17 @@ def run_size(size, by_side, cases, workers, args, record):
             "ours_s": statistics.median(samples[True]) if samples[True] else None,
             "theirs_s": statistics.median(samples[False]) if samples[False] else None,
         })
-    bandwidth += measure_bandwidth(size, workers, record)
+    bandwidth += measure_bandwidth(size, workers, record, args.values)
     record["bandwidth"] += [b for b in bandwidth if b]
 
 
-def measure_bandwidth(size, workers, record):
-    """Both workers' streaming bandwidth (bytes/s); their peak RSS is logged as its own step."""
+def measure_bandwidth(size, workers, record, values):
+    """Both workers' streaming bandwidth (bytes/s); their peak RSS is logged as its own step.
+    10^7 float64 (far beyond the caches); 10^6 for the tiny runs of the test (values < 10^5)."""
     out = []
+    n = 10_000_000 if values >= 100_000 else 1_000_000
     for worker, side in zip(workers, ("ours", "theirs")):
-        reply = worker.ask(op="bandwidth")
+        reply = worker.ask(op="bandwidth", n=n)
         record["rss"][side].append((f"{size} bandwidth", reply.get("maxrss", 0)))
         out.append(reply.get("bytes_per_s"))
     return out
