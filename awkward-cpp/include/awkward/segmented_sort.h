@@ -69,6 +69,20 @@ constexpr int kNetworkSizes[7] = {1, 3, 5, 9, 12, 16, 19};
 
 // n (2..8) values with their positions, sorted by (value, position): a total order, so the
 // network's result is the stable order; compare-exchanges are selects, not branches
+// Insert (x, j) into the m sorted pairs keys/where (room for one more): the short-segment
+// argsorts keep (value, position) pairs locally, so sorting makes no indirect loads.
+template <bool ASC, typename T>
+inline void insert_pair(T* keys, int64_t* where, int64_t m, T x, int64_t j) {
+  int64_t p = m;
+  while (p > 0 && before<ASC>(x, keys[p - 1])) {
+    keys[p] = keys[p - 1];
+    where[p] = where[p - 1];
+    p--;
+  }
+  keys[p] = x;
+  where[p] = j;
+}
+
 template <bool ASC, typename T>
 inline void network_sort(T* keys, int64_t* where, int64_t n) {
   const int8_t(*network)[2] = kNetworks[n - 2];
@@ -198,14 +212,7 @@ inline void argsort_one(int64_t* toptr, const T* fromptr, int64_t start, int64_t
     for (int64_t j = start; j < stop; j++) {
       const T x = fromptr[j];
       if (is_nan(x)) continue;
-      int64_t p = m++;
-      while (p > 0 && before<ASC>(x, keys[p - 1])) {
-        keys[p] = keys[p - 1];
-        where[p] = where[p - 1];
-        p--;
-      }
-      keys[p] = x;
-      where[p] = j;
+      insert_pair<ASC>(keys, where, m++, x, j);
     }
     for (int64_t p = 0; p < m; p++) toptr[first + p] = where[p];
   } else {
@@ -359,14 +366,7 @@ inline void argsort_missing_one(int64_t* toptr, const T* fromptr, const int64_t*
       if (at < 0) continue;
       const T x = fromptr[at];
       if (is_nan(x)) continue;
-      int64_t p = m++;
-      while (p > 0 && before<ASC>(x, keys[p - 1])) {
-        keys[p] = keys[p - 1];
-        where[p] = where[p - 1];
-        p--;
-      }
-      keys[p] = x;
-      where[p] = j;
+      insert_pair<ASC>(keys, where, m++, x, j);
     }
     for (int64_t p = 0; p < m; p++) toptr[first + p] = where[p];
   } else {

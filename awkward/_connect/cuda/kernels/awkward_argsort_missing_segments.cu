@@ -2,7 +2,7 @@
 // block 0 only (so that an offsets error is reported before an index error, as the C++ kernel
 // does); one thread per segment: positions of NaN, then of the other present values (stable
 // insertion sort), then of the missing ones.
-#include "awkward_cuda.h"
+#include "awkward_cuda_segments.h"
 
 template <typename T>
 __device__ bool argsort_missing_before(T a, T b, bool ascending) {
@@ -15,17 +15,7 @@ __device__ void argsort_missing(int64_t* toptr, const T* fromptr, const int64_t*
                                 int64_t datalength, bool ascending, bool local, int64_t* err) {
   if (blockIdx.x != 0) return;
   const int64_t tid = threadIdx.x;
-  if (nsegments < 0) {
-    if (tid == 0) awkward_cuda_fail(err, AWKWARD_ARGSORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE, -1);
-    return;
-  }
-  for (int64_t i = tid; i < nsegments; i += blockDim.x) {
-    if (offsets[i] < 0 || offsets[i + 1] < offsets[i] || offsets[i + 1] > length) {
-      awkward_cuda_fail(err, AWKWARD_ARGSORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE, i);
-    }
-  }
-  // one block-wide decision: a thread reading *err late could see the next phase's error
-  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;
+  if (awkward_cuda_bad_segments(offsets, nsegments, length, AWKWARD_ARGSORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE, err)) return;
   for (int64_t j = tid; j < length; j += blockDim.x) {
     if (fromindex[j] >= datalength) awkward_cuda_fail(err, AWKWARD_ARGSORT_MISSING_SEGMENTS_ERRCODE_BAD_INDEX, j);
   }

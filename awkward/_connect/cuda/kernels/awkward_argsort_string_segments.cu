@@ -1,7 +1,7 @@
 // awkward_argsort_string_segments (CUDA twin of awkward-cpp/src/kernels/awkward_argsort_string_segments.cpp):
 // block 0 only (so that an offsets error is reported before a string error, as the C++ kernel
 // does); one thread per segment, a stable insertion sort of positions, strings compared bytewise.
-#include "awkward_cuda.h"
+#include "awkward_cuda_segments.h"
 
 __device__ int argsort_string_compare(const int64_t* fromoffsets, const uint8_t* fromchars, int64_t a, int64_t b) {
   const int64_t sa = fromoffsets[a + 1] - fromoffsets[a];
@@ -20,17 +20,7 @@ extern "C" __global__ void awkward_argsort_string_segments_uint8(int64_t* toptr,
     int64_t charslength, bool ascending, bool local, int64_t* err) {
   if (blockIdx.x != 0) return;
   const int64_t tid = threadIdx.x;
-  if (nsegments < 0) {
-    if (tid == 0) awkward_cuda_fail(err, AWKWARD_ARGSORT_STRING_SEGMENTS_ERRCODE_OUT_OF_RANGE, -1);
-    return;
-  }
-  for (int64_t i = tid; i < nsegments; i += blockDim.x) {
-    if (offsets[i] < 0 || offsets[i + 1] < offsets[i] || offsets[i + 1] > length) {
-      awkward_cuda_fail(err, AWKWARD_ARGSORT_STRING_SEGMENTS_ERRCODE_OUT_OF_RANGE, i);
-    }
-  }
-  // one block-wide decision: a thread reading *err late could see the next phase's error
-  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;
+  if (awkward_cuda_bad_segments(offsets, nsegments, length, AWKWARD_ARGSORT_STRING_SEGMENTS_ERRCODE_OUT_OF_RANGE, err)) return;
   for (int64_t j = tid; j < length; j += blockDim.x) {
     if (fromoffsets[j] < 0 || fromoffsets[j + 1] < fromoffsets[j] || fromoffsets[j + 1] > charslength) {
       awkward_cuda_fail(err, AWKWARD_ARGSORT_STRING_SEGMENTS_ERRCODE_BAD_STRING, j);

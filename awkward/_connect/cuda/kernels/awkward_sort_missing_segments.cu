@@ -3,7 +3,7 @@
 // each segment, the positions after them), count their present values, find where their run
 // starts in tovalues with a running sum over the block, then compact and sort each segment in
 // place (insertion sort, NaN first) and write its index, -1 entries last.
-#include "awkward_cuda.h"
+#include "awkward_cuda_segments.h"
 
 #define SORT_MISSING_MAX_THREADS 1024
 
@@ -36,17 +36,8 @@ __device__ void sort_missing(T* tovalues, int64_t* toindex, int64_t* tolength, c
   if (blockIdx.x != 0) return;
   const int64_t tid = threadIdx.x;
   const int64_t nthreads = blockDim.x < SORT_MISSING_MAX_THREADS ? blockDim.x : SORT_MISSING_MAX_THREADS;
-  if (nsegments < 0) {
-    if (tid == 0) awkward_cuda_fail(err, AWKWARD_SORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE, -1);
-    return;
-  }
-  for (int64_t i = tid; i < nsegments; i += blockDim.x) {
-    if (offsets[i] < 0 || offsets[i + 1] < offsets[i] || offsets[i + 1] > length) {
-      awkward_cuda_fail(err, AWKWARD_SORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE, i);
-    }
-  }
-  // one block-wide decision: a thread reading *err late could see the next phase's error
-  if (__syncthreads_or(*(volatile int64_t*)err != AWKWARD_CUDA_NO_ERROR)) return;  // offsets errors come first
+  // offsets errors come first
+  if (awkward_cuda_bad_segments(offsets, nsegments, length, AWKWARD_SORT_MISSING_SEGMENTS_ERRCODE_OUT_OF_RANGE, err)) return;
   for (int64_t j = tid; j < length; j += blockDim.x) {
     if (fromindex[j] >= datalength) awkward_cuda_fail(err, AWKWARD_SORT_MISSING_SEGMENTS_ERRCODE_BAD_INDEX, j);
   }
