@@ -67,3 +67,18 @@ def test_lists_of_other_lengths_are_still_checked():
     x = jagged([0, 2, 2, 5], [0.1, 0.9, 0.7, 0.2, 0.6])
     with pytest.raises(IndexError):
         x[ak.Array([[True, False, True], [], [True]])]
+
+
+def test_mask_from_the_array_itself_reads_each_buffer_once_and_nothing_else():
+    from counting_buffers import Lazy
+
+    lazy = Lazy()
+    offsets, values = [0, 2, 2, 5], [0.1, 0.9, 0.7, 0.2, 0.6]
+    x = ak.contents.ListOffsetArray(lazy.index(offsets, "x-offsets"), lazy.numpy(values, "x-data"))
+    y = ak.contents.ListOffsetArray(lazy.index(offsets, "y-offsets"), lazy.numpy(values, "y-data"))
+    events = ak.Array(ak.contents.RecordArray([x, y], ["x", "y"]))
+    assert lazy.total == 0
+    out = events.x[events.x > 0.5]
+    rows = [values[0:2], [], values[2:5]]
+    assert out.to_list() == model(rows, [[v > 0.5 for v in row] for row in rows])
+    assert lazy.calls == {"x-offsets": 1, "x-data": 1}  # y never read, each buffer read once
