@@ -270,6 +270,8 @@ class Index:
         mine, theirs = self.length, other.length
         if mine is not unknown_length and theirs is not unknown_length and mine != theirs:
             return False
+        if not self._nplike.known_data:
+            return True  # tracers (2.14): equal when their lengths may be, no data read
         a, b = maybe_materialize(self._data, other._data)
         return bool(self._nplike.array_equal(a, b))
 

@@ -5,7 +5,8 @@ A string node (a list of uint8 marked ``__array__="string"``/``"bytestring"``) b
 offsets, the characters buffer as it is). pyarrow's results come back as layouts: strings as
 ListOffsetArray over arrow's buffers, numbers and booleans as NumpyArray, lists, structs and
 dictionaries as ListOffsetArray, RecordArray and categorical IndexedArray; nulls as
-ByteMaskedArray (or IndexedOptionArray for dictionaries). Only the CPU backend is supported.
+BitMaskedArray (or IndexedOptionArray for dictionaries). As in 2.14, offsets keep arrow's width
+(int32 for list/string/binary, int64 for the large ones). Only the CPU backend is supported.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy
 
 from awkward._nplikes.jax import is_jax_array
 from awkward.contents import (
-    ByteMaskedArray,
+    BitMaskedArray,
     IndexedArray,
     IndexedOptionArray,
     ListArray,
@@ -23,7 +24,7 @@ from awkward.contents import (
     RecordArray,
 )
 from awkward.contents.content import concrete
-from awkward.index import Index8, Index64
+from awkward.index import Index32, Index64, IndexU8
 
 __all__ = [
     "import_pyarrow_compute",
@@ -34,6 +35,7 @@ __all__ = [
     "arrow_scalar",
     "value_set_to_arrow",
     "join_lists",
+    "joined_to_layout",
     "join_element_wise",
     "repeat_strings",
 ]
@@ -218,7 +220,6 @@ def arrow_to_layout(array, kind=None, force_option=False, ignore_nulls=False):
         offsets = numpy.frombuffer(buffers[1], dtype=numpy.int64 if large else numpy.int32)[
             offset : offset + length + 1
         ]
-        offsets = offsets.astype(numpy.int64, copy=False)
         chars = (
             numpy.frombuffer(buffers[2], dtype=numpy.uint8)
             if buffers[2] is not None and buffers[2].size
@@ -227,14 +228,15 @@ def arrow_to_layout(array, kind=None, force_option=False, ignore_nulls=False):
         if len(chars) < (offsets[-1] if len(offsets) else 0):
             chars = numpy.zeros(int(offsets[-1]), numpy.uint8)  # arrow left no data buffer
         out = ListOffsetArray(
-            Index64(offsets),
+            (Index64 if large else Index32)(offsets),
             NumpyArray(chars, parameters={"__array__": _CHAR_PARAMETER[kind]}),
             parameters={"__array__": kind},
         )
     elif pt.is_list(arrow_type) or pt.is_large_list(arrow_type):
-        offsets = array.offsets.to_numpy(zero_copy_only=False).astype(numpy.int64)
+        large = pt.is_large_list(arrow_type)
+        offsets = array.offsets.to_numpy(zero_copy_only=False)
         content = arrow_to_layout(array.values, kind)
-        out = ListOffsetArray(Index64(offsets), content)
+        out = ListOffsetArray((Index64 if large else Index32)(offsets), content)
     elif pt.is_struct(arrow_type):
         fields = [arrow_type.field(i).name for i in range(arrow_type.num_fields)]
         contents = [
@@ -256,7 +258,16 @@ def arrow_to_layout(array, kind=None, force_option=False, ignore_nulls=False):
         return out
     if valid is None:
         valid = numpy.ones(length, numpy.bool_)
-    return ByteMaskedArray(Index8(valid.view(numpy.int8)), out, valid_when=True)
+    bits = numpy.packbits(valid, bitorder="little")
+    return BitMaskedArray(IndexU8(bits), out, valid_when=True, length=length, lsb_order=True)
+
+
+def joined_to_layout(result, kind):
+    """A binary_join result as strings with int32 offsets (2.14's form for ak.str.join)."""
+    import pyarrow
+
+    narrow = pyarrow.string() if pyarrow.types.is_large_string(result.type) else pyarrow.binary()
+    return arrow_to_layout(result.cast(narrow), kind=kind, ignore_nulls=True)
 
 
 def join_lists(lists, separators, kind):
@@ -267,7 +278,7 @@ def join_lists(lists, separators, kind):
     if separators.is_option:
         separators, valid = option_of_strings(separators)
     result = pc.binary_join(list_of_strings_to_arrow(lists), string_to_arrow(separators, valid))
-    return arrow_to_layout(result, kind=kind, ignore_nulls=True)
+    return joined_to_layout(result, kind)
 
 
 def join_element_wise(string_nodes):

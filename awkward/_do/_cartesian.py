@@ -144,6 +144,9 @@ def _top_level(layouts, nested, fields, parameters, arg):
     rest = nplike.arange(total, dtype=int64)
     carries = [None] * len(layouts)
     for i in range(len(layouts) - 1, -1, -1):
+        if total is unknown_length:  # tracers: the carries are as unknown as the lengths
+            carries[i] = rest
+            continue
         carries[i] = rest % lengths[i] if lengths[i] else rest
         rest = rest // lengths[i] if lengths[i] else rest
     if arg:

@@ -12,6 +12,7 @@ from awkward._do._apply import recursively_apply
 from awkward._do._option_axis import is_leaf, leaf_axis_error, posaxis_at, resolve_axis
 from awkward._nplikes.dtypes import int64
 from awkward.contents._merge import merge_layouts
+from awkward.contents._typetracer import typetracer_wins
 from awkward.contents.content import concrete, length_of, maybe_nonempty
 
 __all__ = ["fill_none"]
@@ -20,6 +21,7 @@ __all__ = ["fill_none"]
 def fill_none(layout, value, axis=None, *, function="fill_none"):
     """``layout`` with the None values of the options at ``axis`` replaced by ``value`` (a
     layout of length 1); ``axis=None`` fills every option, innermost first."""
+    layout, value = typetracer_wins([layout, value])  # a tracer's value becomes a tracer (2.14)
     if axis is None:
 
         def fill_all(node, **kwargs):

@@ -133,7 +133,8 @@ def _flatten_inside(layout, axis, depth):
     cumulative = offsets_from_counts(nplike, counts)
     if layout.is_regular:
         size, length = layout.size, length_of(layout)
-        bounds = cumulative[nplike.arange(0, (length + 1) * size, size, dtype=int64)] if size else (
+        known_size = size is not unknown_length  # (unknown: a tracer's to_regular)
+        bounds = cumulative[nplike.arange(0, (length + 1) * size, size, dtype=int64)] if not known_size or size else (
             nplike.zeros(length + 1, dtype=int64)
         )
         return ListOffsetArray(Index64(bounds, nplike=nplike), flat, parameters=parameters)

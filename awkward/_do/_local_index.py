@@ -27,7 +27,7 @@ def _list_local_index(layout):
     if layout.is_regular:
         size, length = layout.size, length_of(layout)
         values = nplike.arange(length * size, dtype=int64)
-        if size > 0:
+        if size is not unknown_length and size > 0:  # (unknown: a tracer's, values unknown)
             values = values % size
         return RegularArray(NumpyArray(values, backend=layout.backend), size, length)
     offsets_index = getattr(layout, "_offsets", None)

@@ -20,7 +20,6 @@ from awkward.contents._typetracer import typetracer_wins
 from awkward.contents.content import (
     Content,
     concrete,
-    is_true,
     length_of,
     maybe_equal,
     unknown_length,
@@ -51,8 +50,11 @@ def equal_index(a, b) -> bool:
     if a.length is not b.length and not maybe_equal(length_of_index(a), length_of_index(b)):
         return False
     x, y = concrete(a.data, b.data)
-    # unknown on the typetracer: not known to be equal, so the general path (broadcasting)
-    return is_true(a.nplike.array_equal(x, y), False)
+    if not a.nplike.known_data:
+        # tracers (read above, as the eager comparison reads them) cannot be compared, as in
+        # 2.14: not known to be equal, so the general path (broadcasting)
+        return False
+    return a.nplike.array_equal(x, y)
 
 
 def length_of_index(index):

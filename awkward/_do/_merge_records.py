@@ -15,7 +15,7 @@ from awkward._do._axis import check_posaxis, maybe_posaxis, regularize_axis
 from awkward._nplikes.dtypes import int64
 from awkward.contents import IndexedOptionArray, RecordArray
 from awkward.contents._merge import merge_layouts
-from awkward.contents.content import concrete
+from awkward.contents.content import concrete, length_of, unknown_length
 from awkward.index import Index64
 
 __all__ = ["merge_option_of_records", "merge_union_of_records"]
@@ -58,7 +58,7 @@ def merge_option_of_records(layout, axis=-1):
         return RecordArray(
             contents,
             None if record.is_tuple else record.fields,
-            len(indexed),
+            length_of(indexed),
             parameters=record.parameters or None,
         )
 
@@ -95,7 +95,7 @@ def _record_member(content):
 def _merge_union(node, members):
     nplike = node.backend.index_nplike
     tags, index = concrete(node.tags.data, node.index.data)
-    n = len(tags)
+    n = tags.shape[0]
     tags = nplike.astype(tags, int64)
     index = nplike.astype(index[:n], int64)
     # position of each element inside its member's record (-1: the option member is None)
@@ -136,10 +136,10 @@ def _merged_field(nplike, records, selected, inner, missing, field, n):
     pieces, starts, start = [], {}, 0
     for k, record in enumerate(records):
         if field in record.fields:
-            piece = record.content(field)[: len(record)]
+            piece = record.content(field)._getitem_range(0, length_of(record))
             pieces.append(piece)
             starts[k] = start
-            start += len(piece)
+            start += length_of(piece)
     merged = pieces[0] if len(pieces) == 1 else merge_layouts(pieces)
     positions = nplike.full(n, -1, dtype=int64)
     for k, mask in enumerate(selected):
@@ -147,7 +147,8 @@ def _merged_field(nplike, records, selected, inner, missing, field, n):
             positions[mask] = starts[k] + inner[mask]
     positions = nplike.where(missing, -1, positions)
     everywhere = len(starts) == len(records)
-    if everywhere and len(merged) > 0:
+    merged_length = length_of(merged)
+    if everywhere and (merged_length is unknown_length or merged_length > 0):
         # present in every member: missing elements are the record's, not the field's
         return merged._carry(Index64(nplike.where(missing, 0, positions), nplike=nplike), True)
     return IndexedOptionArray.simplified(Index64(positions, nplike=nplike), merged)

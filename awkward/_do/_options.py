@@ -178,7 +178,7 @@ def _firsts_of_lists(lists):
     nplike = index_nplike_of(lists)
     n = length_of(lists)
     if lists.is_regular:
-        if lists.size == 0:
+        if lists.size is not unknown_length and lists.size == 0:
             index = nplike.full(n, -1, dtype=int64)
         else:
             index = nplike.arange(n, dtype=int64) * lists.size

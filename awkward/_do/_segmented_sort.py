@@ -301,6 +301,10 @@ def segmented_argsort(nplike, values, offsets, *, ascending=True, local=False, b
         out = _kernel_argsort(backend, values, offsets, ascending, local)
         if out is not None:
             return out
+    if not nplike.known_data:  # a tracer: the order is unknown; sorting reads both
+        for array in (values, offsets):
+            array.touch_data()
+        return nplike.empty(values.shape[0], dtype=int64)
     nan = _nan_mask(nplike, values)
     if nan is not None:
         present = ~nan

@@ -187,7 +187,7 @@ def string_compute_lists(layout, function, kernel_name, separator):
     def compute(node, kind):
         arrow_lists = connect.list_of_strings_to_arrow(node)
         sep = connect.arrow_scalar(separator, kind)
-        return connect.arrow_to_layout(kernel(arrow_lists, sep), kind=kind, ignore_nulls=True)
+        return connect.joined_to_layout(kernel(arrow_lists, sep), kind)
 
     def action(node, **_):
         kind = _list_of_strings_kind(node)

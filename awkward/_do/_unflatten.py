@@ -243,7 +243,7 @@ def _cut_union(node, depth, axis, counts, mask):
         (positions,) = concrete(cut.offsets.data)
         (tags,) = concrete(node.tags.data)
         per_list = positions[1:] - positions[:-1]
-        count_tags = nplike.repeat(tags[: len(per_list)], per_list)
+        count_tags = nplike.repeat(tags[: per_list.shape[0]], per_list)
         per_branch = []
         for tag in range(n):
             chosen = count_tags == tag

@@ -14,7 +14,7 @@ from awkward._broadcasting import broadcast_scalar
 from awkward._do._lockstep import broadcast_shared, is_string_like, same_index
 from awkward._nplikes.dtypes import int64, uint8
 from awkward._nplikes.shape import unknown_length
-from awkward.contents.content import Content, concrete
+from awkward.contents.content import Content, concrete, length_of, maybe_equal
 
 __all__ = [
     "scalar_column",
@@ -130,11 +130,13 @@ def zip_no_broadcast_layouts(layouts, fields, *, parameters=None, function_name=
             f"{function_name}: all array layouts must be either NumpyArrays or ListOffsetArrays, "
             "not scalars"
         )
-    lengths = {len(x) for x in layouts}
-    if len(lengths) > 1:
+    lengths = {length_of(x) for x in layouts}
+    if len(lengths) > 1 and unknown_length not in lengths:
         raise ValueError(
             f"{function_name}: all arrays must have the same length, not {sorted(lengths)}"
         )
+    if len(lengths) > 1:  # tracers: some lengths unknown, so the length is unknown
+        lengths = {unknown_length}
     if all(_is_rectilinear(x) for x in layouts):
         return RecordArray(layouts, fields, lengths.pop(), parameters=parameters)
     if not all(isinstance(x, ListOffsetArray) for x in layouts):
@@ -166,10 +168,12 @@ def _is_rectilinear(layout) -> bool:
 def _equal_offsets(a, b) -> bool:
     if same_index(a, b):
         return True
-    if a.length is not b.length and len(a) != len(b):
+    if a.length is not b.length and not maybe_equal(a.data.shape[0], b.data.shape[0]):
         return False
     nplike = a.nplike
     x, y = concrete(a.data, b.data)
+    if not nplike.known_data:
+        return True  # tracers cannot be compared (2.14): taken as equal, both read
     return bool(nplike.array_equal(x, y))
 
 

@@ -233,6 +233,17 @@ class TypeTracerArray(NDArrayOperatorsMixin, MaterializableArray):
     def ctypes(self):
         raise unknown_data_error("get the memory address of its data")
 
+    def _real_part(self):
+        """numpy's ``.real`` (and ``.imag``): the real dtype of a complex array (touches data)."""
+        self.touch_data()
+        return TypeTracerArray(numpy.zeros(0, dtype=self._dtype).real.dtype, self._shape)
+
+    def _set_part(self, value):
+        self.touch_data()  # no data to write into: a write is a touch
+
+    real = property(_real_part, _set_part)
+    imag = property(_real_part, _set_part)
+
     @property
     def T(self):
         if self.ndim < 2:

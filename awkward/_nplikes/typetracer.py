@@ -454,15 +454,11 @@ class TypeTracer(NumpyLike):
         return self._reduce(x, axis, False, numpy.int64)
 
     def array_equal(self, x1, x2, *, equal_nan=False) -> bool:
-        """The values are unknown: arrays of equal dtype and compatible shapes are taken as
-        equal (the answer an operation needs to keep the eager result's structure)."""
-        _touch(x1, x2)
-        if _dtype_of(x1) != _dtype_of(x2) or len(_shape_of(x1)) != len(_shape_of(x2)):
-            return False
-        for a, b in zip(_shape_of(x1), _shape_of(x2)):
-            if a is not _UNKNOWN and b is not _UNKNOWN and a != b:
-                return False
-        return True
+        """The values are unknown, so there is no answer: a RuntimeError, as 2.14's, touching
+        nothing (callers check ``known_data`` first and take their general path)."""
+        raise RuntimeError(
+            "TypeTracer.array_equal: typetracer arrays have no values to compare (the data are unknown)"
+        )
 
     def astype(self, x, dtype, *, copy=True):
         x = self.asarray(x)

@@ -21,6 +21,7 @@ from awkward.contents._typetracer import one_list_of
 from awkward.contents.content import Content, concrete, is_true, length_of, unknown_length
 from awkward.contents.indexedoptionarray import IndexedOptionArray
 from awkward.contents.listoffsetarray import ListOffsetArray
+from awkward.contents.regulararray import RegularArray
 from awkward.index import Index, Index64
 from awkward.record import Record
 
@@ -137,7 +138,10 @@ def _getitem_items(layout, items):
             return _next(getitem(layout, rest[0]), tuple(rest[1:]), None, 1)
         if not rest:
             return layout
-    wrapped = one_list_of(layout)
+        # 2.14's wrapper: one list of unknown size (np.newaxis at axis 0 gives ## * ## * ...)
+        wrapped = RegularArray(layout, unknown_length)
+    else:
+        wrapped = one_list_of(layout)
     out = _next(wrapped, tuple(rest), None, 0)
     return out._getitem_at(0)
 

@@ -119,8 +119,39 @@ def _prod(sizes) -> int:
     return out
 
 
+def _next_regular_of_unknown_size(layout, head, tail, adv, dim):
+    """A tracer's RegularArray whose size is unknown (to_regular): the carries are tracers of
+    unknown length, read as the general path (a carry of the content) reads them."""
+    nplike = layout.backend.index_nplike
+    length = length_of(layout)
+    rowstarts = nplike.arange(length, dtype=int64) * unknown_length
+    if isinstance(head, (_Jagged, _Missing)):
+        return _awkward_below(layout, rowstarts, nplike.zeros(length, dtype=int64), head, tail, dim)
+    carry = Index64(nplike.empty(unknown_length, dtype=int64), nplike=nplike)
+    if isinstance(head, int):
+        return _next(layout.content._carry(carry, True), tail, adv, dim + 1)
+    if isinstance(head, slice):
+        nextadv = None if adv is None else nplike.empty(unknown_length, dtype=int64)
+        if head.start in (None, 0) and head.stop is None and head.step in (None, 1):
+            picked = layout.content._getitem_range(0, unknown_length)  # every item: no carry
+        else:
+            picked = layout.content._carry(carry, True)
+        return RegularArray(_next(picked, tail, nextadv, dim + 1), unknown_length)
+    if isinstance(head, _Advanced):
+        values = head.values
+        nplike.any((values < 0) | (values > 0))  # the bounds check reads the index
+        picked = layout.content._carry(carry, True)
+        if adv is None:
+            nextadv = nplike.empty(unknown_length, dtype=int64)
+            return _wrap_advanced(_next(picked, tail, nextadv, dim + 1), head.shape, length)
+        return _next(picked, tail, adv, dim + 1)
+    raise TypeError(f"cannot slice dimension {dim} with {head!r}")
+
+
 def _next_regular(layout, head, tail, adv, dim):
     nplike = layout.backend.index_nplike
+    if layout.size is unknown_length:
+        return _next_regular_of_unknown_size(layout, head, tail, adv, dim)
     size, length = layout.size, length_of(layout)
     content = layout.content
     rowstarts = nplike.arange(length, dtype=int64) * size

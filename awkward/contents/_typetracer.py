@@ -25,10 +25,15 @@ __all__ = ["to_typetracer", "layout_from_form", "forget_length", "one_list_of", 
 _LENGTH_GENERATOR_SLOTS = ("_length_generator", "_zeros_length_generator")
 
 
-def _backend():
-    from awkward._backends.typetracer import TypeTracerBackend
+_TYPETRACER_BACKEND = []  # the singleton, looked up once (a per-node import costs per call)
 
-    return TypeTracerBackend.instance()
+
+def _backend():
+    if not _TYPETRACER_BACKEND:
+        from awkward._backends.typetracer import TypeTracerBackend
+
+        _TYPETRACER_BACKEND.append(TypeTracerBackend.instance())
+    return _TYPETRACER_BACKEND[0]
 
 
 def _tracer_of(raw, forget):
@@ -43,7 +48,8 @@ def _tracer_of(raw, forget):
 def _convert(layout: Content, forget: bool) -> Content:
     backend = _backend()
     nplike = backend.index_nplike
-    children_forget = forget and (layout.is_regular or type(layout).__name__ == "UnmaskedArray")
+    kind = type(layout).__name__
+    children_forget = forget and (layout.is_regular or kind == "UnmaskedArray")
     out = layout._map_slots(
         lambda index: type(index)._unchecked(_tracer_of(index.data, forget), index._metadata, nplike),
         lambda raw: _tracer_of(raw, forget),
@@ -52,7 +58,7 @@ def _convert(layout: Content, forget: bool) -> Content:
     for name in _LENGTH_GENERATOR_SLOTS:
         if hasattr(type(out), name) and getattr(out, name, None) is not None:
             object.__setattr__(out, name, None)
-    if forget and hasattr(type(out), "_length") and type(out).__name__ in ("RecordArray", "BitMaskedArray"):
+    if forget and kind in ("RecordArray", "BitMaskedArray"):
         object.__setattr__(out, "_length", unknown_length)
     if forget and layout.is_regular and layout.size == 0:
         object.__setattr__(out, "_zeros_length", unknown_length)

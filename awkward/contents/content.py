@@ -456,13 +456,15 @@ class Content:
 
         When every buffer is already concrete, returns self after resolving lazily known
         metadata (length generators) in place on every node: the values are the same."""
+        known = self._backend.nplike.known_data  # (a tracer's unknown lengths stay unknown)
         if self.is_all_materialized:
-            return self._resolve_metadata_in_place()
-        return self._map_slots(
+            return self._resolve_metadata_in_place() if known else self
+        out = self._map_slots(
             lambda index: index.materialize(),
             lambda raw: raw.materialize() if isinstance(raw, type_) else raw,
             lambda child: child.materialize(type_),
-        )._after_materialize()
+        )
+        return out._after_materialize() if known else out
 
     def _after_materialize(self):
         """Hook: resolve lazily known metadata (e.g. a length generator) in place; returns self."""
@@ -608,7 +610,7 @@ class Content:
             return False
         if not self._is_equal_to_attributes(other):
             return False
-        if len(self) != len(other):
+        if not maybe_equal(length_of(self), length_of(other)):
             return False
         mine, theirs = self._buffers_by_attribute(), other._buffers_by_attribute()
         if mine.keys() != theirs.keys():
@@ -742,12 +744,17 @@ def _unpickle_layout(cls, state):
 
 
 def _buffers_equal(left, right) -> bool:
+    from awkward._backends import backend_of_obj
+
+    nplike = backend_of_obj(left).nplike
+    if not nplike.known_data:
+        # tracers (2.14): equal when their shapes may be, and no data is read
+        shapes = declared_shape(left), declared_shape(right)
+        return len(shapes[0]) == len(shapes[1]) and all(maybe_equal(a, b) for a, b in zip(*shapes))
     left, right = concrete(left, right)
     if left.shape != right.shape:
         return False
-    from awkward._backends import backend_of_obj
-
-    return backend_of_obj(left).nplike.array_equal(left, right)
+    return nplike.array_equal(left, right)
 
 
 def _host_or_device(array, nplike):

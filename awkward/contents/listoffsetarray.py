@@ -135,6 +135,17 @@ class ListOffsetArray(SingleContent):
 
         (data,) = concrete(self._offsets.data)
         nplike = self._offsets.nplike
+        if not nplike.known_data:
+            # a tracer: the size is in the data, so (as 2.14) a RegularArray of unknown size;
+            # the check that every list has that size reads the offsets
+            counts = data[1:] - data[:-1]
+            nplike.all(counts == counts[0])
+            first = as_length(data[0])
+            return RegularArray(
+                self._content._getitem_range(first, first + unknown_length),
+                unknown_length,
+                parameters=self._parameters,
+            )
         length = len(data) - 1
         if length == 0:
             return RegularArray(self._content._getitem_range(0, 0), 0, 0, parameters=self._parameters)

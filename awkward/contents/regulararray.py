@@ -36,7 +36,8 @@ class RegularArray(SingleContent):
 
     def __init__(self, content, size, zeros_length=0, zeros_length_generator=None, *, parameters=None):
         self._check_content(content, "RegularArray")
-        size = _check_nonnegative_int(size, "RegularArray", "size")
+        if size is not unknown_length:  # unknown: a tracer's to_regular (as 2.14)
+            size = _check_nonnegative_int(size, "RegularArray", "size")
         if zeros_length is not unknown_length:
             zeros_length = _check_nonnegative_int(zeros_length, "RegularArray", "zeros_length")
         if zeros_length_generator is not None and not callable(zeros_length_generator):
@@ -81,6 +82,8 @@ class RegularArray(SingleContent):
 
     @property
     def length(self):
+        if self._size is unknown_length:
+            return unknown_length
         if self._size == 0:
             return self._zeros_length
         content_length = self._content.length
@@ -89,6 +92,8 @@ class RegularArray(SingleContent):
         return content_length // self._size
 
     def _resolve_length(self) -> int:
+        if self._size is unknown_length:
+            raise TypeError("the length of this typetracer array is unknown")
         if self._size == 0:
             if self._zeros_length_generator is not None:
                 return int(self._zeros_length_generator())
@@ -103,7 +108,7 @@ class RegularArray(SingleContent):
 
         nplike = self._backend.index_nplike
         length = length_of(self)
-        if self._size == 0:
+        if self._size is not unknown_length and self._size == 0:
             return Index64(nplike.zeros(length + 1, dtype=int64), nplike=nplike)
         stop = (length + 1) * self._size
         return Index64(nplike.arange(0, stop, self._size, dtype=int64), nplike=nplike)
@@ -126,10 +131,12 @@ class RegularArray(SingleContent):
         )
 
     def _is_equal_to_attributes(self, other) -> bool:
+        if self._size is unknown_length or other._size is unknown_length:
+            return self._size is other._size
         return self._size == other._size
 
     def _after_materialize(self):
-        if self._zeros_length is unknown_length and self._size == 0:
+        if self._zeros_length is unknown_length and self._size is not unknown_length and self._size == 0:
             self._zeros_length = self._resolve_length()
         self._zeros_length_generator = None
         return self
@@ -166,8 +173,10 @@ class RegularArray(SingleContent):
 
     def _getitem_range(self, start: int, stop: int) -> Content:
         size = self._size
+        # (0 * an unknown size is 0: a BitMaskedArray content keeps its bits)
+        first = 0 if start is not unknown_length and start == 0 else start * size
         return RegularArray(
-            self._content._getitem_range(start * size, stop * size),
+            self._content._getitem_range(first, stop * size),
             size,
             stop - start,
             parameters=self._parameters,
@@ -209,7 +218,7 @@ class RegularArray(SingleContent):
         return list_items_to_python(self, content, offsets, 0, behavior)
 
     def _validity_error(self, path: str) -> str:
-        if self._size < 0:
+        if self._size is not unknown_length and self._size < 0:
             return self._validity_message(path, "size < 0")
         return self._content._validity_error(path + ".content")
 

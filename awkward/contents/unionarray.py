@@ -200,6 +200,14 @@ class UnionArray(Content):
         index_cls = Index64 if index_cls is None else index_cls
         nplike = backend.index_nplike
         (raw,) = concrete(tags.data)
+        if not nplike.known_data:  # a tracer: the kernel reads the tags, the index is unknown
+            out = nplike.empty(raw.shape[0], dtype=_int64())
+            backend["awkward_UnionArray_regular_index", _int64(), _int64(), int8](
+                out, nplike.empty(1, dtype=_int64()), raw, raw.shape[0], unknown_length
+            )
+            return (Index64 if index_cls is Index64 else index_cls)(
+                out if index_cls is Index64 else nplike.astype(out, index_cls._expected_dtype), nplike=nplike
+            )
         length = len(raw)
         raw = raw if raw.dtype == int8 else nplike.astype(raw, int8)
         numcontents = int(nplike.max(raw)) + 1 if length else 0

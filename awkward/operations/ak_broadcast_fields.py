@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from awkward._nplikes.dtypes import int64
+from awkward.contents.content import length_of
 from awkward.operations._elementwise import is_string
 from awkward.operations._layout_args import HighLevelContext
 from awkward.operations._named_axis import named_axis_op, positional_inputs
@@ -74,7 +75,7 @@ def _unify(layouts):
             from awkward.contents import RecordArray
 
             contents = [per_field[f][i] if i in per_field[f] else _missing(node) for f in fields]
-            record = RecordArray(contents, list(fields), len(node), parameters=node._parameters, backend=node.backend)
+            record = RecordArray(contents, list(fields), length_of(node), parameters=node._parameters, backend=node.backend)
         out.append(_rewrap(wrappers, record))
     return out
 
@@ -84,5 +85,5 @@ def _missing(record):
     from awkward.index import Index64
 
     nplike = record.backend.index_nplike
-    index = Index64(nplike.full(len(record), -1, dtype=int64), nplike=nplike)
+    index = Index64(nplike.full(length_of(record), -1, dtype=int64), nplike=nplike)
     return IndexedOptionArray(index, EmptyArray(backend=record.backend))
