@@ -98,9 +98,13 @@ def instructions_per_second(n):
         ("loop", "run_loop", "loop_vm"),
     ):
         machine = namespace[vm]
-        machine.count_reset()
-        namespace[fn]()
-        rate = machine.count_instructions / max(machine.count_nanoseconds, 1) * 1e3
+        best = None
+        for _ in range(5):  # the best of five runs: the machine's own clock is wall time
+            machine.count_reset()
+            namespace[fn]()
+            if best is None or machine.count_nanoseconds < best:
+                best = machine.count_nanoseconds
+        rate = machine.count_instructions / max(best, 1) * 1e3
         print(
             f"  {name:8s}: {machine.count_instructions:>12d} instructions, {rate:8.1f} M instructions/s"
         )

@@ -496,7 +496,19 @@ class Compiler {
     }
     if (kind == RK_QUOTEDSTR && (flags & READ_REPEATED)) fail(start, "'#' not allowed with 'quotedstr->'");
     pos++;
-    emit(seg, {OP_READ, flags, k, o}, w + " " + next + " " + target);
+    Op op = OP_READ;
+    int64_t size = read_kind_size(kind);
+    if (size != 0) {  // fixed-size kinds have fast paths
+      flags |= size << READ_SIZE_SHIFT;
+      if (o >= 0) {
+        op = OP_READ_OUT;
+        int64_t conv = read_converter_index(kind, (flags & READ_BIGENDIAN) != 0, (int)prog.output_dtypes[(size_t)o]);
+        flags |= conv << READ_CONVERTER_SHIFT;
+      } else if (!(flags & READ_REPEATED)) {
+        op = OP_READ_STACK;
+      }
+    }
+    emit(seg, {op, flags, k, o}, w + " " + next + " " + target);
     out << ind << w << " " << next << " " << target << "\n";
   }
 };

@@ -1,5 +1,7 @@
 // AwkwardForth: error and dtype names, and the growable typed output buffers.
+#include <cstdint>
 #include <cstring>
+#include <new>
 
 #include "awkward/forth/forth_machine.h"
 
@@ -55,74 +57,21 @@ Output::Output(DType d, int64_t initial, double factor)
 
 void Output::reset() {
   length = 0;
-  std::vector<char>((size_t)(initial_size * itemsize)).swap(data);
+  data = RawBuffer();
+  data.resize((size_t)(initial_size * itemsize));
 }
 
-template <typename To, typename From>
-static inline void put(char* dst, From v) {
-  To x = (To)v;
-  std::memcpy(dst, &x, sizeof(To));
+void Output::grow(int64_t need) {
+  double size = (double)data.size();  // in double: the growth never overflows an integer
+  if (size < itemsize) size = itemsize;
+  while (size < (double)need) size = size * resize_factor + itemsize;
+  if (size > 4e18) size = (double)need;  // no headroom near the limits (realloc may then fail)
+  data.resize((size_t)size);
 }
-
-template <typename From>
-static inline void put_as(DType d, char* dst, From v) {
-  switch (d) {
-    case DType::bool_: put<uint8_t>(dst, v != 0); break;
-    case DType::int8: put<int8_t>(dst, v); break;
-    case DType::int16: put<int16_t>(dst, v); break;
-    case DType::int32: put<int32_t>(dst, v); break;
-    case DType::int64: put<int64_t>(dst, v); break;
-    case DType::uint8: put<uint8_t>(dst, v); break;
-    case DType::uint16: put<uint16_t>(dst, v); break;
-    case DType::uint32: put<uint32_t>(dst, v); break;
-    case DType::uint64: put<uint64_t>(dst, v); break;
-    case DType::float32: put<float>(dst, v); break;
-    case DType::float64: put<double>(dst, v); break;
-  }
-}
-
-void Output::write_int(int64_t v) {
-  reserve_more(1);
-  put_as<int64_t>(dtype, data.data() + length * itemsize, v);
-  length++;
-}
-
-void Output::write_double(double v) {
-  reserve_more(1);
-  put_as<double>(dtype, data.data() + length * itemsize, v);
-  length++;
-}
-
-template <typename To>
-static inline To get(const char* src) {
-  To x;
-  std::memcpy(&x, src, sizeof(To));
-  return x;
-}
-
-int64_t Output::last_int() const {
-  if (length == 0) return 0;
-  const char* p = data.data() + (length - 1) * itemsize;
-  switch (dtype) {
-    case DType::bool_: return get<uint8_t>(p) != 0;
-    case DType::int8: return get<int8_t>(p);
-    case DType::int16: return get<int16_t>(p);
-    case DType::int32: return get<int32_t>(p);
-    case DType::int64: return get<int64_t>(p);
-    case DType::uint8: return get<uint8_t>(p);
-    case DType::uint16: return get<uint16_t>(p);
-    case DType::uint32: return get<uint32_t>(p);
-    case DType::uint64: return (int64_t)get<uint64_t>(p);
-    case DType::float32: return (int64_t)get<float>(p);
-    case DType::float64: return (int64_t)get<double>(p);
-  }
-  return 0;
-}
-
-void Output::write_add(int64_t v) { write_int(last_int() + v); }
 
 void Output::dup(int64_t n) {
   if (length == 0 || n <= 0) return;
+  if (n > INT64_MAX / itemsize - length) throw std::bad_alloc();  // (length + n) * itemsize overflows
   reserve_more(n);
   const char* last = data.data() + (length - 1) * itemsize;
   for (int64_t k = 0; k < n; k++) std::memcpy(data.data() + (length + k) * itemsize, last, (size_t)itemsize);

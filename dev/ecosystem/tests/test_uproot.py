@@ -3,6 +3,9 @@ access log, concatenate/iterate, RNTuple writing and reading, uproot.dask."""
 
 from __future__ import annotations
 
+import json
+import os
+
 import numpy as np
 import pytest
 
@@ -175,3 +178,70 @@ def test_uproot_dask(tree_file, model):
     ]
     eager = uproot.open(tree_file)["tree"].arrays(["x", "pt"])
     assert ak.to_list(lazy[["x", "pt"]].compute()) == ak.to_list(eager)
+
+
+# ---- a file written by ROOT itself (dev/ecosystem/make_root_samples.py) -------------------
+
+ROOT_SAMPLE = os.path.join(os.path.dirname(__file__), os.pardir, "data", "root_types.root")
+# the branches uproot reads with a generated AwkwardForth program (AsObjects interpretations)
+FORTH_BRANCHES = ["vstr", "vvf", "vvi", "pairs", "particles", "imap"]
+
+
+def _root_sample_expected():
+    with open(ROOT_SAMPLE[: -len(".root")] + ".json", encoding="utf-8") as stream:
+        expected = json.load(stream)
+    columns = expected["columns"]
+    # uproot's types: pairs are records, maps lists of (key, value) tuples, TLorentzVector
+    # a record of fP (a TVector3) and fE
+    columns["pairs"] = [[{"first": a, "second": b} for a, b in row] for row in columns["pairs"]]
+    columns["imap"] = [[(k, v) for k, v in row] for row in columns["imap"]]
+    columns["lv"] = [{"fP": {"fX": x, "fY": y, "fZ": z}, "fE": e} for x, y, z, e in columns["lv"]]
+    return expected
+
+
+def test_root_written_types_read_through_our_forth_machine(monkeypatch):
+    """Strings, nested vectors, a vector of pairs, a vector of a class with string and vector
+    members and a std::map, as ROOT 6.40 wrote them: uproot reads each with library="ak",
+    running its generated Forth program on our ForthMachine64, and the values equal those
+    make_root_samples.py filled."""
+    import awkward.forth
+
+    expected = _root_sample_expected()
+    made, begun = [], []
+    base = awkward.forth.ForthMachine64
+
+    class CountingMachine(base):
+        def __init__(self, source, *args, **kwargs):
+            made.append(source)
+            super().__init__(source, *args, **kwargs)
+
+        def begin(self, *args, **kwargs):
+            begun.append(self)
+            return super().begin(*args, **kwargs)
+
+    monkeypatch.setattr(awkward.forth, "ForthMachine64", CountingMachine)
+    tree = uproot.open(ROOT_SAMPLE)["types"]
+    assert tree.num_entries == expected["entries"]
+    assert all(tree[name].num_baskets == expected["baskets"] for name in expected["columns"])
+    for name, values in expected["columns"].items():
+        made.clear()
+        begun.clear()
+        array = tree[name].array(library="ak")
+        assert isinstance(array, ak.Array)
+        assert ak.to_list(array) == values, name
+        if name in FORTH_BRANCHES:
+            # the program is discovered on the first basket, then the machine reads the others
+            assert len(made) >= 1, f"{name}: uproot did not build a ForthMachine64"
+            assert len(begun) >= expected["baskets"] - 1, (
+                f"{name}: the machine read {len(begun)} baskets"
+            )
+    # the record types uproot gives them
+    particles = tree["particles"].array(library="ak")
+    assert ak.fields(particles) == ["id", "pt", "name", "hits"]
+    assert str(ak.type(particles.name)).endswith("var * string")
+    imap = tree["imap"].array(library="ak")
+    assert ak.parameters(imap.layout.content) == {"__array__": "sorted_map"}
+    # all branches at once (one ak.Array of records) agree with the branch-by-branch reads
+    everything = tree.arrays(library="ak")
+    for name, values in expected["columns"].items():
+        assert ak.to_list(everything[name]) == values, name
