@@ -64,3 +64,36 @@ def test_cuda_module_compiles_with_nvrtc(family):
     module = harness.cuda_module(family.name)
     for spec in family.specializations:
         module.get_function(spec.symbol)
+
+
+_spec = importlib.util.spec_from_file_location("cuda_large_cases", REPO / "tests" / "cuda_emulation" / "large_cases.py")
+large_cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(large_cases)
+WITH_CUDA = [f for f in FAMILIES if f.cuda_threads is not None]
+# scale 1: the emulation's sizes; scale 8: many tiles of a real 256-thread block too
+LARGE = (
+    [(f, s, i, f"{n}x{scale}") for scale in (1, 8) for f, s, i, n in large_cases.large_params(WITH_CUDA, scale)]
+    if harness.cuda_available()
+    else []  # nothing to build where these tests are skipped
+)
+
+
+@pytest.mark.parametrize("family,spec,inputs,number", LARGE, ids=[f"{f.name}-{n}" for f, _, _, n in LARGE])
+def test_cuda_kernel_on_large_inputs(family, spec, inputs, number):
+    """The .cu kernels (block scans, the nonlocal sort) over many tiles, errors included."""
+    kernel, spec_record, _ = _as_harness(family, spec, next(iter(family.tests)))
+    runner = harness.run_cuda(family.name, spec.symbol, family.cuda_threads)
+    large_cases.check_against_reference(harness, family, kernel, spec_record, inputs, runner)
+
+
+def test_cupy_overrides_on_large_inputs():
+    """cupy_kernels.OVERRIDES (device-wide cupy primitives) on the same large inputs, with cupy."""
+    import cupy
+
+    _spec = importlib.util.spec_from_file_location("cupy_override_cases", REPO / "tests" / "test_cuda_cupy_kernels.py")
+    module = importlib.util.module_from_spec(_spec)
+    _spec.loader.exec_module(module)
+    for scale in (1, 8):
+        overridden = [module.FAMILIES[name] for name in sorted(module.cupy_kernels.OVERRIDES)]
+        for family, spec, inputs, _ in large_cases.large_params(overridden, scale):
+            module.run_large_case(family, spec, inputs, cupy)

@@ -43,6 +43,9 @@ _spec = importlib.util.spec_from_file_location(
 )
 harness = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(harness)
+_spec = importlib.util.spec_from_file_location("cuda_large_cases", SHIM.parent / "large_cases.py")
+large_cases = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(large_cases)
 
 FAMILIES = [f for f in load_all(REPO / "kernel-specification") if f.cuda_threads is not None]
 FAMILIES = [f for f in FAMILIES if (KERNELS_DIR / f"{f.name}.cu").exists()]
@@ -64,18 +67,20 @@ def build_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("cuda_emulation")
 
 
-def library(family: str, build_dir: Path) -> ctypes.CDLL:
+def library(family: str, build_dir: Path, defines: tuple[str, ...] = ()) -> ctypes.CDLL:
+    key = "-".join((family, *defines))
     with _compile_lock:
-        if family not in _libraries:
-            out = build_dir / f"{family}.so"
+        if key not in _libraries:
+            out = build_dir / f"{key}.so"
             result = subprocess.run(
                 ["g++", "-std=c++20", "-O0", "-shared", "-fPIC", "-pthread", "-include", str(SHIM),
+                 *(f"-D{d}" for d in defines),
                  f"-I{KERNELS_DIR}", "-x", "c++", str(KERNELS_DIR / f"{family}.cu"), "-o", str(out)],
                 capture_output=True, text=True, timeout=600,
             )
             assert result.returncode == 0, result.stderr[-3000:]
-            _libraries[family] = ctypes.CDLL(str(out))
-        return _libraries[family]
+            _libraries[key] = ctypes.CDLL(str(out))
+        return _libraries[key]
 
 
 def run_emulated(lib, symbol, threads_expression):
@@ -135,72 +140,47 @@ def test_cuda_kernel_case_emulated(family, spec, case, build_dir):
     kernel.check(run_emulated(lib, spec.symbol, family.cuda_threads), spec_record, case_record)
 
 
-def _large_cases():
-    """Inputs over many tiles of the block scans (40 threads x 8 items = 320 per tile)."""
-    rng = np.random.default_rng(2026)
-    n = 1000
-    lengths = rng.integers(0, 6, n)
-    starts = rng.integers(0, 50, n)
-    stops = starts + rng.integers(0, 5, n)
-    total = int((stops - starts).sum())
-    padded = int(np.maximum(stops - starts, 2).sum())
-    bad_lengths = lengths.copy()
-    bad_lengths[[700, 900]] = -1
-    bad_stops = stops.copy()
-    bad_stops[[555, 800]] = starts[[555, 800]] - 1
-    tags = rng.integers(0, 3, n)
-    bad_tags = tags.copy()
-    bad_tags[[901, 950]] = 3
-    index = rng.integers(-1, 6, n)
-    cases = {
-        "awkward_Lengths_to_offsets": [
-            {"fromlengths": lengths, "length": n},
-            {"fromlengths": bad_lengths, "length": n},
-        ],
-        "awkward_ListArray_compact_offsets": [
-            {"fromstarts": starts, "fromstops": stops, "length": n},
-            {"fromstarts": starts, "fromstops": bad_stops, "length": n},
-        ],
-        "awkward_ListArray_expand_carry": [
-            {"fromstarts": starts, "fromstops": stops, "length": n, "lentocarry": total},
-            {"fromstarts": starts, "fromstops": stops, "length": n, "lentocarry": total - 40},
-            {"fromstarts": starts, "fromstops": bad_stops, "length": n, "lentocarry": total},
-        ],
-        "awkward_ListArray_rpad_axis1": [
-            {"fromstarts": starts, "fromstops": stops, "target": 2, "length": n, "tolength": padded},
-            {"fromstarts": starts, "fromstops": stops, "target": 2, "length": n, "tolength": padded - 30},
-        ],
-        "awkward_UnionArray_regular_index": [
-            {"fromtags": tags, "length": n, "numcontents": 3},
-            {"fromtags": bad_tags, "length": n, "numcontents": 3},
-        ],
-        "awkward_IndexedArray_numnull": [{"fromindex": index, "length": n}],
-    }
+# every segment of more than one item through the block-per-segment path of awkward_cuda_reduce.h
+BLOCK_REDUCE = ("AWKWARD_CUDA_REDUCE_SHORT=1",)
+ORDERED = ("awkward_reduce_sum", "awkward_reduce_prod")  # float results depend on the order
+
+
+def _reducer_params():
+    """Every case of the reducers on their widest specialization; for sums and products an
+    integer one (the block path adds in another order, exact for integers only), or none."""
     out = []
-    by_name = {f.name: f for f in FAMILIES}
-    for name, inputs_list in cases.items():
-        family = by_name[name]
-        spec = family.specializations[-1]  # the 64-bit one (int8 tags for the union)
-        for number, inputs in enumerate(inputs_list):
-            out.append((family, spec, {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in inputs.items()}, number))
+    for family in FAMILIES:
+        if "awkward_cuda_reduce.h" not in (KERNELS_DIR / f"{family.name}.cu").read_text():
+            continue
+        for case in family.tests:
+            fitting = [s for s in family.specializations if case_fits(family, s, case)]
+            if family.name in ORDERED:
+                fitting = [s for s in fitting if not s.dtypes["toptr"].startswith("float")]
+            if fitting:
+                out.append((family, fitting[-1], case))
     return out
 
 
-LARGE = _large_cases()
+REDUCERS = _reducer_params()
+
+
+@pytest.mark.parametrize(
+    "family,spec,case", REDUCERS, ids=[f"{s.symbol}-{c.name}" for _, s, c in REDUCERS]
+)
+def test_reducer_case_emulated_with_every_segment_long(family, spec, case, build_dir):
+    kernel, spec_record, case_record = _as_harness(family, spec, case)
+    lib = library(family.name, build_dir, BLOCK_REDUCE)
+    kernel.check(run_emulated(lib, spec.symbol, family.cuda_threads), spec_record, case_record)
+
+
+LARGE = large_cases.large_params(FAMILIES)
 
 
 @pytest.mark.parametrize("family,spec,inputs,number", LARGE, ids=[f"{f.name}-{n}" for f, _, _, n in LARGE])
-def test_scan_kernels_on_many_tiles_match_the_reference(family, spec, inputs, number, build_dir):
+def test_kernels_on_many_tiles_match_the_reference(family, spec, inputs, number, build_dir):
     kernel, spec_record, _ = _as_harness(family, spec, next(iter(family.tests)))
-    case = {"inputs": inputs, "outputs": {}, "error": None}
-    expected_args = kernel.build(spec_record, case)
-    namespace: dict = {}
-    exec(family.definition, namespace)
-    expected = harness.run_reference(namespace[family.name])(kernel, spec_record, expected_args)
-    got_args = kernel.build(spec_record, case)
-    got = run_emulated(library(family.name, build_dir), spec.symbol, family.cuda_threads)(kernel, spec_record, got_args)
-    assert got == expected
-    if expected is None:
-        for arg, want, have in zip(family.args, expected_args, got_args):
-            if arg.is_pointer and arg.dir == "out":
-                assert have.tolist() == want.tolist(), arg.name
+    runner = run_emulated(library(family.name, build_dir), spec.symbol, family.cuda_threads)
+    large_cases.check_against_reference(harness, family, kernel, spec_record, inputs, runner)
+    if family in [p[0] for p in REDUCERS]:  # and with short segments long too
+        runner = run_emulated(library(family.name, build_dir, BLOCK_REDUCE), spec.symbol, family.cuda_threads)
+        large_cases.check_against_reference(harness, family, kernel, spec_record, inputs, runner)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from awkward._nplikes.dtypes import int64
+from awkward._nplikes.dtypes import int64, uint8, uint16, uint32, uint64
 from awkward._slicing._common import (
     _flat_values,
     _is_jagged_layout,
@@ -110,13 +110,6 @@ def _mask_lists(layout, starts, stops, offsets, values, valid):
     nplike = layout.backend.index_nplike
     keep = values if valid is None else (values & valid) | ~valid
     length = starts.shape[0]
-    newcounts = nplike.empty(length, dtype=int64)
-    kernel = layout.backend["awkward_ListArray_count_mask", int64, "bool", int64, int64]
-    kernel(newcounts, keep, offsets[:-1], offsets[1:], length, keep.shape[0])
-    newoffsets = nplike.empty(length + 1, dtype=int64)
-    newoffsets[0] = 0
-    nplike.cumsum(newcounts, maybe_out=newoffsets[1:])
-    first = as_length(starts[0]) if (length is unknown_length or length) else 0
     # packed lists (ListOffsetArray, RegularArray, ordered ListArray): the rows cover
     # content[first:first + len(keep)] in order, so the mask applies to that range directly
     contiguous = valid is None and (
@@ -124,11 +117,24 @@ def _mask_lists(layout, starts, stops, offsets, values, valid):
         or (length is not unknown_length and length < 2)
         or is_true(nplike.all(starts[1:] == stops[:-1]))
     )
+    # the counts are written where the offsets go; numpy sums them in place (no counts buffer)
+    newoffsets = nplike.empty(length + 1, dtype=int64)
+    newoffsets[0] = 0
+    newcounts = newoffsets[1:]
+    kernel = layout.backend["awkward_ListArray_count_mask", int64, "bool", int64, int64]
+    kernel(newcounts, keep, offsets[:-1], offsets[1:], length, keep.shape[0])
+    if contiguous and layout.backend.name == "cpu":
+        nplike.cumsum(newcounts, maybe_out=newcounts)
+    else:  # the carry below repeats by the counts
+        newcounts = nplike.asarray(newcounts, copy=True)
+        nplike.cumsum(newcounts, maybe_out=newoffsets[1:])
+    first = as_length(starts[0]) if (length is unknown_length or length) else 0
     if contiguous:
         covered = layout.content._getitem_range(first, first + keep.shape[0])
         if covered.is_numpy:
             (data,) = concrete(covered.data)
-            content = NumpyArray(data[keep], parameters=covered._parameters, backend=covered.backend)
+            kept = _compress(covered.backend, data, keep, as_length(newoffsets[-1]))
+            content = NumpyArray(kept, parameters=covered._parameters, backend=covered.backend)
         else:
             content = covered._carry(Index64(nplike.nonzero(keep)[0], nplike=nplike), True)
         return ListOffsetArray(Index64(newoffsets, nplike=nplike), content)
@@ -142,6 +148,26 @@ def _mask_lists(layout, starts, stops, offsets, values, valid):
             nplike, present, layout.content._carry(Index64(carry[present], nplike=nplike), True)
         )
     return ListOffsetArray(Index64(newoffsets, nplike=nplike), content)
+
+
+_UNSIGNED = {1: uint8, 2: uint16, 4: uint32, 8: uint64}
+
+
+def _compress(backend, data, keep, total):
+    """``data[keep]`` for a 1-d boolean ``keep`` with ``total`` true values. On the cpu backend
+    the awkward_NumpyArray_compress kernel moves the values' bits without a branch per value
+    (numpy's boolean indexing branches on each one, and a mask computed from the data, such as
+    ``x > 0.5``, mispredicts about half of them)."""
+    unsigned = _UNSIGNED.get(data.dtype.itemsize)
+    if backend.name != "cpu" or unsigned is None or len(data.shape) != 1 or data.dtype.hasobject:
+        return data[keep]
+    nplike = backend.nplike
+    data = nplike.ascontiguousarray(data)
+    keep = nplike.ascontiguousarray(keep)
+    out = nplike.empty(total, dtype=data.dtype)
+    kernel = backend["awkward_NumpyArray_compress", unsigned, unsigned, "bool"]
+    kernel(out.view(unsigned), data.view(unsigned), keep, keep.shape[0], total)
+    return out
 
 
 def _pick_lists(layout, starts, counts, offsets, index_counts, values, valid, dim):

@@ -35,7 +35,10 @@ _PRELUDE = r"""// Shared by every CUDA kernel (awkward/_connect/cuda/kernels/<fa
 // * Launch: any grid works. Kernels stride over their range (cuda.threads in the spec:
 //   KernelSpecialization.cuda_threads); the suggested shape is blocks of 256 threads,
 //   ceil(threads / 256) blocks, at least 1, at most 1024. Kernels whose spec says
-//   `threads: 1` run sequentially in thread 0; reductions use block 0 only.
+//   `threads: 1` run in block 0 with all of its threads working together (block scans,
+//   awkward_cuda_scan.h; the counting sort of awkward_cuda_nonlocal.h; a shared-memory count);
+//   other blocks return at once; in them only O(1) work (writing one offset or one error)
+//   is left to a single thread.
 // * Compiled at run time by CuPy's RawModule (NVRTC) with -I<this directory>; nvcc also
 //   compiles them (tests/test_cuda_sources_compile.py).
 #ifndef AWKWARD_CUDA_H_

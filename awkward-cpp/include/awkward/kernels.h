@@ -180,6 +180,15 @@ Error awkward_ListOffsetArray_local_index_U32(int64_t* toindex, const uint32_t* 
 Error awkward_ListOffsetArray_local_index_64(int64_t* toindex, const int64_t* fromoffsets, int64_t length, int64_t lentoindex);
 }
 
+// ---- awkward_NumpyArray_compress: The values where a boolean mask is true, in order: todata = fromdata[mask] (the content of a jagged boolean-mask slice). Any dtype goes through the unsigned integer of its size. tolength must be the number of true values (counted beforehand), so that the output is allocated exactly.
+#define AWKWARD_NUMPYARRAY_COMPRESS_ERR_WRONG_COUNT "the mask does not hold exactly tolength true values"
+extern "C" {
+Error awkward_NumpyArray_compress_uint8(uint8_t* todata, const uint8_t* fromdata, const bool* mask, int64_t length, int64_t tolength);
+Error awkward_NumpyArray_compress_uint16(uint16_t* todata, const uint16_t* fromdata, const bool* mask, int64_t length, int64_t tolength);
+Error awkward_NumpyArray_compress_uint32(uint32_t* todata, const uint32_t* fromdata, const bool* mask, int64_t length, int64_t tolength);
+Error awkward_NumpyArray_compress_uint64(uint64_t* todata, const uint64_t* fromdata, const bool* mask, int64_t length, int64_t tolength);
+}
+
 // ---- awkward_Offsets_to_lengths: List lengths from offsets, tolengths[i] = offsets[i + 1] - offsets[i].
 #define AWKWARD_OFFSETS_TO_LENGTHS_ERR_DECREASING "offsets[i + 1] < offsets[i]"
 extern "C" {

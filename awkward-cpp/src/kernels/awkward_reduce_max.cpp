@@ -1,5 +1,6 @@
 // awkward_reduce_max: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
 #include "awkward/kernels.h"
+#include "reduce_block.h"
 
 template <typename T>
 static Error reduce_max(T* toptr, const T* fromptr, const T* identity, const int64_t* fromstarts,
@@ -11,7 +12,17 @@ static Error reduce_max(T* toptr, const T* fromptr, const T* identity, const int
       return awkward_failure(AWKWARD_REDUCE_MAX_ERR_OUT_OF_RANGE, i);
     }
     T best = identity[0];
-    for (int64_t j = start; j < stop; j++) {
+    int64_t j = start;
+    if constexpr (awkward_reduce_block_extrema<T>::value) {
+      // short segments without a loop-exit branch (reduce_block.h), same order of comparisons
+      if (start <= fromlength - AWKWARD_REDUCE_BLOCK) {
+        const int64_t count = stop - start;
+        best = awkward_reduce_block_best<true, T>(
+            fromptr + start, count < AWKWARD_REDUCE_BLOCK ? count : AWKWARD_REDUCE_BLOCK, best);
+        j = start + AWKWARD_REDUCE_BLOCK;
+      }
+    }
+    for (; j < stop; j++) {
       const T x = fromptr[j];
       best = (x > best) ? x : best;
     }

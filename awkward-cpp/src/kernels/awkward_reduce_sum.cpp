@@ -1,5 +1,6 @@
 // awkward_reduce_sum: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
 #include "awkward/kernels.h"
+#include "reduce_block.h"
 
 template <typename OUT, typename ACC, typename IN>
 static Error reduce_sum(OUT* toptr, const IN* fromptr, const int64_t* fromstarts,
@@ -11,7 +12,17 @@ static Error reduce_sum(OUT* toptr, const IN* fromptr, const int64_t* fromstarts
       return awkward_failure(AWKWARD_REDUCE_SUM_ERR_OUT_OF_RANGE, i);
     }
     ACC total = 0;
-    for (int64_t j = start; j < stop; j++) total += static_cast<ACC>(fromptr[j]);
+    int64_t j = start;
+    if constexpr (awkward_reduce_block_sums<ACC, IN>::value) {
+      // short segments without a loop-exit branch (reduce_block.h), same order of additions
+      if (start <= fromlength - AWKWARD_REDUCE_BLOCK) {
+        const int64_t count = stop - start;
+        total = awkward_reduce_block_sum<ACC, IN>(
+            fromptr + start, count < AWKWARD_REDUCE_BLOCK ? count : AWKWARD_REDUCE_BLOCK);
+        j = start + AWKWARD_REDUCE_BLOCK;
+      }
+    }
+    for (; j < stop; j++) total += static_cast<ACC>(fromptr[j]);
     toptr[i] = static_cast<OUT>(total);
   }
   return awkward_success();

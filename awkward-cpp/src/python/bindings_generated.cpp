@@ -1334,6 +1334,110 @@ static PyObject* bind_awkward_ListOffsetArray_local_index_64(PyObject*, PyObject
   return akbind::result(err);
 }
 
+static PyObject* bind_awkward_NumpyArray_compress_uint8(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_NumpyArray_compress_uint8";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  int64_t tolength;
+  if (!akbind::scalar_int64(symbol, "tolength", args[4], &tolength)) return nullptr;
+  akbind::Buffer buf_todata, buf_fromdata, buf_mask;
+  __int128 work = 0;
+  const __int128 need_todata = (__int128)tolength;
+  if (!buf_todata.acquire(symbol, "todata", args[0], akbind::DType{'u', 1, "uint8"}, true, need_todata, "tolength")) return nullptr;
+  if (need_todata > work) work = need_todata;
+  const __int128 need_fromdata = (__int128)length;
+  if (!buf_fromdata.acquire(symbol, "fromdata", args[1], akbind::DType{'u', 1, "uint8"}, false, need_fromdata, "length")) return nullptr;
+  if (need_fromdata > work) work = need_fromdata;
+  const __int128 need_mask = (__int128)length;
+  if (!buf_mask.acquire(symbol, "mask", args[2], akbind::DType{'b', 1, "bool"}, false, need_mask, "length")) return nullptr;
+  if (need_mask > work) work = need_mask;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_NumpyArray_compress_uint8(static_cast<uint8_t*>(buf_todata.data()), static_cast<const uint8_t*>(buf_fromdata.data()), static_cast<const bool*>(buf_mask.data()), length, tolength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_NumpyArray_compress_uint16(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_NumpyArray_compress_uint16";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  int64_t tolength;
+  if (!akbind::scalar_int64(symbol, "tolength", args[4], &tolength)) return nullptr;
+  akbind::Buffer buf_todata, buf_fromdata, buf_mask;
+  __int128 work = 0;
+  const __int128 need_todata = (__int128)tolength;
+  if (!buf_todata.acquire(symbol, "todata", args[0], akbind::DType{'u', 2, "uint16"}, true, need_todata, "tolength")) return nullptr;
+  if (need_todata > work) work = need_todata;
+  const __int128 need_fromdata = (__int128)length;
+  if (!buf_fromdata.acquire(symbol, "fromdata", args[1], akbind::DType{'u', 2, "uint16"}, false, need_fromdata, "length")) return nullptr;
+  if (need_fromdata > work) work = need_fromdata;
+  const __int128 need_mask = (__int128)length;
+  if (!buf_mask.acquire(symbol, "mask", args[2], akbind::DType{'b', 1, "bool"}, false, need_mask, "length")) return nullptr;
+  if (need_mask > work) work = need_mask;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_NumpyArray_compress_uint16(static_cast<uint16_t*>(buf_todata.data()), static_cast<const uint16_t*>(buf_fromdata.data()), static_cast<const bool*>(buf_mask.data()), length, tolength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_NumpyArray_compress_uint32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_NumpyArray_compress_uint32";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  int64_t tolength;
+  if (!akbind::scalar_int64(symbol, "tolength", args[4], &tolength)) return nullptr;
+  akbind::Buffer buf_todata, buf_fromdata, buf_mask;
+  __int128 work = 0;
+  const __int128 need_todata = (__int128)tolength;
+  if (!buf_todata.acquire(symbol, "todata", args[0], akbind::DType{'u', 4, "uint32"}, true, need_todata, "tolength")) return nullptr;
+  if (need_todata > work) work = need_todata;
+  const __int128 need_fromdata = (__int128)length;
+  if (!buf_fromdata.acquire(symbol, "fromdata", args[1], akbind::DType{'u', 4, "uint32"}, false, need_fromdata, "length")) return nullptr;
+  if (need_fromdata > work) work = need_fromdata;
+  const __int128 need_mask = (__int128)length;
+  if (!buf_mask.acquire(symbol, "mask", args[2], akbind::DType{'b', 1, "bool"}, false, need_mask, "length")) return nullptr;
+  if (need_mask > work) work = need_mask;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_NumpyArray_compress_uint32(static_cast<uint32_t*>(buf_todata.data()), static_cast<const uint32_t*>(buf_fromdata.data()), static_cast<const bool*>(buf_mask.data()), length, tolength);
+  }
+  return akbind::result(err);
+}
+
+static PyObject* bind_awkward_NumpyArray_compress_uint64(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
+  static const char symbol[] = "awkward_NumpyArray_compress_uint64";
+  if (!akbind::check_nargs(symbol, nargs, 5)) return nullptr;
+  int64_t length;
+  if (!akbind::scalar_int64(symbol, "length", args[3], &length)) return nullptr;
+  int64_t tolength;
+  if (!akbind::scalar_int64(symbol, "tolength", args[4], &tolength)) return nullptr;
+  akbind::Buffer buf_todata, buf_fromdata, buf_mask;
+  __int128 work = 0;
+  const __int128 need_todata = (__int128)tolength;
+  if (!buf_todata.acquire(symbol, "todata", args[0], akbind::DType{'u', 8, "uint64"}, true, need_todata, "tolength")) return nullptr;
+  if (need_todata > work) work = need_todata;
+  const __int128 need_fromdata = (__int128)length;
+  if (!buf_fromdata.acquire(symbol, "fromdata", args[1], akbind::DType{'u', 8, "uint64"}, false, need_fromdata, "length")) return nullptr;
+  if (need_fromdata > work) work = need_fromdata;
+  const __int128 need_mask = (__int128)length;
+  if (!buf_mask.acquire(symbol, "mask", args[2], akbind::DType{'b', 1, "bool"}, false, need_mask, "length")) return nullptr;
+  if (need_mask > work) work = need_mask;
+  Error err;
+  {
+    akbind::ReleaseGilIfLarge nogil(work);
+    err = awkward_NumpyArray_compress_uint64(static_cast<uint64_t*>(buf_todata.data()), static_cast<const uint64_t*>(buf_fromdata.data()), static_cast<const bool*>(buf_mask.data()), length, tolength);
+  }
+  return akbind::result(err);
+}
+
 static PyObject* bind_awkward_Offsets_to_lengths_32(PyObject*, PyObject* const* args, Py_ssize_t nargs) {
   static const char symbol[] = "awkward_Offsets_to_lengths_32";
   if (!akbind::check_nargs(symbol, nargs, 3)) return nullptr;
@@ -6218,6 +6322,10 @@ static PyMethodDef generated_kernel_methods[] = {
   {"awkward_ListOffsetArray_local_index_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListOffsetArray_local_index_32)), METH_FASTCALL, "awkward_ListOffsetArray_local_index_32(toindex, fromoffsets, length, lentoindex) -> None or (message, index)"},
   {"awkward_ListOffsetArray_local_index_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListOffsetArray_local_index_U32)), METH_FASTCALL, "awkward_ListOffsetArray_local_index_U32(toindex, fromoffsets, length, lentoindex) -> None or (message, index)"},
   {"awkward_ListOffsetArray_local_index_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_ListOffsetArray_local_index_64)), METH_FASTCALL, "awkward_ListOffsetArray_local_index_64(toindex, fromoffsets, length, lentoindex) -> None or (message, index)"},
+  {"awkward_NumpyArray_compress_uint8", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_NumpyArray_compress_uint8)), METH_FASTCALL, "awkward_NumpyArray_compress_uint8(todata, fromdata, mask, length, tolength) -> None or (message, index)"},
+  {"awkward_NumpyArray_compress_uint16", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_NumpyArray_compress_uint16)), METH_FASTCALL, "awkward_NumpyArray_compress_uint16(todata, fromdata, mask, length, tolength) -> None or (message, index)"},
+  {"awkward_NumpyArray_compress_uint32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_NumpyArray_compress_uint32)), METH_FASTCALL, "awkward_NumpyArray_compress_uint32(todata, fromdata, mask, length, tolength) -> None or (message, index)"},
+  {"awkward_NumpyArray_compress_uint64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_NumpyArray_compress_uint64)), METH_FASTCALL, "awkward_NumpyArray_compress_uint64(todata, fromdata, mask, length, tolength) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_32)), METH_FASTCALL, "awkward_Offsets_to_lengths_32(tolengths, fromoffsets, length) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_U32", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_U32)), METH_FASTCALL, "awkward_Offsets_to_lengths_U32(tolengths, fromoffsets, length) -> None or (message, index)"},
   {"awkward_Offsets_to_lengths_64", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(bind_awkward_Offsets_to_lengths_64)), METH_FASTCALL, "awkward_Offsets_to_lengths_64(tolengths, fromoffsets, length) -> None or (message, index)"},
@@ -6377,4 +6485,4 @@ static PyMethodDef generated_kernel_methods[] = {
   {nullptr, nullptr, 0, nullptr},
 };
 
-static const int generated_kernel_count = 208;
+static const int generated_kernel_count = 212;

@@ -14,7 +14,10 @@
 // * Launch: any grid works. Kernels stride over their range (cuda.threads in the spec:
 //   KernelSpecialization.cuda_threads); the suggested shape is blocks of 256 threads,
 //   ceil(threads / 256) blocks, at least 1, at most 1024. Kernels whose spec says
-//   `threads: 1` run sequentially in thread 0; reductions use block 0 only.
+//   `threads: 1` run in block 0 with all of its threads working together (block scans,
+//   awkward_cuda_scan.h; the counting sort of awkward_cuda_nonlocal.h; a shared-memory count);
+//   other blocks return at once; in them only O(1) work (writing one offset or one error)
+//   is left to a single thread.
 // * Compiled at run time by CuPy's RawModule (NVRTC) with -I<this directory>; nvcc also
 //   compiles them (tests/test_cuda_sources_compile.py).
 #ifndef AWKWARD_CUDA_H_
@@ -116,6 +119,9 @@ __device__ inline int64_t awkward_cuda_stride() {
 #define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERRCODE_NEGATIVE_LENGTH 1  // length < 0
 #define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERRCODE_OFFSETS_DECREASING 2  // offsets[i + 1] < offsets[i]
 #define AWKWARD_LISTOFFSETARRAY_LOCAL_INDEX_ERRCODE_TOINDEX_TOO_SHORT 3  // the lists up to i hold more items than lentoindex
+
+// awkward_NumpyArray_compress
+#define AWKWARD_NUMPYARRAY_COMPRESS_ERRCODE_WRONG_COUNT 1  // the mask does not hold exactly tolength true values
 
 // awkward_Offsets_to_lengths
 #define AWKWARD_OFFSETS_TO_LENGTHS_ERRCODE_DECREASING 1  // offsets[i + 1] < offsets[i]

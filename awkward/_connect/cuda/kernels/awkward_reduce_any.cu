@@ -1,20 +1,21 @@
-// awkward_reduce_any (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_any.cpp): one thread per segment
-#include "awkward_cuda.h"
+// awkward_reduce_any (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_any.cpp): one thread per segment, a block per long segment (awkward_cuda_reduce.h)
+#include "awkward_cuda_reduce.h"
+
+template <typename T>
+struct reduce_any_op {
+  bool* toptr;
+  const T* fromptr;
+  __device__ bool identity() const { return false; }
+  __device__ bool step(bool acc, int64_t j, int64_t) const { return acc || (fromptr[j] != 0); }
+  __device__ bool combine(bool left, bool right) const { return left || right; }
+  __device__ void store(int64_t i, bool acc, int64_t) const { toptr[i] = acc; }
+};
 
 template <typename T>
 __device__ void reduce_any(bool* toptr, const T* fromptr, const int64_t* fromstarts,
                            const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
-  for (int64_t i = awkward_cuda_thread(); i < length; i += awkward_cuda_stride()) {
-    const int64_t start = fromstarts[i];
-    const int64_t stop = fromstops[i];
-    if (start < 0 || stop < start || stop > fromlength) {
-      awkward_cuda_fail(err, AWKWARD_REDUCE_ANY_ERRCODE_OUT_OF_RANGE, i);
-      continue;
-    }
-    bool found = false;
-    for (int64_t j = start; j < stop && !found; j++) found = (fromptr[j] != 0);
-    toptr[i] = found;
-  }
+  const reduce_any_op<T> op = {toptr, fromptr};
+  awkward_cuda_reduce_segments<bool>(fromstarts, fromstops, length, fromlength, AWKWARD_REDUCE_ANY_ERRCODE_OUT_OF_RANGE, op, err);
 }
 
 extern "C" __global__ void awkward_reduce_any_bool(bool* toptr, const bool* fromptr, const int64_t* fromstarts,

@@ -1,27 +1,11 @@
-// awkward_reduce_argmax (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_argmax.cpp): one thread per segment
-#include "awkward_cuda.h"
+// awkward_reduce_argmax (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_argmax.cpp): one thread per segment, a block per long segment (awkward_cuda_reduce.h)
+#include "awkward_cuda_reduce.h"
 
 template <typename T>
 __device__ void reduce_argmax(int64_t* toptr, const T* fromptr, const int64_t* fromstarts,
                            const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
-  for (int64_t i = awkward_cuda_thread(); i < length; i += awkward_cuda_stride()) {
-    const int64_t start = fromstarts[i];
-    const int64_t stop = fromstops[i];
-    if (start < 0 || stop < start || stop > fromlength) {
-      awkward_cuda_fail(err, AWKWARD_REDUCE_ARGMAX_ERRCODE_OUT_OF_RANGE, i);
-      continue;
-    }
-    int64_t best = -1;
-    T bestval = T();
-    for (int64_t j = start; j < stop; j++) {
-      const T x = fromptr[j];
-      if (best < 0 || x > bestval) {
-        best = j - start;
-        bestval = x;
-      }
-    }
-    toptr[i] = best;
-  }
+  const awkward_cuda_arg_op<T, true> op = {toptr, fromptr};
+  awkward_cuda_reduce_segments<awkward_cuda_arg_best<T>>(fromstarts, fromstops, length, fromlength, AWKWARD_REDUCE_ARGMAX_ERRCODE_OUT_OF_RANGE, op, err);
 }
 
 extern "C" __global__ void awkward_reduce_argmax_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts,

@@ -1,20 +1,21 @@
-// awkward_reduce_count_nonzero (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_count_nonzero.cpp): one thread per segment
-#include "awkward_cuda.h"
+// awkward_reduce_count_nonzero (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_count_nonzero.cpp): one thread per segment, a block per long segment (awkward_cuda_reduce.h)
+#include "awkward_cuda_reduce.h"
+
+template <typename T>
+struct reduce_count_nonzero_op {
+  int64_t* toptr;
+  const T* fromptr;
+  __device__ int64_t identity() const { return 0; }
+  __device__ int64_t step(int64_t acc, int64_t j, int64_t) const { return acc + ((fromptr[j] != 0) ? 1 : 0); }
+  __device__ int64_t combine(int64_t left, int64_t right) const { return left + right; }
+  __device__ void store(int64_t i, int64_t acc, int64_t) const { toptr[i] = acc; }
+};
 
 template <typename T>
 __device__ void reduce_count_nonzero(int64_t* toptr, const T* fromptr, const int64_t* fromstarts,
                            const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
-  for (int64_t i = awkward_cuda_thread(); i < length; i += awkward_cuda_stride()) {
-    const int64_t start = fromstarts[i];
-    const int64_t stop = fromstops[i];
-    if (start < 0 || stop < start || stop > fromlength) {
-      awkward_cuda_fail(err, AWKWARD_REDUCE_COUNT_NONZERO_ERRCODE_OUT_OF_RANGE, i);
-      continue;
-    }
-    int64_t total = 0;
-    for (int64_t j = start; j < stop; j++) total += (fromptr[j] != 0) ? 1 : 0;
-    toptr[i] = total;
-  }
+  const reduce_count_nonzero_op<T> op = {toptr, fromptr};
+  awkward_cuda_reduce_segments<int64_t>(fromstarts, fromstops, length, fromlength, AWKWARD_REDUCE_COUNT_NONZERO_ERRCODE_OUT_OF_RANGE, op, err);
 }
 
 extern "C" __global__ void awkward_reduce_count_nonzero_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts,

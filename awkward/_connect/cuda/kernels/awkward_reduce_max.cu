@@ -1,23 +1,25 @@
-// awkward_reduce_max (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_max.cpp): one thread per segment
-#include "awkward_cuda.h"
+// awkward_reduce_max (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_max.cpp): one thread per segment, a block per long segment (awkward_cuda_reduce.h)
+#include "awkward_cuda_reduce.h"
+
+template <typename T>
+struct reduce_max_op {
+  T* toptr;
+  const T* fromptr;
+  T start_value;  // identity[0]
+  __device__ T identity() const { return start_value; }
+  __device__ T step(T best, int64_t j, int64_t) const {
+    const T x = fromptr[j];
+    return (x > best) ? x : best;
+  }
+  __device__ T combine(T left, T right) const { return (right > left) ? right : left; }
+  __device__ void store(int64_t i, T best, int64_t) const { toptr[i] = best; }
+};
 
 template <typename T>
 __device__ void reduce_max(T* toptr, const T* fromptr, const T* identity, const int64_t* fromstarts,
                            const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
-  for (int64_t i = awkward_cuda_thread(); i < length; i += awkward_cuda_stride()) {
-    const int64_t start = fromstarts[i];
-    const int64_t stop = fromstops[i];
-    if (start < 0 || stop < start || stop > fromlength) {
-      awkward_cuda_fail(err, AWKWARD_REDUCE_MAX_ERRCODE_OUT_OF_RANGE, i);
-      continue;
-    }
-    T best = identity[0];
-    for (int64_t j = start; j < stop; j++) {
-      const T x = fromptr[j];
-      best = (x > best) ? x : best;
-    }
-    toptr[i] = best;
-  }
+  const reduce_max_op<T> op = {toptr, fromptr, identity[0]};
+  awkward_cuda_reduce_segments<T>(fromstarts, fromstops, length, fromlength, AWKWARD_REDUCE_MAX_ERRCODE_OUT_OF_RANGE, op, err);
 }
 
 extern "C" __global__ void awkward_reduce_max_bool(bool* toptr, const bool* fromptr, const bool* identity, const int64_t* fromstarts,

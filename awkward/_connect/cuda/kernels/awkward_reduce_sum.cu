@@ -1,20 +1,21 @@
-// awkward_reduce_sum (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_sum.cpp): one thread per segment
-#include "awkward_cuda.h"
+// awkward_reduce_sum (CUDA twin of awkward-cpp/src/kernels/awkward_reduce_sum.cpp): one thread per segment, a block per long segment (awkward_cuda_reduce.h)
+#include "awkward_cuda_reduce.h"
+
+template <typename OUT, typename ACC, typename IN>
+struct reduce_sum_op {
+  OUT* toptr;
+  const IN* fromptr;
+  __device__ ACC identity() const { return 0; }
+  __device__ ACC step(ACC acc, int64_t j, int64_t) const { return acc + static_cast<ACC>(fromptr[j]); }
+  __device__ ACC combine(ACC left, ACC right) const { return left + right; }
+  __device__ void store(int64_t i, ACC acc, int64_t) const { toptr[i] = static_cast<OUT>(acc); }
+};
 
 template <typename OUT, typename ACC, typename IN>
 __device__ void reduce_sum(OUT* toptr, const IN* fromptr, const int64_t* fromstarts,
                            const int64_t* fromstops, int64_t length, int64_t fromlength, int64_t* err) {
-  for (int64_t i = awkward_cuda_thread(); i < length; i += awkward_cuda_stride()) {
-    const int64_t start = fromstarts[i];
-    const int64_t stop = fromstops[i];
-    if (start < 0 || stop < start || stop > fromlength) {
-      awkward_cuda_fail(err, AWKWARD_REDUCE_SUM_ERRCODE_OUT_OF_RANGE, i);
-      continue;
-    }
-    ACC total = 0;
-    for (int64_t j = start; j < stop; j++) total += static_cast<ACC>(fromptr[j]);
-    toptr[i] = static_cast<OUT>(total);
-  }
+  const reduce_sum_op<OUT, ACC, IN> op = {toptr, fromptr};
+  awkward_cuda_reduce_segments<ACC>(fromstarts, fromstops, length, fromlength, AWKWARD_REDUCE_SUM_ERRCODE_OUT_OF_RANGE, op, err);
 }
 
 extern "C" __global__ void awkward_reduce_sum_int64_bool(int64_t* toptr, const bool* fromptr, const int64_t* fromstarts,

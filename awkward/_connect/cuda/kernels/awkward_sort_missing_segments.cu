@@ -3,6 +3,7 @@
 // each segment, the positions after them), count their present values, find where their run
 // starts in tovalues with a running sum over the block, then compact and sort each segment in
 // place (insertion sort, NaN first) and write its index, -1 entries last.
+#include "awkward_cuda_scan.h"
 #include "awkward_cuda_segments.h"
 
 #define SORT_MISSING_MAX_THREADS 1024
@@ -32,7 +33,6 @@ template <typename T>
 __device__ void sort_missing(T* tovalues, int64_t* toindex, int64_t* tolength, const T* fromptr,
                              const int64_t* fromindex, const int64_t* offsets, int64_t nsegments,
                              int64_t length, int64_t datalength, bool ascending, int64_t* err) {
-  __shared__ int64_t runstart[SORT_MISSING_MAX_THREADS + 1];
   if (blockIdx.x != 0) return;
   const int64_t tid = threadIdx.x;
   const int64_t nthreads = blockDim.x < SORT_MISSING_MAX_THREADS ? blockDim.x : SORT_MISSING_MAX_THREADS;
@@ -55,17 +55,11 @@ __device__ void sort_missing(T* tovalues, int64_t* toindex, int64_t* tolength, c
     sort_missing_piece(hi - 1, nsegments, length, offsets, &c, &d);
     for (int64_t j = a; j < d; j++) count += fromindex[j] >= 0;  // pieces are contiguous
   }
-  if (tid < nthreads) runstart[tid + 1] = count;
-  __syncthreads();
-  // 2. running sum over the block (nthreads <= 1024 values: sequential in thread 0)
-  if (tid == 0) {
-    runstart[0] = 0;
-    for (int64_t t = 1; t <= nthreads; t++) runstart[t] += runstart[t - 1];
-    tolength[0] = runstart[nthreads];
-  }
-  __syncthreads();
+  // 2. where my run starts in tovalues: a block scan of the counts (awkward_cuda_scan.h)
+  int64_t present;
+  int64_t k = awkward_cuda_block_exclusive_sum(count, &present);
+  if (tid == 0) tolength[0] = present;
   // 3. my pieces: compact, sort the segments, write the index
-  int64_t k = tid < nthreads ? runstart[tid] : 0;
   for (int64_t piece = lo; piece < hi; piece++) {
     int64_t start, stop;
     sort_missing_piece(piece, nsegments, length, offsets, &start, &stop);
@@ -103,8 +97,7 @@ __device__ void sort_missing(T* tovalues, int64_t* toindex, int64_t* tolength, c
     for (int64_t p = 0; p < stop - start; p++) toindex[start + p] = p < present ? begin + p : -1;
   }
   // 4. the unused tail of tovalues is 0
-  const int64_t total = runstart[nthreads];
-  for (int64_t j = total + tid; j < length; j += blockDim.x) tovalues[j] = (T)0;
+  for (int64_t j = present + tid; j < length; j += blockDim.x) tovalues[j] = (T)0;
 }
 
 extern "C" __global__ void awkward_sort_missing_segments_bool(bool* tovalues, int64_t* toindex,
