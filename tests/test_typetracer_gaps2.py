@@ -125,6 +125,8 @@ AFTER_REGULAR = {
     "zip": lambda a: ak.zip({"x": a, "y": a}),
     "field": lambda a: a[a.fields[0]] if a.fields else a,
     "is_none": lambda a: ak.is_none(a, axis=1),
+    "sum axis=-1": lambda a: ak.sum(a, axis=-1),
+    "max axis=-1": lambda a: ak.max(a, axis=-1),
 }
 
 # a RegularArray of unknown size carries its content where the eager run, knowing the size,
@@ -375,6 +377,10 @@ SWEEP_OPS = {
     "nanmean": lambda a: ak.nanmean(a, axis=-1),
     "corr": lambda a: ak.corr(a, a, axis=-1),
     "softmax": lambda a: ak.softmax(a, axis=-1),
+    "prod": lambda a: ak.prod(a, axis=-1),
+    "nanprod": lambda a: ak.nanprod(a, axis=-1),
+    "argmax axis=None keepdims": lambda a: ak.argmax(a, axis=None, keepdims=True),
+    "argmin axis=None keepdims": lambda a: ak.argmin(a, axis=None, keepdims=True),
 }
 
 SWEEP_LAYOUTS = dict(make_layouts())

@@ -137,8 +137,11 @@ class _Additive(Reducer):
             out.real = real
             out.imag = imag
             return nplike.astype(out, out_dtype)
+        if not nplike.known_data:  # the typetracer: the values are read, the result has no data
+            data.touch_data()
+            return nplike.empty(starts.shape[0], dtype=out_dtype)
         # complex products are rare: one vectorized step per position in the longest segment
-        out = nplike.full(len(starts), 1, dtype=complex128)
+        out = nplike.full(starts.shape[0], 1, dtype=complex128)
         counts = stops - starts
         longest = int(nplike.max(counts)) if len(counts) else 0
         for k in range(longest):

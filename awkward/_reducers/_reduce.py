@@ -245,7 +245,8 @@ def _whole(pieces, backend, ctx):
     value = reducer.whole(backend, data)
     if reducer.needs_position:
         positions = _ravel_positions(pieces, backend.index_nplike)
-        if positions is not None and value >= 0:
+        # (a tracer's value is unknown: positions[value] is an unknown scalar that reads them)
+        if positions is not None and (not nplike.known_data or value >= 0):
             value = positions[value]
     return value
 
@@ -262,8 +263,8 @@ def _ravel_positions(pieces, nplike):
             (where,) = nplike.nonzero(valid)
             out.append(where + base)
         else:
-            out.append(nplike.arange(base, base + len(piece), dtype=int64))
-        base += len(piece)
+            out.append(nplike.arange(base, base + length_of(piece), dtype=int64))
+        base += length_of(piece)
     return nplike.concat(out)
 
 
@@ -293,7 +294,7 @@ def list_offsets(node):
     if node.is_regular:
         size = node.size
         length = length_of(node)
-        if size == 0:
+        if size is not unknown_length and size == 0:
             return nplike.zeros(length + 1, dtype=int64), node.content
         return nplike.arange(0, (length + 1) * size, size, dtype=int64), node.content
     if not hasattr(node, "_offsets"):
