@@ -271,6 +271,14 @@ class _Wrapping:
 
         return numba_type_of(self)
 
+    @property
+    def _numba_type_(self):
+        # numba's dispatcher reads this attribute before its slower typeof machinery: with the
+        # type cached on the array, calling a compiled function costs little
+        from awkward._connect.numba import numba_type_of
+
+        return numba_type_of(self)
+
     def to_list(self):
         return self._layout.to_list(self._behavior)
 

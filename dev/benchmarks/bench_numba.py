@@ -1,8 +1,8 @@
 """Loops over awkward arrays inside ``@numba.njit`` against the same loops over numpy arrays.
 
-awkward 2.14's reference venv has no numba, so the yardstick here is numpy inside numba (the
-issue's target: a loop summing 10^7 values of a jagged array within 1.5x of the same loop over
-the flat offsets and content arrays). Also: the per-call cost of passing an array in (typeof +
+The yardstick here is numpy inside numba (the issue's target: a loop summing 10^7 values of a
+jagged array within 1.5x of the same loop over the flat offsets and content arrays);
+bench_numba_ref.py compares the same loops with awkward 2.14's. Also: the per-call cost of passing an array in (typeof +
 unboxing, cached on the array) at 100 lists, and the first call on a lazy array (materializes).
 
     python dev/benchmarks/bench_numba.py [--values 10000000] [--repeat 5]

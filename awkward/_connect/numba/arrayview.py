@@ -11,7 +11,14 @@ import operator
 
 import numba
 from numba.core import cgutils, types
-from numba.core.imputils import RefType, iternext_impl, lower_builtin, lower_getattr_generic
+from numba.core.errors import NumbaTypeError
+from numba.core.imputils import (
+    RefType,
+    iternext_impl,
+    lower_builtin,
+    lower_constant,
+    lower_getattr_generic,
+)
 from numba.core.typing.templates import (
     AbstractTemplate,
     AttributeTemplate,
@@ -57,7 +64,7 @@ def _unbox_view(c, obj, proxy, at=None):
     with c.builder.if_then(c.builder.not_(failed), likely=True):
         ptr = pyapi.object_getattr_string(lookup, "ptr")
         length = pyapi.object_getattr_string(lookup, "length")
-        proxy.pos = intp(c.context, 0)
+        proxy.pos = intp(c.context, _lookup.ROOT)
         proxy.start = intp(c.context, 0)
         proxy.stop = pyapi.long_as_longlong(length)
         proxy.arrayptrs = c.builder.bitcast(pyapi.long_as_voidptr(ptr), proxy.arrayptrs.type)
@@ -117,6 +124,42 @@ def _box_record(typ, val, c):
     view = c.context.make_helper(c.builder, typ.arrayviewtype, record.arrayview)
     numbers = [c.pyapi.long_from_longlong(x) for x in (view.pos, record.at)]
     return _call_python(c, _lookup.box_record, [view.pylookup, *numbers])
+
+
+# ---------------------------------------------------------------------- global constants
+_CONSTANT_LOOKUPS: dict = {}  # id -> the Lookups that compiled code points into: kept for ever
+
+
+def _constant_view(context, builder, viewtype, lookup):
+    proxy = context.make_helper(builder, viewtype)
+    proxy.pos = intp(context, _lookup.ROOT)
+    proxy.start = intp(context, 0)
+    proxy.stop = intp(context, lookup.length)
+    # (dynamic addresses: numba does not cache a function that holds them to disk)
+    arrayptrs = context.add_dynamic_addr(builder, lookup.ptr, info="ak.Array constant buffers")
+    proxy.arrayptrs = builder.bitcast(arrayptrs, proxy.arrayptrs.type)
+    proxy.pylookup = context.add_dynamic_addr(builder, id(lookup), info="ak.Array constant")
+    return proxy
+
+
+@lower_constant(ArrayViewType)
+def _lower_constant_array(context, builder, viewtype, pyval):
+    """An ak.Array referenced as a global of a compiled function: laid out when the function
+    is compiled (its buffers are read then), as awkward 2.14 does."""
+    lookup = _lookup.lookup_of(pyval)
+    _CONSTANT_LOOKUPS[id(lookup)] = lookup
+    return _constant_view(context, builder, viewtype, lookup)._getvalue()
+
+
+@lower_constant(RecordViewType)
+def _lower_constant_record(context, builder, recordviewtype, pyval):
+    lookup = _lookup.lookup_of(pyval)
+    _CONSTANT_LOOKUPS[id(lookup)] = lookup
+    view = _constant_view(context, builder, recordviewtype.arrayviewtype, lookup)
+    proxy = context.make_helper(builder, recordviewtype)
+    proxy.arrayview = view._getvalue()
+    proxy.at = intp(context, pyval._layout.at)
+    return proxy._getvalue()
 
 
 # ---------------------------------------------------------------------- len and iteration
@@ -184,6 +227,11 @@ class _GetItem(AbstractTemplate):
             if isinstance(where, types.Integer):
                 return signature(target.element_type(), target, where)
             if isinstance(where, types.SliceType):
+                if where.has_step:  # (a TypingError in awkward 2.14 too)
+                    raise NumbaTypeError(
+                        "ak.Array in numba: only start:stop slices (views) are supported, "
+                        "not slices with a step"
+                    )
                 return signature(target, target, where)
             if isinstance(where, types.StringLiteral):
                 return signature(_field_view_type(target, where.literal_value), target, where)
@@ -194,6 +242,11 @@ class _GetItem(AbstractTemplate):
                     raise numba.TypingError(f"ak.Record in numba: no field {where.literal_value!r}")
                 return signature(out, target, where)
         return None
+
+
+class IndexOutOfBoundsError(IndexError, ValueError):
+    """An integer index out of range in compiled code: a ValueError as in awkward 2.14, and an
+    IndexError as in Python."""
 
 
 def _raise(context, builder, condition, exception, message):
@@ -214,8 +267,8 @@ def _lower_getitem_at(context, builder, sig, args):
         context,
         builder,
         builder.icmp_unsigned(">=", where, length),
-        IndexError,
-        "index out of range",
+        IndexOutOfBoundsError,
+        "ak.Array in numba: slice index out of bounds",
     )
     at = builder.add(view.start, where)
     return viewtype.type.lower_getitem_at(context, builder, viewtype, view, at)
@@ -229,15 +282,6 @@ def _lower_getitem_range(context, builder, sig, args):
     slicing.guard_invalid_slice(context, builder, slicetype, where)
     length = builder.sub(view.stop, view.start)
     slicing.fix_slice(builder, where, length)
-    if slicetype.has_step:
-        notone = builder.icmp_signed("!=", where.step, intp(context, 1))
-        _raise(
-            context,
-            builder,
-            notone,
-            ValueError,
-            "ak.Array in numba: only slices with step 1 are views",
-        )
     start = where.start
     stop = builder.select(builder.icmp_signed("<", where.stop, start), start, where.stop)
     out = context.make_helper(builder, viewtype, args[0])

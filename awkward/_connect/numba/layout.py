@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import numba
 from numba.core import cgutils, types
+from numba.core.errors import NumbaTypeError
 from numba.core.registry import cpu_target
 
 from awkward import forms
@@ -439,8 +440,12 @@ class UnionArrayType(ContentType):
         eltypes = [child_element_type(viewtype, x) for x in self.contenttypes]
         unified = cpu_target.typing_context.unify_types(*eltypes)
         if unified is None:
-            raise numba.TypingError(
-                f"ak.Array in numba: a union of {', '.join(map(str, eltypes))} has no single numba type"
+            # (awkward 2.14 raises NumbaTypeError for every union; we type the ones that unify)
+            raise NumbaTypeError(
+                "ak.Array in numba: union types cannot be accessed in Numba unless numba can "
+                f"unify their contents' element types, and {', '.join(map(str, eltypes))} do not "
+                "unify (project a field shared by every branch first, e.g. array.field, or "
+                "select one branch in Python)"
             )
         return unified
 

@@ -24,6 +24,12 @@ from awkward.record import Record as LayoutRecord
 _LOOKUP_KEY = "_numba_lookup"
 _TYPE_KEY = "_numba_type"
 
+# slot 0 of every Lookup: an NRT MemInfo owning the Lookup's buffers, which numpy arrays made
+# from views (np.asarray) share: acquiring it is an atomic increment, and an array returned
+# from compiled code keeps the buffers alive through it. The layout starts at ROOT.
+MEMINFO_SLOT = 0
+ROOT = 1
+
 
 class Lookup:
     __slots__ = (
@@ -36,6 +42,7 @@ class Lookup:
         "generation",
         "_arrays",
         "_slots",
+        "_meminfo",
     )
 
     def __init__(self, layout, numbatype, behavior=None, attrs=None):
@@ -43,11 +50,12 @@ class Lookup:
         self.behavior = behavior
         self.attrs = attrs
         self.nodes = {}
-        self._slots = []
+        self._slots = [0]  # (MEMINFO_SLOT)
         self._arrays = []
         self._add(layout, numbatype)
         self.arrayptrs = np.array(self._slots, dtype=np.int64)
         self._slots = None
+        self._meminfo = _buffers_meminfo(self._arrays, self.arrayptrs)
         self.ptr = self.arrayptrs.ctypes.data
         self.length = length_of(layout)
 
@@ -122,6 +130,16 @@ class Lookup:
         else:
             raise TypeError(f"ak.Array in numba: cannot pass a {type(layout).__name__}")
         return pos
+
+
+def _buffers_meminfo(arrays, arrayptrs):
+    """The MemInfo of slot 0: it holds a reference to the list of buffers, not to the Lookup
+    (no cycle); the Lookup holds one reference to it (released when the Lookup is collected)."""
+    from numba.core.runtime import _nrt_python, nrt
+
+    pointer = _nrt_python.meminfo_new(arrayptrs.ctypes.data, arrays)  # (data must not be NULL)
+    arrayptrs[MEMINFO_SLOT] = pointer
+    return nrt.MemInfo(pointer)
 
 
 # ---------------------------------------------------------------------- typing and unboxing

@@ -1,7 +1,8 @@
 """Strings and bytestrings of an awkward array as numba ``str`` and ``bytes`` values.
 
 A string is its characters' UTF-8 bytes in a uint8 buffer: decoded here into a numba unicode
-string (one pass to count code points and find the widest, one to fill; pure ASCII is copied).
+string (one pass to count code points and find the widest, one to fill); malformed UTF-8 is a
+ValueError, as in awkward 2.14.
 A bytestring becomes a numba ``bytes`` value (a read-only uint8 buffer with bytes' boxing).
 """
 
@@ -24,19 +25,31 @@ _CHARS = types.CPointer(types.uint8)
 
 @register_jitable
 def _code_point(chars, i, stop):
-    """(code point, byte width) of the UTF-8 sequence at ``i`` (malformed bytes count as one)."""
-    first = chars[i]
+    """(code point, byte width) of the UTF-8 sequence at ``i``; malformed UTF-8 is a
+    ValueError (with awkward 2.14's messages)."""
+    first = np.int64(chars[i])
     if first < 0x80:
-        return np.int64(first), 1
-    if first >= 0xF0 and i + 3 < stop:
-        out = ((first & 0x07) << 18) | ((chars[i + 1] & 0x3F) << 12) | ((chars[i + 2] & 0x3F) << 6)
-        return np.int64(out | (chars[i + 3] & 0x3F)), 4
-    if first >= 0xE0 and i + 2 < stop:
-        out = ((first & 0x0F) << 12) | ((chars[i + 1] & 0x3F) << 6) | (chars[i + 2] & 0x3F)
-        return np.int64(out), 3
-    if first >= 0xC0 and i + 1 < stop:
-        return np.int64(((first & 0x1F) << 6) | (chars[i + 1] & 0x3F)), 2
-    return np.int64(first), 1
+        return first, 1
+    if first < 0xC2 or first > 0xF7:  # a continuation byte, an overlong 2-byte lead, or 0xF8+
+        raise ValueError("invalid UTF-8 leading byte")
+    if first < 0xE0:
+        width, out = 2, first & 0x1F
+    elif first < 0xF0:
+        width, out = 3, first & 0x0F
+    else:
+        width, out = 4, first & 0x07
+    if i + width > stop:
+        raise ValueError("unexpected end of UTF-8 sequence")
+    for k in range(1, width):
+        byte = np.int64(chars[i + k])
+        if byte & 0xC0 != 0x80:
+            raise ValueError("invalid UTF-8 continuation byte")
+        out = (out << 6) | (byte & 0x3F)
+    if 0xD800 <= out <= 0xDFFF:
+        raise ValueError("UTF-8 sequence encodes a surrogate code point")
+    if out > 0x10FFFF:
+        raise ValueError("UTF-8 code point exceeds U+10FFFF")
+    return out, width
 
 
 @register_jitable
