@@ -1,10 +1,10 @@
 """The README's first command, examples/lazy_analysis.py, end to end at a small size.
 
 The columns it prints are checked against a model of what the analysis reads: the fields it
-uses (muon pt, eta, phi, mass, charge; jet pt; the event weight) plus, for each jagged
-collection, the leaf that gives the collection's offsets (the cheapest leaf below it by
-compressed size in the footer, ties by name). The histogram is checked against a pure-Python
-computation on to_list() data."""
+uses (muon pt, eta, phi, mass, charge; jet pt; the event weight) and nothing else: each
+jagged collection's offsets come from the read of a field the analysis projects (every leaf
+carries its ancestors' offsets), never from an extra leaf. The histogram is checked against a
+pure-Python computation on to_list() data."""
 
 from __future__ import annotations
 
@@ -57,23 +57,12 @@ def printed_columns(text):
     return columns, int(match.group(2))
 
 
-def cheapest(path, collection):
-    meta = pq.ParquetFile(path).metadata
-    sizes = {}
-    for g in range(meta.num_row_groups):
-        for c in range(meta.num_columns):
-            column = meta.row_group(g).column(c)
-            sizes[column.path_in_schema] = sizes.get(column.path_in_schema, 0) + column.total_compressed_size
-    below = [c for c in sizes if c.startswith(collection + ".")]
-    return min(below, key=lambda c: (sizes[c], c))
-
-
 def model_columns(path, muons="muons", jets="jets", fields=("pt", "eta", "phi", "mass", "charge"),
                   jet_pt="pt", weight="weight"):
     used = {f"{muons}.list.item.{f}" for f in fields} | {f"{jets}.list.item.{jet_pt}"}
     if weight:
         used.add(weight)
-    return used | {cheapest(path, muons), cheapest(path, jets)}
+    return used
 
 
 def model_histogram(path, muons="muons", names=("pt", "eta", "phi", "mass", "charge"), weight="weight"):

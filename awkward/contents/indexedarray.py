@@ -6,6 +6,7 @@ composing an outer index with an inner option/indexed node)."""
 from __future__ import annotations
 
 from awkward._nplikes.dtypes import int64
+from awkward._nplikes.identity import is_identity_index
 from awkward._parameters import parameters_union
 from awkward._util import UNSET
 from awkward.contents._single_content import SingleContent
@@ -73,10 +74,15 @@ def compose_option(outer, content, parameters, outer_is_option: bool):
     merged = parameters_union(content._parameters, parameters)
     if nplike.known_data and len(outer) and len(inner) == 0 and bool(nplike.any(outer >= 0)):
         raise IndexError("index refers to elements of an empty content")
-    if outer_is_option:
+    if is_identity_index(outer) and len(outer) <= len(inner):
+        composed = inner[: len(outer)]  # 0, 1, 2, ... outside: the inner index itself
+    elif outer_is_option:
         valid = outer >= 0
-        picked = inner[nplike.where(valid, outer, 0)] if maybe_nonempty(inner) else nplike.zeros(len(outer), dtype=inner.dtype)
-        composed = nplike.where(valid, picked, -1)
+        if nplike.known_data and len(outer) and bool(nplike.all(valid)):
+            composed = inner[outer]  # nothing missing outside: one gather (a file's options)
+        else:
+            picked = inner[nplike.where(valid, outer, 0)] if maybe_nonempty(inner) else nplike.zeros(len(outer), dtype=inner.dtype)
+            composed = nplike.where(valid, picked, -1)
     else:
         composed = inner[outer]
     if outer_is_option or content.is_option:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from awkward._nplikes.identity import is_identity_index
 from awkward._nplikes.typetracer import MaybeNone
 from awkward._parameters import parameters_union
 from awkward.contents.content import (
@@ -10,6 +11,7 @@ from awkward.contents.content import (
     concrete,
     index_int,
     is_true,
+    length_of,
     unknown_length,
 )
 from awkward.contents.indexedarray import (
@@ -39,6 +41,19 @@ def simplified_option(cls_name, outer_int64, nplike, content, parameters):
         out = content.to_IndexedOptionArray64()
         return out.copy(parameters=parameters_union(out._parameters, parameters))
     return compose_option(outer_int64, content, parameters, True)
+
+
+def _is_identity(nplike, index, content_length) -> bool:
+    """Whether a (known, int64, none missing) index is 0, 1, 2, ...: projecting it is then
+    a range of the content, not a carry (checked only when its ends already say so)."""
+    n = len(index)
+    if n == 0 or content_length is unknown_length or content_length < n:
+        return False
+    if is_identity_index(index):
+        return True
+    if int(index[0]) != 0 or int(index[n - 1]) != n - 1:
+        return False
+    return bool(nplike.all(index[1:] - index[:-1] == 1))
 
 
 def _int64():
@@ -130,6 +145,13 @@ class IndexedOptionArray(IndexOverContent):
                     f"len(array) ({len(index)})"
                 )
             keep = keep & (masked == 0)
+        elif nplike.known_data and bool(nplike.all(keep)):  # none missing (a file's options)
+            # (a lazy content's length comes from this index: knowing it reads nothing more)
+            length = length_of(self._content) if len(index) else 0
+            if _is_identity(nplike, index, length):
+                n = len(index)
+                return self._content if length == n else self._content._getitem_range(0, n)
+            return self._content._carry(Index64(index, nplike=nplike), False)
         return self._content._carry(Index64(index[keep], nplike=nplike), False)
 
     # ------------------------------------------------------------------ element access

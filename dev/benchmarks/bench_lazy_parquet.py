@@ -9,7 +9,8 @@ three collections (muons, electrons, jets; 28 float32 and 2 int32 fields each, j
 10 flat event columns. The statement sums three columns (muons.pt, muons.eta and MET_pt):
 
 - ours, lazy: ``ak.from_parquet(path, virtual=True)`` then the three sums (reads the three
-  columns plus the cheapest leaf of muons for its offsets), bytes read from the report;
+  columns and nothing else: the muons' offsets and validity come with the read of the
+  projected ``muons.pt``), bytes read from the report;
 - 2.14, eager: ``ak.from_parquet(path)`` then the same sums (reads all 100 columns);
 - 2.14 and ours with ``columns=[the three]`` (eager), and pyarrow's read_table of the whole
   file, for reference;

@@ -32,6 +32,7 @@ from awkward.index import Index8, Index32, Index64, IndexU8
 __all__ = [
     "array_to_layout",
     "child_tree",
+    "dictionary_nulls_in_indices",
     "field_option_flag",
     "node_meta",
     "numpy_dtype",
@@ -173,7 +174,24 @@ def _mask_params(meta):
     return dict(meta["mask_parameters"] or {}) if meta is not None else {}
 
 
+def dictionary_nulls_in_indices(chunk):
+    """A DictionaryArray with the same values whose dictionary has no nulls (an index that
+    pointed at a null value is null itself, as awkward 2.14 reads a single such array)."""
+    dictionary = chunk.dictionary
+    if dictionary.null_count == 0:
+        return chunk
+    indices = chunk.indices
+    raw = numpy.asarray(indices.fill_null(0).to_numpy(zero_copy_only=False), numpy.int64)
+    valid_value = numpy.asarray(dictionary.is_valid().to_numpy(zero_copy_only=False), numpy.bool_)
+    keep = valid_value[raw] & numpy.asarray(indices.is_valid().to_numpy(zero_copy_only=False), numpy.bool_)
+    renumbered = numpy.cumsum(valid_value) - 1
+    new_indices = pyarrow.array(renumbered[raw], type=indices.type, mask=~keep)
+    return pyarrow.DictionaryArray.from_arrays(new_indices, dictionary.filter(dictionary.is_valid()),
+                                               ordered=chunk.type.ordered)
+
+
 def _dictionary(array, meta, subtrees, params, generate_bitmasks):
+    array = dictionary_nulls_in_indices(array)
     indices = array.indices
     index = _buffer(indices.buffers()[1], numpy.dtype(indices.type.to_pandas_dtype()),
                     indices.offset, len(indices)).astype(numpy.int64)

@@ -9,8 +9,9 @@ ak.from_buffers.
 
 Touching a buffer reads only the Parquet leaf columns it needs, for that file's row groups:
 the leaf itself for a number or string buffer; for the offsets, masks or indexes of a node
-with several leaves below it (a list of records), the cheapest leaf below it (by compressed
-size), since every leaf repeats its ancestors' structure. The columns read are converted by
+with several leaves below it (a list of records), any leaf below it, since every leaf repeats
+its ancestors' structure: one already read, else one that a record projection named (the
+leaf whose data comes next), else the cheapest (by compressed size). The columns read are converted by
 the eager converter (``table_to_layout``) and the node's buffer taken from the result, so
 lazy and eager reads agree. While a buffer is read its generator labels the open
 materialization reports with the leaf columns and the compressed bytes of their chunks.
@@ -27,6 +28,7 @@ import threading
 import numpy
 
 from awkward._connect.pyarrow.extension_types import pyarrow
+from awkward._connect.pyarrow.lazy_records import install_hints, lazy_record
 from awkward._connect.pyarrow.parquet import (
     open_parquet,
     row_group_plan,
@@ -35,6 +37,7 @@ from awkward._connect.pyarrow.parquet import (
 from awkward._connect.pyarrow.schema import table_parameters
 from awkward._connect.pyarrow.tables import schema_to_form, table_to_layout
 from awkward._nplikes import materialization_report
+from awkward._nplikes.identity import identity_index
 from awkward._nplikes.virtual import materialize_if_virtual
 
 __all__ = ["build_lazily", "from_parquet_lazily"]
@@ -80,6 +83,27 @@ def _leaf_field_path(schema, dotted):
         else:
             break
     return tuple(out)
+
+
+class _Nodes(dict):
+    """{form key: _Node} with ``groups``: [(form key, node, buffer attributes)] per top-level
+    field (None: the root's nodes), computed once (the nodes are cached with the schema)."""
+
+    groups = None
+
+
+def _groups_of(nodes):
+    groups = getattr(nodes, "groups", None)
+    if groups is None:
+        groups = {}
+        for form_key, node in nodes.items():
+            attributes = _ATTRIBUTES.get(type(node.form).__name__, ())
+            if attributes:
+                top = node.path[0] if node.path else None
+                groups.setdefault(top, []).append((form_key, node, attributes))
+        if isinstance(nodes, _Nodes):
+            nodes.groups = groups
+    return groups
 
 
 class _Node:
@@ -142,27 +166,58 @@ def _as_indexed_options(form, null_free=frozenset(), path=()):
     return form.copy(content=content)
 
 
-def _null_free_paths(source, plan, schema, single):
+def _null_free_paths(source, plan, field_paths, single):
     """Record-field paths (as _keyed counts them) below which every leaf column has a null
     count of 0 in the footer statistics of every row group read (Parquet counts an empty
-    list as a null of the leaves below it, so this is conservative)."""
+    list as a null of the leaves below it, so this is conservative). ``field_paths``: per
+    file of the plan, the record-field path of each leaf column."""
     seen, bad = set(), set()
-    for i, groups in plan:
+    for (i, groups), paths in zip(plan, field_paths):
         meta = source.files[i].metadata
         chosen = range(meta.num_row_groups) if groups is None else groups
         row_groups = [meta.row_group(g) for g in chosen]
-        for c in range(meta.num_columns):
-            path = _leaf_field_path(schema, meta.schema.column(c).path)
+        for c, path in enumerate(paths):
             if single:
                 path = path[1:]
             prefixes = [path[:k] for k in range(len(path) + 1)]
             seen.update(prefixes)
+            if path in bad:
+                continue
             for row_group in row_groups:
                 stats = row_group.column(c).statistics
                 if stats is None or not stats.has_null_count or stats.null_count != 0:
                     bad.update(prefixes)
                     break
     return seen - bad
+
+
+# what is a pure function of a schema (forms, leaf paths) is computed once per schema:
+# [(schema, key, value)], the most recent last
+_BY_SCHEMA: list = []
+_BY_SCHEMA_LOCK = threading.Lock()
+_BY_SCHEMA_SIZE = 32
+
+
+def _by_schema(schema, key, make):
+    """``make()``, computed once for an equal schema (metadata included) and ``key``."""
+    with _BY_SCHEMA_LOCK:
+        for other, other_key, value in reversed(_BY_SCHEMA):
+            if other_key == key and other.equals(schema, check_metadata=True):
+                return value
+    value = make()
+    with _BY_SCHEMA_LOCK:
+        _BY_SCHEMA.append((schema, key, value))
+        del _BY_SCHEMA[:-_BY_SCHEMA_SIZE]
+    return value
+
+
+def _column_field_paths(schema, meta):
+    """The record-field path of each leaf column of a file (``_leaf_field_path``)."""
+    columns = meta.schema
+    dotted = tuple(columns.column(c).path for c in range(meta.num_columns))
+    return dotted, _by_schema(
+        schema, ("paths", dotted), lambda: [_leaf_field_path(schema, d) for d in dotted]
+    )
 
 
 def _form_leaf_paths(form, path, out):
@@ -222,7 +277,13 @@ class _PieceReader:
 
     ``read_columns(leaves) -> pyarrow.Table`` reads leaf columns (Parquet column paths, or a
     Feather file's top-level columns); ``leaves`` is [(column, record-field path)] and
-    ``sizes`` the bytes each column costs to read (for choosing the cheapest one)."""
+    ``sizes`` the bytes each column costs to read (for choosing the cheapest one).
+
+    A structure buffer (offsets, an option's index) of a node with several leaves below can
+    come from any of them (every leaf carries its ancestors' offsets and validity): it is
+    taken from a read already made of one of them, else read with a leaf that a record
+    projection named (``hinted``: ``e.muons.pt`` names ``muons.pt``, whose data will be
+    asked next), else with the cheapest leaf. So touching N leaves reads N leaves."""
 
     def __init__(self, read_columns, path, leaves, sizes, nodes, single, function, metadata):
         self.read_columns = read_columns
@@ -233,33 +294,30 @@ class _PieceReader:
         self.function = function
         self.metadata = metadata
         self.compressed = sizes
-        # the leaves below each record-field path; a leaf whose path is a prefix of a node's
-        # (a Feather column holding nested nodes) serves that node
-        self.below: dict = {}
-        for leaf, path in leaves:
-            for k in range(len(path) + 1):
-                self.below.setdefault(path[:k], []).append(leaf)
-        self.own = {path: leaf for leaf, path in leaves}
-        self.chosen: dict = {}
-        # {leaves: (layout, read paths, {(form key, attribute) not asked for yet})}: the
-        # other buffers one read of the same leaves gives (a leaf's option index with its
-        # data, every buffer of a Feather column ...), taken out when their generator asks
-        self.kept: dict = {}
+        self._below = None
+        self._eligible: dict = {}
+        # reads kept until every buffer they give has been asked for once: [leaves, layout,
+        # read paths, {(form key, attribute) not served yet}]
+        self.kept: list = []
+        self.served: set = set()
+        self.hinted: set = set()  # record-field paths (this reader's convention) projected
         self.lock = threading.Lock()
-        self._same_leaves = None
         self.constants: set = set()  # leaves read from no file (partition columns)
 
     @property
-    def same_leaves(self):
-        """{leaf columns: [(form key, node, attribute)]}: the buffers each read gives."""
-        if self._same_leaves is None:
-            self._same_leaves = {}
-            for form_key, other in self.nodes.items():
-                for attribute in _ATTRIBUTES.get(type(other.form).__name__, ()):
-                    self._same_leaves.setdefault(tuple(self.columns_for(other)), []).append(
-                        (form_key, other, attribute)
-                    )
-        return self._same_leaves
+    def below(self):
+        """{record-field path: the leaves below it} (made on the first read, not at opening);
+        a leaf whose path is a prefix of a node's (a Feather column holding nested nodes)
+        serves that node (``own``)."""
+        if self._below is None:
+            below: dict = {}
+            for leaf, path in self.leaves:
+                for k in range(len(path) + 1):
+                    below.setdefault(path[:k], []).append(leaf)
+            self.own = {path: leaf for leaf, path in self.leaves}
+            self.leaf_path = {leaf: path for leaf, path in self.leaves}
+            self._below = below
+        return self._below
 
     def __getitem__(self, key):
         form_key, attribute = key.rsplit("-", 1)
@@ -267,41 +325,83 @@ class _PieceReader:
         return lambda: self.buffer(form_key, node, attribute)
 
     def buffer(self, form_key, node, attribute):
-        """A buffer: from a kept read of the same leaves, else read now. A read is kept (as
-        the converted layout: its other buffers are taken out only when asked for) until
-        every buffer it gives has been asked for once."""
-        leaves = tuple(self.columns_for(node))
+        """A buffer: from a kept read that gives it, else read now."""
+        key = (form_key, attribute)
         with self.lock:
-            kept = self.kept.get(leaves)
-            if kept is not None and (form_key, attribute) in kept[2]:
-                kept[2].discard((form_key, attribute))
-                if not kept[2]:
-                    del self.kept[leaves]
-            else:
-                kept = None
-        if kept is not None:
-            return self.extract(kept[0], node, attribute, kept[1])
+            found = next((entry for entry in self.kept if key in entry[3]), None)
+            if found is not None:
+                self._served(key)
+        if found is not None:
+            return self.extract(found[1], node, attribute, found[2])
         return self.read(form_key, node, attribute)
 
-    def columns_for(self, node):
-        """The leaf columns a buffer of ``node`` needs: its own leaf, or the cheapest below."""
-        out = self.chosen.get(id(node))
+    def _served(self, key):
+        """(under the lock) ``key`` was given: no kept read waits for it any more."""
+        self.served.add(key)
+        for entry in self.kept:
+            entry[3].discard(key)
+        self.kept = [entry for entry in self.kept if entry[3]]
+
+    def eligible(self, node):
+        """(leaves whose read gives the node's buffers, fixed): fixed when one given set of
+        leaves must be read (a leaf's own column, or the columns an option-of-record table
+        takes its validity from), else any one of the leaves serves."""
+        out = self._eligible.get(id(node))
         if out is None:
-            out = self.chosen[id(node)] = self._columns_for(node)
+            out = self._eligible[id(node)] = self._compute_eligible(node)
         return out
 
-    def _columns_for(self, node):
-        prefix = node.path if not self.single else ("", *node.path)
+    def _compute_eligible(self, node):
+        prefix = self._prefix(node)
         below = self.below.get(prefix)
         if below is None:
             above = [self.own[prefix[:k]] for k in range(len(prefix)) if prefix[:k] in self.own]
             below = above or [leaf for leaf, _ in self.leaves]
         if len(below) == 1 or node.form.is_numpy:
-            return below[:1]
+            return below[:1], True
         below = [leaf for leaf in below if leaf not in self.constants] or below
         if prefix == () and node.form.is_option:
-            return self._record_validity_columns(below)
-        return [min(below, key=lambda leaf: (self.compressed[leaf], leaf))]
+            return self._record_validity_columns(below), True
+        return below, False
+
+    def _prefix(self, node):
+        return node.path if not self.single else ("", *node.path)
+
+    def columns_for(self, node):
+        """The leaf columns to read for a buffer of ``node``: its fixed leaves, else the
+        cheapest of the leaves below the most deeply projected (hinted) fields below it
+        (``e.rec.a.c`` names rec, rec.a and rec.a.c: c's leaf), else the cheapest below."""
+        leaves, fixed = self.eligible(node)
+        if fixed:
+            return leaves
+        depth = deepest = len(self._prefix(node))
+        hinted, chosen = self.hinted, leaves
+        if hinted:
+            for leaf in leaves:
+                path = self.leaf_path[leaf]
+                k = next((k for k in range(len(path), depth, -1) if path[:k] in hinted), 0)
+                if k > deepest:
+                    deepest, chosen = k, [leaf]
+                elif k == deepest > depth:
+                    chosen.append(leaf)
+        return [min(chosen, key=lambda leaf: (self.compressed[leaf], leaf))]
+
+    def gives(self, leaves):
+        """The (form key, attribute) of every buffer that a read of ``leaves`` gives: those
+        of the nodes under the same top-level field (or the root's) that it can serve."""
+        groups = _groups_of(self.nodes)
+        out = set()
+        for top in {self._top(leaf) for leaf in leaves} | {None}:
+            for form_key, node, attributes in groups.get(top, ()):
+                eligible, fixed = self.eligible(node)
+                if (list(leaves) == eligible) if fixed and len(eligible) > 1 else any(
+                        leaf in eligible for leaf in leaves):
+                    out.update((form_key, attribute) for attribute in attributes)
+        return out
+
+    def _top(self, leaf):
+        path = self.leaf_path[leaf][1:] if self.single else self.leaf_path[leaf]
+        return path[0] if path else None
 
     def _record_validity_columns(self, below):
         """The leaves that give an option-of-record table its validity (as table_to_layout
@@ -334,14 +434,11 @@ class _PieceReader:
         if self.single:
             read_paths = [path[1:] for path in read_paths]
         out = self.extract(layout, node, attribute, read_paths)
-        pending = {
-            (other_key, other_attribute)
-            for other_key, _, other_attribute in self.same_leaves.get(tuple(leaves), ())
-            if other_key != form_key or other_attribute != attribute
-        }
-        if pending:
-            with self.lock:
-                self.kept[tuple(leaves)] = (layout, read_paths, pending)
+        with self.lock:
+            self._served((form_key, attribute))
+            pending = self.gives(leaves) - self.served
+            if pending:
+                self.kept.append([tuple(leaves), layout, read_paths, pending])
         return out
 
     def extract(self, layout, node, attribute, read_paths):
@@ -368,10 +465,13 @@ def _buffer(layout, node, attribute, function, path):
         # an IndexedOptionForm read as a BitMasked/ByteMasked/UnmaskedArray: positions or -1
         if type(layout).__name__ == "IndexedOptionArray":
             return numpy.asarray(materialize_if_virtual(layout.index.data), dtype=numpy.int64)
+        if type(layout).__name__ == "UnmaskedArray":
+            return identity_index(len(layout))
         valid = numpy.asarray(materialize_if_virtual(layout.mask_as_bool(valid_when=True)))
+        if valid.all():  # nothing missing (the common case): a shared 0, 1, 2, ...
+            return identity_index(len(valid))
         index = numpy.arange(len(valid), dtype=numpy.int64)
-        if not valid.all():
-            index[~valid] = -1
+        index[~valid] = -1
         return index
     if type(layout).__name__ != expected:
         raise ValueError(
@@ -390,10 +490,10 @@ class _ColumnSizes(dict):
     """Compressed bytes of a file's leaf columns in the chosen row groups (from the footer,
     looked up on first use)."""
 
-    def __init__(self, meta, groups):
+    def __init__(self, meta, groups, dotted):
         super().__init__()
         self.meta, self.groups = meta, groups
-        self.index = {meta.schema.column(i).path: i for i in range(meta.num_columns)}
+        self.index = {path: i for i, path in enumerate(dotted)}
 
     def __missing__(self, leaf):
         c = self.index[leaf]
@@ -414,28 +514,30 @@ def from_parquet_lazily(path, columns, row_groups, storage_options, cache, cache
         for field in partitions[0]:
             schema = schema.append(field)
     single = list(schema.names) == [""]
-    form = schema_to_form(schema, pass_empty_field=True)
-    _, selected = select_top_columns(form, columns, function)
     plan = row_group_plan(source, row_groups, function)
-    selected = _as_indexed_options(selected, _null_free_paths(source, plan, schema, single))
-    nodes: dict = {}
-    keyed = _keyed(selected, (), (), nodes)
-    wanted: set = set()
-    _form_leaf_paths(selected, ("",) if single else (), wanted)
+    columns_of = [_column_field_paths(schema, source.files[i].metadata) for i, _ in plan]
+    null_free = frozenset(_null_free_paths(source, plan, [p for _, p in columns_of], single))
+
+    def shape():
+        form = schema_to_form(schema, pass_empty_field=True)
+        _, selected = select_top_columns(form, columns, function)
+        selected = _as_indexed_options(selected, null_free)
+        nodes = _Nodes()
+        keyed = _keyed(selected, (), (), nodes)
+        wanted: set = set()
+        _form_leaf_paths(selected, ("",) if single else (), wanted)
+        return keyed, nodes, wanted
+
+    keyed, nodes, wanted = _by_schema(schema, ("form", repr(columns), null_free), shape)
 
     pieces = []
-    for i, groups in plan:
+    for (i, groups), (dotted, field_paths) in zip(plan, columns_of):
         parquet_file = source.files[i]
         meta = parquet_file.metadata
         groups = list(range(meta.num_row_groups)) if groups is None else list(groups)
-        leaves = []
-        for c in range(meta.num_columns):
-            dotted = meta.schema.column(c).path
-            field_path = _leaf_field_path(schema, dotted)
-            if field_path in wanted:
-                leaves.append((dotted, field_path))
+        leaves = [(d, p) for d, p in zip(dotted, field_paths) if p in wanted]
         length = sum(meta.row_group(g).num_rows for g in groups)
-        sizes = _ColumnSizes(meta, groups)
+        sizes = _ColumnSizes(meta, groups, dotted)
 
         def read_columns(leaves, parquet_file=parquet_file, groups=groups):
             return parquet_file.read_row_groups(groups, columns=leaves, use_threads=False)
@@ -482,14 +584,20 @@ def build_lazily(keyed, pieces, cache, cache_key, prefix):
     backend = regularize_backend("cpu")
     if cache_key is None and cache is not None:
         cache_key = f"{prefix}:{next(_CALLS)}"
-    layouts = [
-        layout_from_buffers(keyed, length, reader, "{form_key}-{attribute}", backend, "<",
-                            False, True, cache=cache,
-                            cache_key=None if cache is None else f"{cache_key}/{i}")
-        for i, (length, reader) in enumerate(pieces)
-    ]
+    hinted: set = set()  # the fields projected from the result, shared by its pieces
+
+    def build(form, length, reader, i):
+        return layout_from_buffers(
+            form, length, reader, "{form_key}-{attribute}", backend, "<", False, True,
+            cache=cache, cache_key=None if cache is None else f"{cache_key}/{i}")
+
+    for _, reader in pieces:
+        reader.hinted = hinted
+    if len(pieces) == 1 and keyed.is_record and len(keyed.contents) > 1:
+        return lazy_record(keyed, pieces[0][0], pieces[0][1], build, backend)
+    layouts = [build(keyed, length, reader, i) for i, (length, reader) in enumerate(pieces)]
     if not layouts:
         return keyed.length_zero_array()
-    if len(layouts) == 1:
-        return layouts[0]
-    return mergemany(layouts)
+    out = layouts[0] if len(layouts) == 1 else mergemany(layouts)
+    install_hints(out, pieces[0][1])
+    return out

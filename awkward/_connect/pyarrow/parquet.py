@@ -32,11 +32,12 @@ class ParquetSource:
     """The files of a dataset with their footers (pyarrow.parquet.ParquetFile objects) and
     where they are (``location``: the paths and the fsspec filesystem, None when local)."""
 
-    def __init__(self, location, files):
+    def __init__(self, location, files, schema=None):
         self.location = location
         self.paths = location.paths
         self.files = files
-        self.schema = files[0].schema_arrow
+        # pyarrow converts the footer's schema on every ``schema_arrow``: once is enough
+        self.schema = files[0].schema_arrow if schema is None else schema
 
     @property
     def num_rows(self):
@@ -68,7 +69,7 @@ def open_located(location, function):
         if f.schema_arrow.names != first.names:
             raise ValueError(f"{function}: {p!r} has columns {f.schema_arrow.names}, but "
                              f"{location.paths[0]!r} has {first.names}")
-    return ParquetSource(location, files)
+    return ParquetSource(location, files, first)
 
 
 def select_top_columns(form, columns, function):

@@ -13,7 +13,11 @@ import json
 import numpy
 
 from awkward._connect.pyarrow.extension_types import pyarrow
-from awkward._connect.pyarrow.from_arrow import array_to_layout, strip_pushed_option
+from awkward._connect.pyarrow.from_arrow import (
+    array_to_layout,
+    dictionary_nulls_in_indices,
+    strip_pushed_option,
+)
 from awkward._connect.pyarrow.schema import (
     AK_PARAMETERS,
     AWKWARD_METADATA,
@@ -106,9 +110,25 @@ def column_to_layout(column, field=None, tree=None, generate_bitmasks=False):
             nullable = None if field is None else field.nullable
             return arrow_type_to_form(column.type, tree, nullable).length_zero_array()
         else:
-            column = pyarrow.concat_arrays(column.chunks)
+            column = _concat_chunks(column)
     nullable = None if field is None else field.nullable
     return array_to_layout(column, tree, nullable, generate_bitmasks)
+
+
+def _concat_chunks(column):
+    """One Array of a ChunkedArray's chunks. Arrow cannot unify dictionaries holding nulls
+    (a dataset's null partition value is such a dictionary): those nulls move into the
+    indices first (same values), then the chunks join."""
+    try:
+        return pyarrow.concat_arrays(column.chunks)
+    except pyarrow.ArrowInvalid as err:
+        if not pyarrow.types.is_dictionary(column.type):
+            raise ValueError(f"cannot join the chunks of a column of type {column.type}: {err}") from err
+    chunks = [dictionary_nulls_in_indices(chunk) for chunk in column.chunks]
+    try:
+        return pyarrow.concat_arrays(chunks)
+    except pyarrow.ArrowInvalid as err:
+        raise ValueError(f"cannot join the chunks of a column of type {column.type}: {err}") from err
 
 
 def table_to_layout(table, generate_bitmasks=False, pass_empty_field=False):
