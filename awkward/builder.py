@@ -9,7 +9,8 @@ union. ``snapshot()`` returns an ``awkward.contents`` layout (the high-level
 The work is done by a tree of nodes in ``awkward._builder``: typed columns in stdlib
 ``array``/``bytearray`` objects, converted once per snapshot through the nplike.
 ``append``/``extend`` take a fast path for whole Python objects (``extend`` of a list of
-dicts with the same keys fills each field column in one go).
+dicts with the same keys fills each field column in one go); ``extend`` of a list of plain
+objects into a fresh builder (``ak.from_iter``) runs in the compiled engine.
 """
 
 from __future__ import annotations
@@ -33,6 +34,25 @@ __all__ = ["ArrayBuilder"]
 
 _CHUNK = 1 << 16  # extend() feeds iterables in chunks of this many items
 _STALE = object()  # the cursor must be found again from the root
+
+
+def _compiled_extend(builder, items: list) -> bool:
+    """ak.from_iter's fast path: a fresh builder fed a list of plain Python objects (None,
+    bool, int, float, complex, str, bytes, lists, tuples, dicts with str keys) is filled by
+    the compiled engine (awkward_cpp._builder), which discovers the same types call for call,
+    and its state becomes this builder's node tree. False (nothing done) when the compiled
+    engine is missing or an item is not plain."""
+    try:
+        from awkward_cpp._builder import Builder
+    except ImportError:
+        return False
+    from awkward._builder.compiled import node_from_state
+
+    compiled = Builder()
+    if not compiled._extend_plain(items):
+        return False
+    builder._root = node_from_state(compiled._state(True))
+    return True
 
 
 def _overflow(err: OverflowError) -> ValueError:
@@ -344,7 +364,9 @@ class ArrayBuilder:
             self._tree = root.add(obj)
         except BaseException as err:
             # a failed add leaves every node's own length as it was: trim what lies beyond
+            # (a list/record it opened may stay open: find the cursor again)
             root.truncate(root._len())
+            self._cursor = _STALE
             if isinstance(err, OverflowError):
                 raise _overflow(err) from None
             raise
@@ -358,6 +380,8 @@ class ArrayBuilder:
         if self._tree.active:
             for item in iterable:
                 self.append(item)
+            return
+        if type(iterable) is list and type(self._tree) is UnknownNode and _compiled_extend(self, iterable):
             return
         length = self._tree._len()
         try:
@@ -374,6 +398,7 @@ class ArrayBuilder:
         except BaseException as err:
             # all or nothing: drop every entry of this call (types stay widened)
             self._tree.truncate(length)
+            self._cursor = _STALE
             if isinstance(err, OverflowError):
                 raise _overflow(err) from None
             raise

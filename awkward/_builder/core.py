@@ -484,6 +484,7 @@ class UnionNode(Node):
                 counts[tag] = at + 1
         for content, count in zip(self.contents, counts):
             content.truncate(count)
+        self.current = -1  # a content the failed append opened is closed
 
     def add(self, obj):
         key = _KEY_OF_TYPE.get(type(obj))

@@ -96,6 +96,7 @@ class ListNode(_Container):
         del self.offsets[length + 1 :]
         self.total = self.offsets[-1]
         self.content.truncate(self.total)
+        self.active = False  # a list the failed append opened is dropped with it
 
     def begin_list(self):
         if self.active:
@@ -247,6 +248,8 @@ class _Fields(_Container):
         self.length = min(self.length, length)
         for child in self.children:
             child.truncate(self.length)
+        self.active = False  # a row the failed append opened is dropped with it
+        self.current = -1
 
     def _forward(self, name, needs, *args):
         """A closer (end_list, field, index ...) meant for an open child."""

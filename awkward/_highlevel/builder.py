@@ -1,21 +1,47 @@
-"""ak.ArrayBuilder: the high-level face of the layout-level builder (awkward/builder.py).
+"""ak.ArrayBuilder: the high-level face of the builder engines.
 
-Every call forwards to the engine; ``snapshot()`` wraps the engine's layout in an ak.Array
-with this builder's behavior and attrs. ``list()``, ``record()`` and ``tuple()`` are context
-managers that open and close the matching structure."""
+ak.ArrayBuilder subclasses the compiled engine (``awkward_cpp._builder.Builder``): the value
+and structure calls (``real``, ``field``, ``begin_list`` ...) are its C methods, one C call
+each from the user's code. The compiled engine discovers types as the Python engine does
+(numbers, strings, date/times, lists, records, tuples, options, unions); the first call it
+does not take (one that raises an error, an argument of an unusual type ...) hands its state
+over to the Python engine (awkward/builder.py, awkward/_builder), which then takes every
+call. ``append`` of plain Python objects (None, bool, int, float, complex, str, bytes, lists,
+tuples, dicts) is compiled too; other objects, ``extend`` and numba go to the Python engine
+(its fast paths for objects). ``snapshot()`` wraps the layout in an ak.Array with this
+builder's behavior and attrs. ``list()``, ``record()`` and ``tuple()`` are context managers."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Mapping, Sized
 
+from awkward._builder.compiled import node_from_state
+from awkward._builder.values import to_datetime, to_timedelta
 from awkward._util import UNSET
 from awkward.builder import ArrayBuilder as _Engine
 
 __all__ = ["ArrayBuilder"]
 
-# what append/extend pass on as it is (no ak.Array/ak.Record to turn into lists)
+# what append passes on as it is (no ak.Array/ak.Record to turn into lists)
 _PLAIN = frozenset([dict, list, tuple, int, float, str, bool, type(None), bytes, complex])
+
+
+def _engine_from_state(state):
+    """The Python engine continuing from a compiled engine's exported state."""
+    engine = _Engine()
+    engine._root = node_from_state(state)
+    return engine
+
+
+try:
+    from awkward_cpp._builder import Builder as _Base
+    from awkward_cpp._builder import set_date_converters, set_engine_factory
+except ImportError:  # an awkward_cpp built without it: every call goes to the Python engine
+    from awkward._builder.compiled import PythonBase as _Base
+else:
+    set_engine_factory(_engine_from_state)
+    set_date_converters(to_datetime, to_timedelta)
 
 
 class _Closing:
@@ -36,11 +62,16 @@ class _Closing:
         return False
 
 
-class ArrayBuilder(Sized):
+class ArrayBuilder(_Base, Sized):
     """Builds an array one value at a time: ``b.integer(1)``, ``with b.list(): ...``,
-    ``b.append(obj)``, then ``b.snapshot()`` -> ak.Array."""
+    ``b.append(obj)``, then ``b.snapshot()`` -> ak.Array.
 
-    __slots__ = ("_engine", "_behavior", "_attrs")
+    ``null``, ``boolean``, ``integer``, ``real``, ``complex``, ``string``, ``bytestring``,
+    ``datetime``, ``timedelta``, ``begin_list``/``end_list``, ``begin_record(name=None)``/
+    ``field(key)``/``end_record``, ``begin_tuple(numfields)``/``index(i)``/``end_tuple`` and
+    ``len()`` come from the compiled engine (``field`` and ``index`` return the builder)."""
+
+    __slots__ = ("_behavior", "_attrs")
 
     def __init__(self, *, behavior=None, attrs=None, initial=1024, resize=8):
         if behavior is not None and not isinstance(behavior, Mapping):
@@ -51,9 +82,13 @@ class ArrayBuilder(Sized):
             raise ValueError(f"initial must be a positive integer, not {initial!r}")
         if not isinstance(resize, (int, float)) or resize <= 1:
             raise ValueError(f"resize must be a number greater than 1, not {resize!r}")
-        self._engine = _Engine(initial=initial, resize=resize)
         self._behavior = behavior
         self._attrs = None if attrs is None else dict(attrs)
+
+    @property
+    def _engine(self):
+        """The Python engine (awkward/builder.py); the compiled state hands over to it now."""
+        return self._handoff()
 
     # ---------------------------------------------------------------- properties
     @property
@@ -64,108 +99,45 @@ class ArrayBuilder(Sized):
     def attrs(self):
         return self._attrs
 
-    def __len__(self) -> int:
-        return len(self._engine)
+    def _form(self):
+        python = self._python
+        if python is not None:
+            return python.form
+        return node_from_state(self._state(False)).form()
 
     @property
     def type(self):
         """ArrayType of what ``snapshot()`` would return now (no buffers are converted)."""
         from awkward.types import ArrayType
 
-        return ArrayType(self._engine.type, len(self._engine), self._behavior)
+        return ArrayType(self._form().type, len(self), self._behavior)
 
     @property
     def typestr(self) -> str:
         return str(self.type)
 
-    # ---------------------------------------------------------------- values
-    def null(self):
-        self._engine.null()
+    # ---------------------------------------------------------------- whole objects
+    # append(obj) is the compiled engine's for plain Python objects (None, bool, int, float,
+    # complex, str, bytes, and lists, tuples and dicts of those); the others come here
+    def _append_other(self, obj):
+        if type(obj) not in _PLAIN:
+            from awkward.highlevel import Array, Record
 
-    def boolean(self, x):
-        self._engine.boolean(x)
-
-    def integer(self, x):
-        push = self._engine._push_int  # inside a list of numbers (see awkward/builder.py)
-        if push is not None and type(x) is int:
-            try:
-                push(x)
-                return
-            except OverflowError:
-                pass  # the engine raises the usual error
-        self._engine.integer(x)
-
-    def real(self, x):
-        push = self._engine._push_real  # inside a list of float64 (see awkward/builder.py)
-        if push is not None and type(x) is float:
-            push(x)
-            return
-        self._engine.real(x)
-
-    def complex(self, x):
-        self._engine.complex(x)
-
-    def string(self, x):
-        self._engine.string(x)
-
-    def bytestring(self, x):
-        self._engine.bytestring(x)
-
-    def datetime(self, x):
-        self._engine.datetime(x)
-
-    def timedelta(self, x):
-        self._engine.timedelta(x)
-
-    def append(self, obj):
-        if type(obj) in _PLAIN:  # the common case, without the import below
-            self._engine.append(obj)
-            return
-        from awkward.highlevel import Array, Record
-
-        if isinstance(obj, Record):
-            obj = obj.to_list()
-        elif isinstance(obj, Array):
-            obj = obj.to_list()
-        self._engine.append(obj)
+            if isinstance(obj, (Array, Record)):
+                if self._python is None:
+                    self.append(obj.to_list())  # plain now, most of the time
+                    return
+                obj = obj.to_list()
+        self._handoff().append(obj)
 
     def extend(self, obj):
         from awkward.highlevel import Array
 
         if isinstance(obj, Array):
             obj = obj.to_list()
-        self._engine.extend(obj)
+        self._handoff().extend(obj)
 
     # ---------------------------------------------------------------- structure
-    def begin_list(self):
-        self._engine.begin_list()
-
-    def end_list(self):
-        self._engine.end_list()
-
-    def begin_record(self, name=None):
-        self._engine.begin_record(name)
-
-    def field(self, key):
-        """Selects the field ``key`` of the open record; returns the builder for chaining
-        (``b.field("x").integer(1)``)."""
-        self._engine.field(key)
-        return self
-
-    def end_record(self):
-        self._engine.end_record()
-
-    def begin_tuple(self, numfields):
-        self._engine.begin_tuple(numfields)
-
-    def index(self, i):
-        """Selects slot ``i`` of the open tuple; returns the builder for chaining."""
-        self._engine.index(i)
-        return self
-
-    def end_tuple(self):
-        self._engine.end_tuple()
-
     def list(self):
         self.begin_list()
         return _Closing(self, self.end_list)
@@ -180,7 +152,10 @@ class ArrayBuilder(Sized):
 
     # ---------------------------------------------------------------- results
     def _snapshot_layout(self):
-        return self._engine.snapshot()
+        python = self._python
+        if python is None:
+            python = _engine_from_state(self._state(True))  # a throwaway copy of the state
+        return python.snapshot()
 
     def snapshot(self):
         from awkward.highlevel import Array
