@@ -98,3 +98,15 @@ def test_eager_and_dask_agree(array):
     expected = ak.sum(eager.x[eager.y > 0], axis=1) * eager.y[eager.y > 0]
     lazy = ak.sum(array.x[array.y > 0], axis=1) * array.y[array.y > 0]
     assert lazy.compute().to_list() == expected.to_list()
+
+
+@pytest.mark.parametrize("reducer", ["sum", "max", "min", "count"])
+def test_reductions_at_axis_none_over_a_parquet_dataset(parquet, reducer):
+    # dask-awkward reduces each partition with keepdims=True on the typetracer, then wraps a
+    # 0-d tracer as its meta (ak.to_layout / ak.backend of a 0-d array)
+    values = [v for r in RECORDS for v in r["x"]]
+    model = {"sum": sum, "max": max, "min": min, "count": len}[reducer]
+    lazy = getattr(dak, reducer)(parquet.x, axis=None)
+    assert _only_columns(lazy) == {"x"}
+    assert lazy.compute() == model(values)
+

@@ -421,3 +421,26 @@ def test_models_of_the_sweep_finds():
     assert ak.fill_none(masked, {"x": 1}).to_list() == [[1, {"x": 1}], [], [3]]
     values = [[3 + 1j, 1j], [], [2]]
     assert ak.sort(ak.Array(values), axis=-1).to_list() == [sorted(row, key=lambda c: (c.real, c.imag)) for row in values]
+
+
+# ---------------------------------------------------------------------- 0-d results (dask-awkward's metas)
+
+def test_zero_d_arrays_are_one_value_with_a_backend():
+    tracer = ak.Array([[1.0, 2.0]], backend="typetracer")
+    total = ak.sum(tracer, axis=None)
+    assert ak.backend(total) == "typetracer"
+    # as 2.14: an array without data absorbs a concrete one
+    assert ak.backend(ak.Array([1]), total) == "typetracer"
+    assert str(ak.Array(ak.to_layout(total, primitive_policy="promote")).type) == "1 * float64"
+    assert ak.to_layout(np.array(1.5)).to_list() == [1.5]
+    with pytest.raises(TypeError, match="none of the arguments is an array"):
+        ak.backend(1.0)
+
+
+def test_keepdims_at_axis_none_on_a_tracer_of_unknown_length():
+    eager = ak.Array([[1.0, 2.0], [], [3.5]])
+    tracer = ak.Array(eager.layout.to_typetracer(forget_length=True))
+    for reducer in (ak.sum, ak.max, ak.count):
+        traced = reducer(tracer, axis=None, keepdims=True)
+        expected = reducer(eager, axis=None, keepdims=True)
+        assert traced.layout.form == expected.layout.form

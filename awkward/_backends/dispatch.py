@@ -111,7 +111,8 @@ def backend_of_obj(obj: Any, default: Union[D, Sentinel] = UNSET) -> Union[Backe
 
 
 def common_backend(backends: Collection[Backend]) -> Backend:
-    """The one backend all of ``backends`` share; mixing cpu and cuda is an error."""
+    """The one backend all of ``backends`` share: the typetracer absorbs the others; mixing cpu
+    and cuda is an error."""
     unique: list[Backend] = []
     for backend in backends:
         if not any(backend is seen for seen in unique):
@@ -120,6 +121,9 @@ def common_backend(backends: Collection[Backend]) -> Backend:
         return unique[0]
     if not unique:
         raise ValueError("common_backend needs at least one backend")
+    tracers = [b for b in unique if b.name == "typetracer"]
+    if tracers:  # as 2.14: an array without data absorbs any other (its data become unknown)
+        return tracers[0]
     names = ", ".join(repr(b.name) for b in unique)
     raise ValueError(
         f"cannot operate on arrays with different backends ({names}); "

@@ -242,10 +242,13 @@ def _keepdims(piece, options):
     from awkward.contents.regulararray import RegularArray
 
     nplike = piece.backend.index_nplike
-    length = len(piece)
+    length = length_of(piece)
     if options["list_to_regular"]:
         return RegularArray(piece, length, 1)
-    offsets = nplike.asarray([0, length], dtype=int64)
+    if length is unknown_length:  # the typetracer: offsets [0, ??]
+        offsets = nplike.empty(2, dtype=int64)
+    else:
+        offsets = nplike.asarray([0, length], dtype=int64)
     return ListOffsetArray(Index64(offsets, nplike=nplike), piece)
 
 

@@ -203,6 +203,8 @@ def _foreign_array(obj, regulararray):
         return None
     from awkward.contents import NumpyArray
 
+    if obj.shape == ():  # a 0-d array (a reducer's result) is one value, as numpy's are
+        obj = backend.nplike.reshape(obj, (1,))
     layout = NumpyArray(obj, backend=backend)
     if regulararray and len(layout.shape) > 1:
         return layout.to_RegularArray()
