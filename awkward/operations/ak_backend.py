@@ -15,10 +15,6 @@ def backend(*arrays):
 
     found = []
     for array in arrays:
-        scalar = backend_of_obj(array, default=None) if getattr(array, "shape", None) == () else None
-        if scalar is not None:  # a 0-d array (a reducer's result: numpy, cupy or typetracer)
-            found.append(scalar)
-            continue
         try:
             layout = to_layout(array, allow_record=True, allow_unknown=True, use_from_iter=False,
                                primitive_policy="pass-through", string_policy="pass-through",
