@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 import numpy
 
+from awkward._nplikes import buffer_cache
 from awkward._nplikes.array_like import MaterializableArray, maybe_materialize
 from awkward._nplikes.placeholder import PlaceholderArray
 from awkward._nplikes.shape import unknown_length
@@ -163,6 +164,8 @@ class NumpyLike:
         )
 
     def empty(self, shape, *, dtype=None):
+        if self._module is numpy and isinstance(shape, int) and shape >= buffer_cache.MIN_ITEMS:
+            return buffer_cache.call(numpy.empty, (shape,), {"dtype": dtype})  # a kernel's output
         return self._module.empty(shape, dtype=dtype)
 
     def zeros(self, shape, *, dtype=None):
@@ -313,7 +316,10 @@ class NumpyLike:
                 kwargs["out"] = maybe_materialize(*out) if isinstance(out, tuple) else _m(out)
         else:
             kwargs = {}
-        return getattr(ufunc, method)(*args, **kwargs)
+        function = getattr(ufunc, method)
+        if self._module is numpy and buffer_cache.ENABLED and buffer_cache.has_large(args):
+            return buffer_cache.call(function, args, kwargs)  # large outputs reuse freed buffers
+        return function(*args, **kwargs)
 
     # ufunc-like methods that downstream code calls (with virtual arguments): one implementation
     def _elementwise(self, name, args, maybe_out=None, **kwargs):

@@ -3,10 +3,15 @@
 
 template <typename C>
 static Error impl(int64_t* tooffsets, const C* fromstarts, const C* fromstops, int64_t length) {
+  // running total in a register (see awkward_Lengths_to_offsets)
+  int64_t total = 0;
   tooffsets[0] = 0;
   for (int64_t i = 0; i < length; i++) {
-    if (fromstops[i] < fromstarts[i]) return awkward_failure(AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERR_STOP_BEFORE_START, i);
-    tooffsets[i + 1] = tooffsets[i] + (static_cast<int64_t>(fromstops[i]) - static_cast<int64_t>(fromstarts[i]));
+    const int64_t start = static_cast<int64_t>(fromstarts[i]);
+    const int64_t stop = static_cast<int64_t>(fromstops[i]);
+    if (stop < start) return awkward_failure(AWKWARD_LISTARRAY_COMPACT_OFFSETS_ERR_STOP_BEFORE_START, i);
+    total += stop - start;
+    tooffsets[i + 1] = total;
   }
   return awkward_success();
 }
