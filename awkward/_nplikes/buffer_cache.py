@@ -3,8 +3,8 @@
 A fresh large array comes from the kernel as untouched pages, and writing it faults every page
 in and zeroes it: for ``x * 2 + 1`` over 10^7 values that costs as much as the arithmetic.
 ``awkward_cpp._memory`` is a NumPy memory handler (NEP 49) that keeps freed blocks of at least
-``MIN_BYTES`` (up to ``AWKWARD_BUFFER_CACHE_BYTES`` in all, default 512 MiB; 0 turns it off)
-and hands them out again. It is NumPy's current handler only inside ``call``, around awkward's
+``MIN_BYTES`` (up to ``AWKWARD_BUFFER_CACHE_BYTES`` in all, default 256 MiB or 1/16 of the
+physical memory if less; 0 turns it off) and hands them out again. It is NumPy's current handler only inside ``call``, around awkward's
 own calls that create large outputs; NumPy frees each array through the handler that made it,
 so arrays created anywhere else in the process never touch the cache.
 """
@@ -17,13 +17,22 @@ __all__ = ["ENABLED", "MIN_BYTES", "MIN_ITEMS", "call", "has_large"]
 
 MIN_BYTES = 1 << 20
 MIN_ITEMS = MIN_BYTES // 8  # a length from which an empty array may be large (8-byte items)
-_DEFAULT_LIMIT = 512 << 20
+
+
+def _default_limit() -> int:
+    """256 MiB, or 1/16 of the physical memory where that is less (small workers)."""
+    limit = 256 << 20
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # not a POSIX system
+        return limit
+    return min(limit, physical // 16) if physical > 0 else limit
 
 
 def _configured_limit() -> int:
     text = os.environ.get("AWKWARD_BUFFER_CACHE_BYTES")
     if text is None or text.strip() == "":
-        return _DEFAULT_LIMIT
+        return _default_limit()
     try:
         limit = int(text)
     except ValueError:

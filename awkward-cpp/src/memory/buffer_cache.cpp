@@ -44,7 +44,7 @@ struct BufferCache {
   std::unordered_map<void*, size_t> live;  // tracked blocks handed out: capacity
   std::vector<Block> kept;                 // freed tracked blocks, oldest first
   size_t kept_bytes = 0;
-  size_t limit_bytes = size_t(512) << 20;
+  size_t limit_bytes = size_t(256) << 20;  // awkward sets it at import (buffer_cache.py)
   size_t min_bytes = size_t(1) << 20;
   uint64_t hits = 0;
   uint64_t misses = 0;
