@@ -1,19 +1,16 @@
 // awkward_reduce_min: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
 #include "awkward/kernels.h"
+#include "reduce_adaptive.h"
 #include "reduce_block.h"
 
 template <typename T>
 static Error reduce_min(T* toptr, const T* fromptr, const T* identity, const int64_t* fromstarts,
                         const int64_t* fromstops, int64_t length, int64_t fromlength) {
-  for (int64_t i = 0; i < length; i++) {
-    const int64_t start = fromstarts[i];
-    const int64_t stop = fromstops[i];
-    if (start < 0 || stop < start || stop > fromlength) {
-      return awkward_failure(AWKWARD_REDUCE_MIN_ERR_OUT_OF_RANGE, i);
-    }
-    T best = identity[0];
+  const T first = length > 0 ? identity[0] : T();  // read once (none when no segment)
+  auto reduce = [=](int64_t i, int64_t start, int64_t stop, auto block) {
+    T best = first;
     int64_t j = start;
-    if constexpr (awkward_reduce_block_extrema<T>::value) {
+    if constexpr (decltype(block)::value) {
       // short segments without a loop-exit branch (reduce_block.h), same order of comparisons
       if (start <= fromlength - AWKWARD_REDUCE_BLOCK) {
         const int64_t count = stop - start;
@@ -27,6 +24,12 @@ static Error reduce_min(T* toptr, const T* fromptr, const T* identity, const int
       best = (x < best) ? x : best;
     }
     toptr[i] = best;
+  };
+  // block or plain loop, chosen as it runs (reduce_adaptive.h)
+  const int64_t bad = awkward_reduce_segments<awkward_reduce_block_extrema<T>::value>(
+      reduce, fromstarts, fromstops, length, fromlength);
+  if (bad >= 0) {
+    return awkward_failure(AWKWARD_REDUCE_MIN_ERR_OUT_OF_RANGE, bad);
   }
   return awkward_success();
 }

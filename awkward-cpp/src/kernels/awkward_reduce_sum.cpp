@@ -1,19 +1,15 @@
 // awkward_reduce_sum: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
 #include "awkward/kernels.h"
+#include "reduce_adaptive.h"
 #include "reduce_block.h"
 
 template <typename OUT, typename ACC, typename IN>
 static Error reduce_sum(OUT* toptr, const IN* fromptr, const int64_t* fromstarts,
                         const int64_t* fromstops, int64_t length, int64_t fromlength) {
-  for (int64_t i = 0; i < length; i++) {
-    const int64_t start = fromstarts[i];
-    const int64_t stop = fromstops[i];
-    if (start < 0 || stop < start || stop > fromlength) {
-      return awkward_failure(AWKWARD_REDUCE_SUM_ERR_OUT_OF_RANGE, i);
-    }
+  auto reduce = [=](int64_t i, int64_t start, int64_t stop, auto block) {
     ACC total = 0;
     int64_t j = start;
-    if constexpr (awkward_reduce_block_sums<ACC, IN>::value) {
+    if constexpr (decltype(block)::value) {
       // short segments without a loop-exit branch (reduce_block.h), same order of additions
       if (start <= fromlength - AWKWARD_REDUCE_BLOCK) {
         const int64_t count = stop - start;
@@ -24,6 +20,12 @@ static Error reduce_sum(OUT* toptr, const IN* fromptr, const int64_t* fromstarts
     }
     for (; j < stop; j++) total += static_cast<ACC>(fromptr[j]);
     toptr[i] = static_cast<OUT>(total);
+  };
+  // block or plain loop, chosen as it runs (reduce_adaptive.h)
+  const int64_t bad = awkward_reduce_segments<awkward_reduce_block_sums<ACC, IN>::value>(
+      reduce, fromstarts, fromstops, length, fromlength);
+  if (bad >= 0) {
+    return awkward_failure(AWKWARD_REDUCE_SUM_ERR_OUT_OF_RANGE, bad);
   }
   return awkward_success();
 }
