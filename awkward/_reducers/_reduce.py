@@ -355,7 +355,7 @@ def _leaf(content, offsets, positions, ctx):
 def _masked(content, empty):
     """``content`` with the entries where ``empty`` is true missing."""
     nplike = content.backend.index_nplike
-    mask = nplike.astype(empty, int8)
+    mask = empty.view(int8) if empty.dtype == bool_ else nplike.astype(empty, int8)  # no copy
     return ByteMaskedArray(Index8(mask, nplike=nplike), content, valid_when=False)
 
 
