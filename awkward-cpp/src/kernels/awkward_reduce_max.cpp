@@ -25,8 +25,8 @@ static Error reduce_max(T* toptr, const T* fromptr, const T* identity, const int
     }
     toptr[i] = best;
   };
-  // block or plain loop, chosen as it runs (reduce_adaptive.h)
-  const int64_t bad = awkward_reduce_segments<awkward_reduce_block_extrema<T>::value>(
+  // the block loop (reduce_adaptive.h: no trials for min/max)
+  const int64_t bad = awkward_reduce_segments<awkward_reduce_block_extrema<T>::value, false>(
       reduce, fromstarts, fromstops, length, fromlength);
   if (bad >= 0) {
     return awkward_failure(AWKWARD_REDUCE_MAX_ERR_OUT_OF_RANGE, bad);

@@ -13,8 +13,9 @@
 //
 // The block is not always faster: where list lengths repeat with a short period, the branch
 // predictor learns the plain loop's exits and the plain loop wins by 12-20% (it reads only the
-// segment's values). So the kernels do not call the block path alone: the segment loop of
-// reduce_adaptive.h times both on the data as it goes and runs the cheaper one.
+// segment's values). So the sum kernels do not call the block path alone: the segment loop of
+// reduce_adaptive.h times both on the data as it goes and runs the cheaper one. (min/max: their
+// plain loop is as fast only in its best runs, so they keep the block loop.)
 //
 // float64 and float32 on x86-64 (SSE2, always there) take this path; integers measured slower
 // with masks in general-purpose registers than the plain loop on lists of repeating lengths,
