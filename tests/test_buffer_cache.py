@@ -227,3 +227,15 @@ def test_environment_variable_turns_it_off_or_is_rejected():
     bad = _run("lots")
     assert bad.returncode != 0
     assert "AWKWARD_BUFFER_CACHE_BYTES must be a non-negative integer" in bad.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_forked_child_allocates_from_the_cache():
+    array, _, values = jagged(LARGE, seed=7)
+    _ = array * 2  # the parent has used the cache
+    pid = os.fork()
+    if pid == 0:  # child: exit status 0 only if its results are right
+        ok = np.array_equal(flat_data(array * 3), values * 3)
+        os._exit(0 if ok else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0

@@ -27,9 +27,14 @@
 #include <unordered_map>
 #include <vector>
 
+#include <new>
+
 #if defined(__linux__)
 #include <sys/mman.h>
 #include <unistd.h>
+#endif
+#if defined(__unix__) || defined(__APPLE__)
+#include <pthread.h>
 #endif
 
 namespace {
@@ -180,6 +185,10 @@ PyDataMem_Handler handler = {
 
 PyObject* handler_capsule = nullptr;  // owned by the module for the life of the process
 
+// A child process made by fork() while another thread held the mutex would wait forever on
+// its first large allocation: the child starts with a fresh mutex (its only thread holds none).
+void reset_mutex_in_child() { new (&cache.mutex) std::mutex(); }
+
 void drop_kept_blocks(size_t keep_bytes) {
   std::vector<void*> dropped;
   {
@@ -276,6 +285,9 @@ PyModuleDef module = {PyModuleDef_HEAD_INIT, "_memory",
 
 PyMODINIT_FUNC PyInit__memory(void) {
   import_array();  // ImportError (returns NULL) where NumPy is older than 1.22
+#if defined(__unix__) || defined(__APPLE__)
+  pthread_atfork(nullptr, nullptr, reset_mutex_in_child);
+#endif
   handler_capsule = PyCapsule_New(&handler, "mem_handler", nullptr);
   if (handler_capsule == nullptr) return nullptr;
   PyObject* mod = PyModule_Create(&module);
