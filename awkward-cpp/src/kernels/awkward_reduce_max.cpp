@@ -1,33 +1,12 @@
 // awkward_reduce_max: one value per segment fromptr[fromstarts[i]:fromstops[i]] (spec: kernel-specification/)
 #include "awkward/kernels.h"
-#include "reduce_adaptive.h"
-#include "reduce_block.h"
+#include "reduce_extrema.h"
 
 template <typename T>
 static Error reduce_max(T* toptr, const T* fromptr, const T* identity, const int64_t* fromstarts,
                         const int64_t* fromstops, int64_t length, int64_t fromlength) {
-  const T first = length > 0 ? identity[0] : T();  // read once (none when no segment)
-  auto reduce = [=](int64_t i, int64_t start, int64_t stop, auto block) {
-    T best = first;
-    int64_t j = start;
-    if constexpr (decltype(block)::value) {
-      // short segments without a loop-exit branch (reduce_block.h), same order of comparisons
-      if (start <= fromlength - AWKWARD_REDUCE_BLOCK) {
-        const int64_t count = stop - start;
-        best = awkward_reduce_block_best<true, T>(
-            fromptr + start, count < AWKWARD_REDUCE_BLOCK ? count : AWKWARD_REDUCE_BLOCK, best);
-        j = start + AWKWARD_REDUCE_BLOCK;
-      }
-    }
-    for (; j < stop; j++) {
-      const T x = fromptr[j];
-      best = (x > best) ? x : best;
-    }
-    toptr[i] = best;
-  };
-  // the block loop (reduce_adaptive.h: no trials for min/max)
-  const int64_t bad = awkward_reduce_segments<awkward_reduce_block_extrema<T>::value, false>(
-      reduce, fromstarts, fromstops, length, fromlength);
+  const int64_t bad = awkward_reduce_extrema<true, T>(toptr, fromptr, identity, fromstarts,
+                                                         fromstops, length, fromlength);
   if (bad >= 0) {
     return awkward_failure(AWKWARD_REDUCE_MAX_ERR_OUT_OF_RANGE, bad);
   }
