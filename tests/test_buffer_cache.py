@@ -200,7 +200,11 @@ def test_virtual_buffers_stay_lazy_until_the_ufunc():
         return make
 
     lazy = ak.from_buffers(form, length, {k: generator(k) for k in container})
-    assert calls == []
+    assert len(lazy) == length
+    assert "??" in str(lazy)
+    assert str(lazy.type) == f"{length} * var * float64"
+    assert lazy.layout.form == form
+    assert calls == []  # none of these reads a buffer
     result = lazy * 2
     # offsets (broadcasting) and data (the ufunc), each generator once
     assert sorted(calls) == sorted(container)
